@@ -24,12 +24,19 @@ class _Rule:
     kind: str
     pattern: re.Pattern[str]
     max_words: int | None
+    hints: tuple[str, ...]  # literals one of which must occur before the pattern is tried
 
 
 def _load_rules() -> tuple[_Rule, ...]:
     data = tomllib.loads(_RESOURCE.read_text(encoding="utf-8"))
     return tuple(
-        _Rule(r["id"], r["kind"], re.compile(r["pattern"], re.IGNORECASE), r.get("max_words"))
+        _Rule(
+            r["id"],
+            r["kind"],
+            re.compile(r["pattern"], re.IGNORECASE),
+            r.get("max_words"),
+            tuple(r.get("hints", ())),
+        )
         for r in data["rule"]
     )
 
@@ -43,8 +50,11 @@ def classify_line(line: str) -> _Rule | None:
     if not stripped:
         return None
     words = len(stripped.split())
+    lower = stripped.lower()
     for rule in RULES:
         if rule.max_words is not None and words > rule.max_words:
+            continue
+        if rule.hints and not any(hint in lower for hint in rule.hints):
             continue
         if rule.pattern.search(stripped):
             return rule
