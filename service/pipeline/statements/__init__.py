@@ -1,8 +1,25 @@
-"""Statements and events: who said or did what, when, in one article (STUB)."""
+"""Statements and events: who said or did what, when, in one article.
+
+Reading order matters (a surname or pronoun refers back), so sentences are read once, in order;
+furniture sentences are never read. Each statement is dated by the expression tied to its
+reporting verb, else by its paragraph or its speaker's previous statement, else the reference day.
+"""
+
+from __future__ import annotations
 
 from collections.abc import Sequence
 
 from service.pipeline.model import ArticleInput, Expression, Furniture, ReferenceDate, Sentence, Statement
+from service.pipeline.statements.actors import Cast
+from service.pipeline.statements.attribution import find_speech
+from service.pipeline.statements.dating import Dating, before_reference, from_expression, inherited, reference_day, tied_expression
+from service.pipeline.statements.drafts import Draft, build_drafts
+from service.pipeline.statements.events import find_events
+from service.pipeline.statements.figures import find_figures
+from service.pipeline.statements.quotes import find_quotes
+from service.pipeline.statements.wording import claim, quoted_words
+
+__all__ = ["extract_statements"]
 
 
 def extract_statements(
@@ -12,4 +29,75 @@ def extract_statements(
     furniture: Sequence[Furniture],
     reference_date: ReferenceDate,
 ) -> tuple[Statement, ...]:
-    return ()
+    text = article.text
+    quotes = find_quotes(text)
+    usable = [s for s in sentences if not s.furniture and not _in_furniture(s, furniture)]
+    expressions = [e for e in expressions if not e.furniture and not _in_furniture(e, furniture)]
+    cast, last, speeches = Cast(), (), []
+    for sentence in usable:
+        found = find_speech(sentence, quotes, cast, last)
+        speeches.append(found)
+        if found:
+            last = found[-1].actors
+    drafts = build_drafts(usable, speeches, quotes)
+    datings = _date_drafts(drafts, expressions, quotes, reference_date)
+    out = [_statement(article, d, dt, quotes) for d, dt in zip(drafts, datings)]
+    speaker_of = {id(s): d.actors for d in drafts for s in d.sentences if d.quotes}
+    for sentence, found in zip(usable, speeches):
+        starts = [s.verb.start for s in found if s.lemma != "according"]
+        for event in find_events(sentence, quotes, expressions, cast, starts, speaker_of.get(id(sentence))):
+            out.append(Statement(
+                article.id, "event", event.actors, event.text, (), sentence.text, sentence.start, sentence.end,
+                event.dating.when, event.dating.basis, find_figures(sentence.text),
+            ))
+    return tuple(sorted(out, key=lambda s: (s.start, s.kind, s.text)))
+
+
+def _in_furniture(span: Sentence | Expression, furniture: Sequence[Furniture]) -> bool:
+    length = max(1, span.end - span.start)
+    covered = sum(max(0, min(span.end, f.end) - max(span.start, f.start)) for f in furniture)
+    return covered * 2 > length
+
+
+def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceDate) -> list[Dating]:
+    """Tied expression, else "had previously", else paragraph, else speaker's previous statement, else reference."""
+    datings: list[Dating] = []
+    for draft in drafts:
+        dating = _tied(draft, expressions, quotes)
+        if dating is None and any(s.prior for s in draft.speeches):
+            dating = before_reference(reference.value, "had previously")
+        if dating is None:
+            dating = _inherit(draft, drafts, datings) or reference_day(reference.value)
+        datings.append(dating)
+    return datings
+
+
+def _tied(draft: Draft, expressions, quotes) -> Dating | None:
+    for speech in draft.speeches:
+        sentence = next(s for s in draft.sentences if s.start <= speech.verb.start < s.end)
+        expr = tied_expression(sentence.text, sentence.start, (speech.verb.start, speech.verb.end), speech.subject, expressions, quotes)
+        if expr:
+            opening = not sentence.text[: expr.start - sentence.start].strip(" ,(").lower() in ("", "on", "in", "at", "earlier on", "later on")
+            return from_expression(expr, speech.verb.text, not opening)
+    return None
+
+
+def _inherit(draft: Draft, drafts: list[Draft], datings: list[Dating]) -> Dating | None:
+    done = list(zip(drafts, datings))
+    for other, dating in reversed(done):
+        same_speaker = other.actors == draft.actors
+        if dating.tied and (dating.opening or same_speaker) and other.paragraph == draft.sentences[0].paragraph:
+            return inherited(dating, "time of its paragraph")
+    for other, dating in reversed(done):
+        if other.actors == draft.actors and (dating.tied or dating.basis.startswith(("time of", "same speaker"))):
+            return inherited(dating, "same speaker's previous statement")
+    return None
+
+
+def _statement(article: ArticleInput, draft: Draft, dating: Dating, quotes) -> Statement:
+    evidence = " ".join(s.text for s in draft.sentences)
+    line = claim(draft, article.text)
+    return Statement(
+        article.id, "statement", draft.actors, line, quoted_words(draft, article.text),
+        evidence, draft.start, draft.end, dating.when, dating.basis, find_figures(line),
+    )

@@ -1,0 +1,27 @@
+"""Stateless normalisation of temporal expressions in any text; nothing is stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from service.api import services
+from service.api.inputs import NormaliseRequest
+from service.api.problems import responses
+from service.api.schemas import Normalised
+
+router = APIRouter(tags=["normalise"])
+
+
+@router.post(
+    "/v1/normalise",
+    operation_id="normalise",
+    summary="Find and resolve the temporal expressions of a text",
+    response_model=Normalised,
+    responses=responses(400, 413, 415, 422, 500),
+)
+def normalise(body: NormaliseRequest) -> Any:
+    """reference_date (a date, or a date-time whose local day is used) anchors relative expressions;
+    without it they stay unresolved. Expressions inside page furniture are flagged."""
+    return services.normalise_text(body.text, body.reference_date)

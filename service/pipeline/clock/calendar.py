@@ -1,0 +1,105 @@
+"""Calendar reasoning: which year a yearless date is in, which week a bare weekday is in.
+
+A weekday with a month-day ("Thursday (October 31)") fits one year in five to eleven; the years a
+story mentions, the years its durations imply ("since 2022" + "more than two years" -> 2024 or
+later) and any publication dates known for its articles choose among those.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from service.pipeline.clock import lexicon as lx
+from service.pipeline.clock.evidence import YearEvidence
+
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+MAX_YEAR_GAP = 6  # a candidate year farther than this from the story's years is not trusted
+
+
+@dataclass(frozen=True, slots=True)
+class YearHints:
+    """What a story says about its present year."""
+
+    published: tuple[date, ...] = ()  # publication days known from metadata
+    latest_mentioned: int | None = None  # latest explicit year mentioned
+    floor: int | None = None  # the present is in this year or later
+    floor_basis: str = ""
+
+    def words(self) -> str:
+        parts = []
+        if self.published:
+            parts.append("publication dates " + ", ".join(sorted({d.isoformat() for d in self.published})[:3]))
+        if self.latest_mentioned is not None:
+            parts.append(f"latest year mentioned {self.latest_mentioned}")
+        if self.floor is not None:
+            parts.append(f"{self.floor_basis} -> {self.floor} or later")
+        return "; ".join(parts)
+
+
+def year_hints(years: Iterable[YearEvidence], published: Iterable[date] = ()) -> YearHints:
+    """Pool year evidence; durations are added to the earliest start, the bound that always holds."""
+    years = list(years)
+    mentioned = [y for ev in years for y in ev.mentioned]
+    since = sorted((y, phrase) for ev in years for y, phrase in ev.since)
+    elapsed = sorted(((n, phrase) for ev in years for n, phrase in ev.elapsed), key=lambda t: (-t[0], t[1]))
+    floor, basis = None, ""
+    if since and elapsed and elapsed[0][0] > 0:
+        floor = since[0][0] + elapsed[0][0]
+        basis = f"'{since[0][1]}' + '{elapsed[0][1]}'"
+    return YearHints(tuple(sorted(set(published))), max(mentioned, default=None), floor, basis)
+
+
+@lru_cache(maxsize=1024)
+def candidate_days(month: int, day: int, weekday: int | None) -> tuple[date, ...]:
+    out = []
+    for year in range(FIRST_YEAR, LAST_YEAR + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if weekday is None or d.weekday() == weekday:
+            out.append(d)
+    return tuple(out)
+
+
+def choose_day(month: int, day: int, weekday: int | None, hints: YearHints) -> date | None:
+    """The candidate nearest the story's known publication days, else nearest its year evidence."""
+    candidates = candidate_days(month, day, weekday)
+    if not candidates:
+        return None
+    if hints.published:
+        return min(candidates, key=lambda d: (min(abs((d - p).days) for p in hints.published), -d.toordinal()))
+    if hints.latest_mentioned is None and hints.floor is None:
+        return None
+    floor = hints.floor if hints.floor is not None else FIRST_YEAR
+    target = max(y for y in (hints.latest_mentioned, hints.floor) if y is not None)
+    # The present is rarely before the years a story mentions: earlier candidates cost double.
+    costs = [(2 * (target - d.year) if d.year < target else d.year - target, -d.year, d)
+             for d in candidates if d.year >= floor]
+    if not costs:
+        return None
+    cost, _, best = min(costs)
+    return best if cost <= MAX_YEAR_GAP else None
+
+
+def years_fitting(month: int, day: int, weekday: int, near: int) -> list[int]:
+    """Years within a dozen of `near` where the month-day falls on the weekday, for explanations."""
+    return [d.year for d in candidate_days(month, day, weekday) if abs(d.year - near) <= 12]
+
+
+def week_day(anchor: date, weekday: int, side: str = "") -> date:
+    """The weekday in the week around `anchor` (at most three days away); side "before" or "after"
+    forces the one strictly before or after it ("last Friday", "next Friday")."""
+    offset = (weekday - anchor.weekday()) % 7
+    if side == "before":
+        return anchor + timedelta(days=offset - 7)
+    if side == "after":
+        return anchor + timedelta(days=offset or 7)
+    return anchor + timedelta(days=offset - 7 if offset > 3 else offset)
+
+
+def weekday_name(weekday: int) -> str:
+    return lx.WEEKDAY_NAMES[weekday]

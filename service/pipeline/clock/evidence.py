@@ -1,0 +1,253 @@
+"""Date evidence read from one article's text, independent of any reference date, so computed once.
+
+What is kept: days the text names (publication stamps, datelines, month-day dates with or without
+weekday or year, bare weekdays) with the tense they are reported in, the years it mentions, "since
+<year>" starts and elapsed durations that bound the present, and the keys that link it to other
+articles of its story. Page furniture is blanked first, except for publication stamps.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from service.pipeline.clean import find_furniture
+from service.pipeline.clock import lexicon as lx
+from service.pipeline.clock.links import LinkKeys, link_keys
+
+STAMP_HEAD_CHARS, STAMP_FOOT_CHARS = 1000, 500  # where on a page a publication stamp may sit
+NEAR = 40  # characters: a verb this close before a day, with no comma between, governs it
+
+
+@dataclass(frozen=True, slots=True)
+class DayMention:
+    """A day the text names; month/day/year are None where the text leaves them out."""
+
+    text: str
+    start: int
+    kind: str  # stamp | dateline | date | weekday
+    tense: str  # past | future | none
+    weekday: int | None = None  # Monday = 0
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    cue: str = ""  # the words that set the tense: "stated", "scheduled to"
+    governed: bool = False  # the cue comes right before it: "said on 31 October 2024"
+
+
+@dataclass(frozen=True, slots=True)
+class YearEvidence:
+    mentioned: tuple[int, ...]  # explicit years, not ones announced as deadlines ("by 2030")
+    since: tuple[tuple[int, str], ...]  # (start year, phrase): "since the conflict started in 2022"
+    elapsed: tuple[tuple[int, str], ...]  # (whole years surely elapsed, phrase): "more than two years"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    days: tuple[DayMention, ...]
+    years: YearEvidence
+    links: LinkKeys
+
+
+@lru_cache(maxsize=8192)
+def extract_evidence(text: str) -> Evidence:
+    """All date evidence of one text; cached because stories are re-resolved as articles arrive."""
+    furniture = [(f.start, f.end) for f in find_furniture(text)]
+    body = _blank(text, furniture)
+    ends = _sentence_ends(body)
+    days = _stamps(text)  # read from the raw text: a publication stamp may sit in page furniture
+    stamped = {m.start for m in days}
+    days += [m for m in _dates(body, ends) if m.start not in stamped]
+    taken = [(m.start, m.start + len(m.text)) for m in days]
+    days += _weekdays(body, ends, taken)
+    days.sort(key=lambda m: m.start)
+    return Evidence(tuple(days), _years(body, ends), link_keys(body))
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with furniture replaced by spaces: offsets stay valid, furniture says nothing."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _sentence_ends(text: str) -> list[int]:
+    ends = []
+    for m in lx.SENTENCE_END.finditer(text):
+        if text[m.start()] == ".":
+            word = re.search(r"([A-Za-z.]+)$", text[max(0, m.start() - 12) : m.start()])
+            if word and (len(word.group(1)) == 1 or word.group(1).lower() in lx.ABBREVIATIONS):
+                continue
+        ends.append(m.end())
+    return ends
+
+
+def _clause(text: str, ends: list[int], start: int, end: int) -> tuple[int, int]:
+    i = bisect.bisect_right(ends, start)
+    lo = ends[i - 1] if i else 0
+    j = bisect.bisect_left(ends, end)
+    hi = ends[j] if j < len(ends) else len(text)
+    return lo, hi
+
+
+def _tense(text: str, ends: list[int], start: int, end: int) -> tuple[str, str, bool]:
+    """Past or future from a verb marker just before the day ("said on Thursday"), else the nearest
+    in its clause ("are scheduled to meet ... on Thursday", "On Thursday, X test-fired")."""
+    lo, hi = _clause(text, ends, start, end)
+    clause = text[lo:hi].lower().replace("’", "'")
+    future = [(m.span(), "future") for p in lx.FUTURE for m in p.finditer(clause)]
+    past = [
+        (m.span(), "past")
+        for m in re.finditer(r"\b[a-z][a-z'-]*\b", clause)
+        if _is_past(m.group()) and not any(a <= m.start() < b for (a, b), _ in future)
+    ]
+    s, e = start - lo, end - lo
+    before = [(s - b, tense, (a, b)) for (a, b), tense in future + past if b <= s]
+    after = [(a - e, tense, (a, b)) for (a, b), tense in future + past if a >= e]
+    if not before and not after:
+        return "none", "", False
+    near = [t for t in before if t[0] <= NEAR and "," not in clause[t[2][1] : s]]
+    _, tense, (a, b) = min(near or before + after)
+    governed = re.fullmatch(r"\s*(?:on\s+)?", clause[b:s]) if b <= s else re.fullmatch(r",?[^,;]{0,40}", clause[e:a])
+    return tense, clause[a:b], bool(governed)
+
+
+def _is_past(word: str) -> bool:
+    if word in lx.PAST_WORDS:
+        return True
+    return len(word) >= 4 and word.endswith("ed") and not word.endswith("eed") and word not in lx.NOT_PAST
+
+
+def _dates(text: str, ends: list[int]) -> list[DayMention]:
+    found: list[DayMention] = []
+    spans: list[tuple[int, int]] = []
+    for pattern in (lx.MONTH_DAY, lx.DAY_MONTH, lx.ISO_DATE):
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            mention = _date_mention(text, ends, m)
+            if mention:
+                spans.append(m.span())
+                found.append(mention)
+    return found
+
+
+def _date_mention(text: str, ends: list[int], m: re.Match, offset: int = 0) -> DayMention | None:
+    mon = m.group("mon")
+    month = int(mon) if mon.isdigit() else lx.MONTHS[mon.lower()]
+    day = int(m.group("day"))
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    wd = m.groupdict().get("wd")
+    weekday = lx.WEEKDAYS[wd.lower()] if wd else None
+    year = int(m.group("year")) if m.group("year") else None
+    if weekday is None and year is None and mon == "May" and not _looks_like_date(text, m):
+        return None
+    if offset:  # a match inside one line, read as a stamp by the caller
+        return DayMention(m.group().rstrip(" ,"), offset + m.start(), "stamp", "none", weekday, month, day, year)
+    kind = "dateline" if _is_dateline(text, m) else "date"
+    tense, cue, governed = ("none", "", False) if kind == "dateline" else _tense(text, ends, m.start(), m.end())
+    return DayMention(m.group().rstrip(" ,"), m.start(), kind, tense, weekday, month, day, year, cue, governed)
+
+
+def _looks_like_date(text: str, m: re.Match) -> bool:
+    """'May 3' is a date after 'on', 'since', ... not in 'may 3 ...' sentence openings read as verbs."""
+    before = text[max(0, m.start() - 12) : m.start()].lower()
+    return bool(re.search(r"\b(on|since|from|until|by|of|in|before|after|between|and|to)\s+$", before))
+
+
+def _is_dateline(text: str, m: re.Match) -> bool:
+    """"MOSCOW, June 24, 2023 —" or "Oct 31 (Reuters) -": a place (or an agency) around a date."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    prefix = text[line_start : m.start()]
+    suffix = text[m.end() : m.end() + 40] + " "
+    if not prefix.strip():
+        return bool(re.match(r"\s*\(", suffix) and lx.DATELINE_END.match(suffix))
+    return bool(lx.DATELINE_PLACE.match(prefix) and lx.DATELINE_END.match(suffix))
+
+
+def _stamps(text: str) -> list[DayMention]:
+    """Short lines that only date the page: "Published: 31 Oct 2024 14:05 GMT", "By Ann Lee | May 3, 2019"."""
+    found = []
+    for line in lx.SHORT_LINE.finditer(text):
+        if STAMP_HEAD_CHARS < line.start() < len(text) - STAMP_FOOT_CHARS:
+            continue  # stamps sit at the head or foot of a page; a lone date mid-text heads a list
+        for pattern in (lx.MONTH_DAY, lx.DAY_MONTH, lx.ISO_DATE):
+            m = pattern.search(line.group())
+            if not m or not m.group("year"):
+                continue
+            head = lx.STAMP_HEAD.match(line.group()[: m.start()])
+            if head and lx.STAMP_TAIL.match(line.group()[m.end() :]):
+                mention = _date_mention(text, [], m, line.start())
+                label = (head.group("label") or "").lower()
+                found.append(replace(mention, kind="stamp", tense="none", cue=label))
+                break
+    return found
+
+
+def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[DayMention]:
+    found = []
+    for m in lx.BARE_WEEKDAY.finditer(text):
+        before = lx.WEEKDAY_MOD.search(text, max(0, m.start() - 8), m.start())
+        mod = before.group("mod").lower() if before else ""
+        if m.group("plural") or mod in ("every", "each"):
+            continue  # a recurring day, not one day
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        start = before.start() if before else m.start()
+        if mod in ("last", "next"):
+            tense, cue = ("past" if mod == "last" else "future"), mod
+        else:
+            tense, cue, _ = _tense(text, ends, m.start(), m.end("wd"))
+        weekday = lx.WEEKDAYS[m.group("wd").lower()]
+        found.append(DayMention(text[start : m.end()], start, "weekday", tense, weekday, cue=cue))
+    return found
+
+
+def _years(text: str, ends: list[int]) -> YearEvidence:
+    mentioned = sorted(
+        {
+            int(m.group("year"))
+            for m in lx.YEAR.finditer(text)
+            if not lx.FUTURE_YEAR.search(text[max(0, m.start() - 20) : m.start()].lower())
+            and _tense(text, ends, m.start(), m.end())[0] != "future"  # "the 2028 Games will open"
+        }
+    )
+    since = {}
+    for m in lx.SINCE.finditer(text):
+        since.setdefault(int(m.group("year")), m.group())
+    elapsed = []
+    for m in _durations(text):
+        years = _elapsed_years(m)
+        if years:
+            tail = re.match(r"\s*(?:of|since)\s+[\w-]+", m.group("tail"))
+            elapsed.append((years, (text[m.start() : m.end("n")] + " years" + (tail.group() if tail else "")).strip()))
+    return YearEvidence(tuple(mentioned), tuple(sorted(since.items())), tuple(elapsed))
+
+
+def _durations(text: str) -> list[re.Match]:
+    """Durations, looked for only around the word "year(s)"; each found once."""
+    found: dict[int, re.Match] = {}
+    for word in lx.YEARS_WORD.finditer(text):
+        for m in lx.DURATION.finditer(text, max(0, word.start() - 45), word.end() + 15):
+            found.setdefault(m.start("n"), m)
+    return [found[k] for k in sorted(found)]
+
+
+def _elapsed_years(m: re.Match) -> int:
+    """Whole years surely gone: "more than two years of war" -> 2, "nearly three years" -> 2."""
+    q = (m.group("q") or "").lower()
+    tail = m.group("tail").strip().lower()
+    past_frame = re.search(r"\b(?:past|last)\b", m.group().lower())
+    if tail.startswith(lx.DURATION_STOP) or not (q or past_frame or re.match(r"(of|since)\b", tail)):
+        return 0
+    if q == "in" and not past_frame:
+        return 0  # "in two years" looks ahead
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else lx.NUMBERS[raw]
+    return n if q in ("more than", "over", "at least") and not past_frame else max(n - 1, 0)

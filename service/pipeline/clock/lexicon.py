@@ -1,0 +1,77 @@
+"""The clock's word lists (lexicon.toml) and the patterns built from them, compiled once at import."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+_LEX = tomllib.loads(Path(__file__).with_name("lexicon.toml").read_text(encoding="utf-8"))
+
+MONTHS: dict[str, int] = _LEX["months"]
+WEEKDAYS: dict[str, int] = _LEX["weekdays"]
+NUMBERS: dict[str, int] = _LEX["numbers"]
+PAST_WORDS = frozenset(_LEX["tense"]["past"])
+NOT_PAST = frozenset(_LEX["tense"]["not_past"])
+REPORTING = frozenset(_LEX["tense"]["reporting"])
+FUTURE = tuple(re.compile(p) for p in _LEX["tense"]["future"])
+ABBREVIATIONS = frozenset(_LEX["text"]["abbreviations"])
+NAME_STOP = frozenset(_LEX["text"]["name_stop"])
+DURATION_STOP = tuple(_LEX["text"]["duration_stop"])
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+def _alternation(words) -> str:
+    """Capitalised alternatives, longest first so "Sept" wins over "Sep"."""
+    return "|".join(w.capitalize() for w in sorted(words, key=len, reverse=True))
+
+
+_MON = rf"(?P<mon>{_alternation(MONTHS)})(?![a-z])\.?"
+_WD = rf"(?:(?P<wd>{_alternation(WEEKDAYS)})(?![a-z])\.?(?:\s*,\s*|\s+|\s*\(\s*))?"
+_DAY = r"(?<![\d,.$£€])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|,\d)"
+_YEAR = r"(?:\s*\))?(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d|,\d))?(?:\s*\))?"
+
+# "Thursday (October 31)", "on Thursday, Oct. 31", "October 31, 2024"
+MONTH_DAY = re.compile(rf"(?=[A-Z]){_WD}{_MON}\s+{_DAY}{_YEAR}")  # the lookahead only saves time
+# "Friday 3 May", "31 October 2024", "the 3rd of May"
+DAY_MONTH = re.compile(rf"(?=[A-Zt0-9]){_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}")
+ISO_DATE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
+BARE_WEEKDAY = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?P<plural>s\b)?")
+WEEKDAY_MOD = re.compile(r"\b(?P<mod>last|next|this|on|every|each|by|until|since|from|late|early)\s+$", re.IGNORECASE)
+YEAR = re.compile(r"(?<![\d,.$£€#-])(?P<year>(?:19|20)\d\d)(?!\d|,\d|%|s\b|\s*(?:per\s?cent|percent))")
+FUTURE_YEAR = re.compile(r"\b(?:by|until|till|through|before|ahead of)\s+(?:the\s+)?(?:end of\s+)?$")
+SINCE = re.compile(
+    r"\b(?:since|started|began|begun|launched|erupted|broke out|beginning)\b[^.;!?]{0,60}?"
+    r"(?<![\d,.$])(?P<year>(?:19|20)\d\d)(?!\d|,\d)"
+)
+_COUNT = "|".join(sorted(NUMBERS, key=len, reverse=True))
+YEARS_WORD = re.compile(r"years?\b", re.IGNORECASE)
+DURATION = re.compile(
+    rf"\b(?P<q>more than|over|at least|nearly|almost|about|some|for|in)?\s*(?:the\s+(?:past|last)\s+)?"
+    rf"(?P<n>\d{{1,2}}|{_COUNT})(?:\s+full)?\s+years?\b(?P<tail>[ \w-]{{0,14}})",
+    re.IGNORECASE,
+)
+# A quotation ends at its closing mark, or at a paragraph end when the next paragraph goes on quoting.
+QUOTE = re.compile(r"[“\"]([^”“\"\n]{3,800})(?:[”\"]|(?=\n))")
+NAME_TOKEN = re.compile(r"[A-Z][a-zA-Z-]*(?:[’']s\b)?\.?")
+FIGURE = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:million|billion|trillion|percent|per cent|%))"
+)
+# Scraped text often loses the space after a full stop: "Ukraine.Austin said", "Thursday.”I think".
+SENTENCE_END = re.compile(r"[.!?…][”\"’']?(?=\s+[“\"‘'(]?[A-Z0-9])|(?<=[a-z]{2})[.!?](?:[”\"](?=[“\"]?[A-Z])|(?=[A-Z][a-z]))|\n|;")
+DATELINE_PLACE = re.compile(r"^[A-Z][A-Za-z.'’ -]{1,40}(?:\([A-Za-z .-]{2,25}\))?(?:,\s*[A-Z][\w.'’ -]{1,30})*,\s*$")
+DATELINE_END = re.compile(r"^\s*(?:\([A-Za-z .-]{2,25}\))?\s*(?:—|–|-{1,2}|:)\s")
+SHORT_LINE = re.compile(r"^[^\n]{6,100}$", re.MULTILINE)
+STAMP_HEAD = re.compile(
+    r"^[\s|•·,:–—-]*(?:by\s+[A-Z][\w.'’ -]{1,40}?\s*[|•·,–—-]\s*)?"
+    r"(?:(?P<label>published|posted|updated|last updated|first published|date|dated)\b[\s:,]*(?:on\s+|at\s+)?)?$",
+    re.IGNORECASE,
+)
+STAMP_TAIL = re.compile(
+    r"^[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|GMT|UTC)?(?:[+-]\d{1,2}(?::?\d{2})?)?)?"
+    r"[\s|•·]*$",
+    re.IGNORECASE,
+)

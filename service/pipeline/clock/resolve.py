@@ -1,0 +1,244 @@
+"""Reference dates: from metadata, else from the article's own text, else from the story it shares.
+
+News convention drives the choice: an article is written on the day of the latest news it reports
+in the past tense and before the days it announces; a bare weekday names a day in the same week.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from service.pipeline.clock import lexicon as lx
+from service.pipeline.clock.calendar import YearHints, choose_day, week_day, weekday_name, year_hints, years_fitting
+from service.pipeline.clock.evidence import DayMention, Evidence, extract_evidence
+from service.pipeline.clock.links import StoryIndex
+from service.pipeline.model import ArticleInput, ReferenceDate
+
+STRONG = 0.6  # clocks at least this sure date other articles and are not re-dated by the story
+WEEK = timedelta(days=6)
+ONE_DAY = timedelta(days=1)
+METADATA_TOLERANCE = timedelta(days=7)
+PAGE_DATES = ("stamp", "dateline")  # kinds that date the page itself
+MAX_CUES = 3  # weekday phrases quoted in a basis
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    ref: ReferenceDate
+    phrase: str = ""  # what dated it, as other articles' bases quote it
+
+
+def resolve_reference_dates(articles: Sequence[ArticleInput]) -> dict[str, ReferenceDate]:
+    """One reference date per article id; independent of the order of `articles`."""
+    ordered = sorted(articles, key=lambda a: a.id)
+    evidence = {a.id: extract_evidence(a.text) for a in ordered}
+    hints = year_hints((evidence[a.id].years for a in ordered), (a.published_on for a in ordered if a.published_on))
+    clocks = {a.id: _own_clock(a, evidence[a.id], hints) for a in ordered}
+    unsure = [i for i, c in clocks.items() if c.ref.confidence < STRONG]
+    if unsure:  # only then is the story index worth building
+        sure = [(i, c.ref.value, evidence[i].links) for i, c in clocks.items() if c.ref.confidence >= STRONG]
+        index = StoryIndex(sure)
+        for i in unsure:
+            clocks[i] = _story_clock(evidence[i], index, clocks, clocks[i])
+    return {i: c.ref for i, c in clocks.items()}
+
+
+def _own_clock(article: ArticleInput, ev: Evidence, hints: YearHints) -> _Clock:
+    """The article's clock from its metadata or, failing that, its own text read with the story's years."""
+    if article.published_on:
+        day = article.published_on
+        ref = ReferenceDate(day, day, day, "metadata", "published_at metadata", 1.0, _metadata_conflicts(ev, day))
+        return _Clock(ref, "published_at metadata")
+    return _text_clock(ev, hints)
+
+
+def _text_clock(ev: Evidence, hints: YearHints) -> _Clock:
+    news, future, conflicts, unresolved, background = [], [], [], [], []
+    for m in ev.days:
+        if m.month is None:
+            continue
+        m, lead = _with_lead_weekday(m, ev)
+        day, why, mismatch = _date_of(m, hints)
+        why = f"{lead}{why}"
+        conflicts += mismatch
+        if day is None:
+            unresolved.append(m)
+        elif m.tense == "future":
+            future.append(day)
+        elif strength := _strength(m, bool(m.year or m.weekday is not None or hints.published)):
+            news.append((strength, day, m, why))
+        else:
+            background.append(m)
+    if not news:
+        return _Clock(_unknown(ev, unresolved, background, hints))
+    strength, anchor, mention, why = max(news, key=_news_order)
+    if mention.kind in PAGE_DATES:  # the day of writing itself, give or take a time zone
+        value, earliest, latest, more = anchor, anchor, anchor + ONE_DAY, ()
+        words = f"{_kind_words(mention)} '{mention.text}'{why}"
+    elif strength >= STRONG:
+        value, earliest, latest, refined, more = _in_week(anchor, ev, news_day=True)
+        latest = min(latest, anchor + WEEK) if latest else anchor + WEEK  # a named weekday is this week's
+        words = f"{_kind_words(mention)} '{mention.text}'{_tense_words(mention)}{why}{refined}"
+    else:
+        value, earliest, latest, more = anchor, anchor, None, ()
+        words = (f"date '{mention.text}'{_tense_words(mention)}{why}, the latest day it reports as said;"
+                 " written then or later")
+    for day in future:
+        if day > value:
+            latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY
+    ref = ReferenceDate(value, earliest, latest, "text", words, strength, tuple(conflicts) + more)
+    return _Clock(ref, f"'{mention.text}'")
+
+
+def _with_lead_weekday(m: DayMention, ev: Evidence) -> tuple[DayMention, str]:
+    """Wire convention: a dateline's day is the first weekday its story names ("WASHINGTON, August 8
+    (Xinhua) -- President Bill Clinton Saturday vowed"; 13 of 13 such datelines in AQUAINT)."""
+    if m.kind != "dateline" or m.year or m.weekday is not None:
+        return m, ""
+    lead = next((w for w in ev.days if w.kind == "weekday" and w.tense != "future" and w.cue not in ("last", "next")),
+                None)
+    if lead is None:
+        return m, ""
+    return replace(m, weekday=lead.weekday), f" with its story's first weekday '{lead.text}'"
+
+
+def _news_order(t: tuple) -> tuple:
+    """Page dates (stamps, datelines) first, surest first; then sure, past, latest news days."""
+    strength, day, m, _ = t
+    if m.kind in PAGE_DATES:
+        return (True, strength, day)
+    return (False, strength >= STRONG, m.tense == "past", day, strength)
+
+
+def _strength(m: DayMention, year_sure: bool) -> float:
+    """How surely the mention is the news day. Datelines and weekday-dates are; a date without a
+    weekday is background in news (TimeBank/AQUAINT: 2 in 156 were the publication day) unless a
+    reporting verb governs it ("said on 9 March 2021"). A dateline year guessed from the years mentioned costs a quarter."""
+    if m.kind == "stamp":
+        return 0.8 if "updated" in m.cue else 0.95
+    if m.kind == "dateline":
+        return 0.95 if year_sure else 0.7
+    if m.weekday is not None:
+        return 0.9 if m.year else 0.85
+    if m.tense == "past" and m.governed and m.cue in lx.REPORTING and year_sure:
+        return 0.5
+    return 0.0
+
+
+def _date_of(m: DayMention, hints: YearHints) -> tuple[date | None, str, list[str]]:
+    """The mention's day, why that year, and any weekday that contradicts an explicit year."""
+    if m.year:
+        try:
+            day = date(m.year, m.month, m.day)
+        except ValueError:
+            return None, "", [f"'{m.text}' is not a calendar day"]
+        if m.weekday is not None and day.weekday() != m.weekday:
+            return day, "", [f"'{m.text}': {day} is a {weekday_name(day.weekday())}"]
+        return day, "", []
+    day = choose_day(m.month, m.day, m.weekday, hints)
+    if day is None:
+        return None, "", []
+    if m.weekday is not None:
+        why = f"; {day.year} is the year, near the story's ({hints.words()}), in which {day:%B} {day.day} is a {day:%A}"
+    else:
+        why = f"; year {day.year} from the story ({hints.words()})"
+    return day, why, []
+
+
+def _in_week(anchor: date, ev: Evidence, news_day: bool):
+    """Place bare weekdays in the anchor's week: past ones bound the day from below, announced ones above."""
+    side = {"last": "before", "next": "after"}
+    days = [(week_day(anchor, m.weekday, side.get(m.cue, "")), m) for m in ev.days if m.kind == "weekday"]
+    past = [(d, m) for d, m in days if m.tense != "future"]
+    future = [(d, m) for d, m in days if m.tense == "future"]
+    # A past weekday was at most six days ago; an announced one is at most six days ahead.
+    earliest = max([d for d, _ in past] + [d - WEEK for d, _ in future], default=None)
+    latest = min([d - ONE_DAY for d, _ in future] + [d + WEEK for d, _ in past], default=None)
+    if news_day:
+        earliest = max(anchor, earliest) if earliest else anchor
+    value = earliest if earliest else anchor
+    conflicts = ()
+    if latest and value > latest:
+        if earliest and earliest > latest:
+            m = min(future, key=lambda t: t[0])[1]
+            conflicts = (f"'{m.text}'{_tense_words(m)} falls on or before the news day {value}",)
+            latest = None
+        else:
+            value = latest
+    words = ""
+    if past or future:
+        cues = {f"'{_phrase(m)}' ({'future' if m.tense == 'future' else 'past'}, {d})": d for d, m in past + future}
+        shown = " and ".join(sorted(cues, key=lambda c: (cues[c], c))[:MAX_CUES])
+        words = f"; in that week {shown} put it on {value:%A} {value}"
+    return value, earliest, latest, words, conflicts
+
+
+def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own: _Clock) -> _Clock:
+    """Take the clock of the dated articles this one shares quotes, names and figures with."""
+    link = index.best_link(ev.links)
+    if link is None or (own.ref.earliest and link.day < own.ref.earliest):
+        return own
+    source = clocks[link.article_id]
+    value, earliest, latest, refined, conflicts = _in_week(link.day, ev, news_day=False)
+    confidence = round(min(0.45 + 0.05 * link.score, 0.7) * source.ref.confidence, 2)
+    basis = f"shares {link.describe()} with article {link.article_id}, dated {link.day} by {source.phrase}{refined}"
+    ref = ReferenceDate(value, earliest, latest, "story", basis, confidence, conflicts + own.ref.conflicts)
+    return _Clock(ref, f"the story link to article {link.article_id}")
+
+
+def _unknown(ev: Evidence, unresolved: list[DayMention], background: list[DayMention], hints: YearHints):
+    if unresolved:
+        m = unresolved[0]
+        fits = years_fitting(m.month, m.day, m.weekday, 2000) if m.weekday is not None else []
+        fit_words = f" (fits {', '.join(map(str, fits))})" if fits else ""
+        basis = f"'{m.text}'{fit_words} but nothing in the story chooses the year"
+    elif background:
+        words = ", ".join(f"'{m.text}'" for m in background[:3])
+        basis = f"only dates without a weekday ({words}), background in news, not the day of writing"
+    elif any(m.kind == "weekday" for m in ev.days):
+        words = ", ".join(sorted({f"'{m.text}'" for m in ev.days})[:3])
+        basis = f"only bare weekdays ({words}) and no dated article of the story to place their week"
+    else:
+        basis = "no date evidence: no dateline, date or weekday, and no link to a dated article of the story"
+    floor = date(hints.floor, 1, 1) if hints.floor else None
+    if floor:
+        basis += f"; not before {floor.year} ({hints.floor_basis})"
+    return ReferenceDate(None, floor, None, "unknown", basis, 0.0)
+
+
+def _metadata_conflicts(ev: Evidence, published: date) -> tuple[str, ...]:
+    """Text that disagrees with the metadata day: a re-posted story, or wrong metadata."""
+    found = []
+    for m in ev.days:
+        if m.weekday is None or m.month is None or m.year:
+            continue
+        near = choose_day(m.month, m.day, None, YearHints(published=(published,)))
+        if near and near.weekday() != m.weekday:
+            fits = ", ".join(map(str, years_fitting(m.month, m.day, m.weekday, published.year)))
+            found.append(f"'{m.text}' is not a {weekday_name(m.weekday)} near the metadata day {published}"
+                         f" ({near} is a {near:%A}; it is in {fits})")
+    hints = year_hints([ev.years])
+    own = _text_clock(ev, hints).ref
+    if own.value and abs(own.value - published) > METADATA_TOLERANCE:
+        found.append(f"the text dates it {own.value} by {own.basis}")
+    if hints.floor and hints.floor > published.year:
+        found.append(f"{hints.floor_basis} -> {hints.floor} or later, after the metadata year {published.year}")
+    return tuple(dict.fromkeys(found))
+
+
+def _kind_words(m: DayMention) -> str:
+    if m.kind == "stamp":
+        return f"{m.cue or 'date'} stamp"
+    if m.kind == "dateline":
+        return "dateline"
+    return "weekday and date" if m.weekday is not None else "date"
+
+
+def _tense_words(m: DayMention) -> str:
+    return f" ({m.tense}, '{m.cue}')" if m.cue else ""
+
+
+def _phrase(m: DayMention) -> str:
+    return f"{m.cue} … {m.text}" if m.cue else m.text

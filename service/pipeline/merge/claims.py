@@ -1,0 +1,129 @@
+"""Claim comparison: do two outlets report the same claim, even paraphrased?
+
+Claims are compared on content words (stop words, numbers and speaker names removed, synonyms
+folded: UAVs ~ drones) and, where both quote, on the quoted words themselves.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from service.pipeline.model import Statement
+
+QUOTE_FLOOR = 75.0  # below this, fuzzy matches between different quotes are noise
+_WORD = re.compile(r"[a-z][a-z\-’']*")
+
+
+@cache
+def _lex() -> tuple[frozenset[str], dict[str, str]]:
+    with open(Path(__file__).parent / "resources" / "claims.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    return frozenset(data["stopwords"]["words"]), data["synonyms"]
+
+
+def _fold(word: str) -> str:
+    stop, synonyms = _lex()
+    word = word.strip("’'-").replace("’", "'")
+    if word in synonyms:
+        return synonyms[word]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return synonyms.get(word, word)
+
+
+@lru_cache(maxsize=65536)
+def content_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Folded content words of a claim, without the speakers' own names."""
+    stop, _ = _lex()
+    words = (_fold(w) for w in _WORD.findall(text.lower()) if w not in stop and w not in names)
+    return frozenset(w for w in words if w and w not in stop and len(w) > 1)
+
+
+def _names(statement: Statement) -> frozenset[str]:
+    return frozenset(w.lower() for a in statement.actors for w in re.findall(r"[\w’'-]+", a.name))
+
+
+def words_of(statement: Statement) -> frozenset[str]:
+    return content_words(statement.text, _names(statement))
+
+
+def quote_score(a: Statement, b: Statement) -> float:
+    """Best match between the two statements' quotes (0-100); 0 when either does not quote."""
+    best = 0.0
+    for qa in a.quotes:
+        for qb in b.quotes:
+            if min(len(qa), len(qb)) < 12:
+                continue
+            best = max(best, fuzz.partial_ratio(qa.lower(), qb.lower()) if min(len(qa), len(qb)) >= 25 else fuzz.ratio(qa.lower(), qb.lower()))
+    return best
+
+
+@dataclass(slots=True)
+class Weights:
+    """Story-level word rarity: words every outlet repeats ("troops", "Russia") count for little."""
+
+    df: Counter = field(default_factory=Counter)
+    n: int = 0
+
+    def see(self, words: frozenset[str]) -> None:
+        self.df.update(words)
+        self.n += 1
+
+    def weight(self, word: str) -> float:
+        return math.log(1 + self.n / (1 + self.df[word]))
+
+
+def word_score(a: Statement, b: Statement, weights: Weights) -> float:
+    """Rarity-weighted share of content words in common, mostly relative to the shorter claim (0-100).
+
+    Damped when the shared words weigh less than a few distinctive words, so two short claims
+    that only share the story's common vocabulary stay apart.
+    """
+    wa, wb = words_of(a), words_of(b)
+    if not wa or not wb:
+        return 0.0
+    w = weights.weight
+    shared = sum(w(x) for x in wa & wb)
+    sizes = sorted((sum(w(x) for x in wa), sum(w(x) for x in wb)))
+    typical = w("") or 1.0
+    damp = min(1.0, shared / (2 * typical))
+    return 100 * damp * (0.6 * shared / sizes[0] + 0.4 * shared / sizes[1])
+
+
+def figure_bonus(a: Statement, b: Statement) -> float:
+    """Claims that give the same count of the same thing are closer (a figure is a strong paraphrase anchor)."""
+    pairs = [(fa, fb) for fa in a.figures for fb in b.figures if fa.unit == fb.unit]
+    if any(fa.low == fb.low and fa.high == fb.high for fa, fb in pairs):
+        return 35.0
+    if any(fa.low <= fb.high and fb.low <= fa.high for fa, fb in pairs):
+        return 25.0
+    return 0.0
+
+
+def shared_quote(a: Statement, b: Statement) -> float:
+    """A phrase one outlet quotes ("robust conversation") found word for word in the other's report."""
+    for x, y in ((a, b), (b, a)):
+        haystack = " ".join((y.text, *y.quotes)).lower()
+        if any(len(q.split()) >= 2 and len(q) >= 10 and q.lower().strip(" .,") in haystack for q in x.quotes):
+            return 25.0
+    return 0.0
+
+
+def same_claim(a: Statement, b: Statement, weights: Weights) -> float:
+    """Similarity of two claims (0-100)."""
+    quoted = quote_score(a, b)
+    words = word_score(a, b, weights) + figure_bonus(a, b) + shared_quote(a, b)
+    return min(100.0, max(words, quoted if quoted >= QUOTE_FLOOR else 0.0))
+
+
+def claim_key(statement: Statement) -> str:
+    """A normalised form of the claim, stable for ids."""
+    return " ".join(sorted(words_of(statement)))

@@ -1,0 +1,140 @@
+"""Incremental merge: each statement joins the one entry that reports the same thing, or starts one.
+
+Candidates come from an index on (kind, actor affiliation, day) so that the cost of adding a
+statement does not grow with the story; each candidate is compared with ONE representative.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from service.pipeline.merge.claims import Weights, content_words, quote_score, same_claim, words_of
+from service.pipeline.merge.people import affiliations
+from service.pipeline.model import Statement, When
+
+SAME_CLAIM = 44.0  # content-word / quote similarity for one entry
+SAME_QUOTE = 95.0  # a quote this close given to other speakers is one statement, disputed
+
+
+@dataclass(slots=True)
+class Group:
+    """An entry under construction."""
+
+    members: list[Statement]
+    affiliations: set[str]
+    disputed: bool = False  # joined by quote across disjoint speakers
+
+    @property
+    def representative(self) -> Statement:
+        return self.members[0]
+
+
+def day_key(when: When | None) -> str:
+    """Index key for a date: the day for day dates, the span for coarser ones, 'open' otherwise."""
+    if when is None or when.earliest is None or when.latest is None:
+        return "open"
+    return when.earliest.isoformat() if when.earliest == when.latest else "span"
+
+
+def dates_agree(a: When | None, b: When | None) -> bool:
+    """Same day; coarser dates must overlap; an open "before X" joins a dated day not after X."""
+    if a is None or b is None:
+        return a is None and b is None
+    if a.granularity == "day" and b.granularity == "day":
+        return a.earliest == b.earliest
+    return _overlap(a.earliest, a.latest, b.earliest, b.latest)
+
+
+def _overlap(a0: date | None, a1: date | None, b0: date | None, b1: date | None) -> bool:
+    return (a0 is None or b1 is None or a0 <= b1) and (b0 is None or a1 is None or b0 <= a1)
+
+
+@dataclass(slots=True)
+class Merger:
+    groups: list[Group] = field(default_factory=list)
+    _index: dict[tuple[str, str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    _loose: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    _quotes: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    weights: Weights = field(default_factory=Weights)
+    primed: bool = False  # word rarity already counted over the whole story
+
+    def prime(self, statements: list[Statement]) -> None:
+        """Count word rarity over a known batch first, so early comparisons see the story's vocabulary."""
+        for statement in statements:
+            self.weights.see(words_of(statement))
+        self.primed = True
+
+    def add(self, statement: Statement) -> None:
+        keys = {k for a in statement.actors for k in affiliations(a)}
+        if not self.primed:
+            self.weights.see(words_of(statement))
+        best, best_score = None, SAME_CLAIM
+        for g in self._candidates(statement, keys):
+            group = self.groups[g]
+            if not dates_agree(group.representative.date, statement.date):
+                continue
+            score = same_claim(group.representative, statement, self.weights)
+            if score >= best_score and (score > best_score or best is None):
+                best, best_score = g, score
+        if best is None and statement.kind == "statement":
+            best = self._disputed(statement, keys)
+        if best is None:
+            self.groups.append(Group([statement], set(keys)))
+            best = len(self.groups) - 1
+            self._register(best, statement, keys)
+        else:
+            group = self.groups[best]
+            group.members.append(statement)
+            if not keys & group.affiliations:
+                group.disputed = True
+            else:
+                new = keys - group.affiliations
+                group.affiliations |= keys
+                self._register(best, statement, new)
+
+    def _candidates(self, statement: Statement, keys: set[str]) -> list[int]:
+        day = day_key(statement.date)
+        found: set[int] = set()
+        for key in keys:
+            if day in ("open", "span"):
+                found.update(self._loose[(statement.kind, key)])
+            else:
+                found.update(self._index[(statement.kind, key, day)])
+                found.update(self._index[(statement.kind, key, "open")])
+                found.update(self._index[(statement.kind, key, "span")])
+        return sorted(found)
+
+    def _disputed(self, statement: Statement, keys: set[str]) -> int | None:
+        """Same words quoted on the same day but given to other speakers: one entry, actor in dispute."""
+        if not statement.quotes:
+            return None
+        day = day_key(statement.date)
+        seen: set[int] = set()
+        for word in _salient(statement):
+            for g in self._quotes[(day, word)]:
+                if g in seen:
+                    continue
+                seen.add(g)
+                group = self.groups[g]
+                if keys & group.affiliations or not dates_agree(group.representative.date, statement.date):
+                    continue
+                if quote_score(group.representative, statement) >= SAME_QUOTE:
+                    return g
+        return None
+
+    def _register(self, g: int, statement: Statement, keys: set[str]) -> None:
+        day = day_key(statement.date)
+        for key in keys:
+            self._index[(statement.kind, key, day)].append(g)
+            self._loose[(statement.kind, key)].append(g)
+        if statement.quotes and statement is self.groups[g].representative:
+            for word in _salient(statement):
+                self._quotes[(day, word)].append(g)
+
+
+def _salient(statement: Statement) -> list[str]:
+    """The few longest content words of a statement's quotes: its quote index keys."""
+    words = content_words(" ".join(statement.quotes))
+    return sorted(words, key=lambda w: (-len(w), w))[:4]

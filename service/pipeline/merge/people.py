@@ -1,0 +1,79 @@
+"""One actor per person across the story.
+
+Articles name people differently ("Lloyd J. Austin III", "Defense Secretary Lloyd Austin",
+"Austin"): people with the same first and last name are one; a bare surname is the unique
+full-named person with that surname in the story (ambiguous surnames stay apart).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from service.pipeline.model import Actor
+
+_DROP = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$")
+
+
+def _parts(name: str) -> tuple[str, ...]:
+    parts = tuple(w for w in name.split() if not _DROP.match(w))
+    return parts or tuple(name.split())
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def unify(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """Actor id -> the story's canonical actor for it."""
+    people = [a for a in actors if a.kind == "person"]
+    by_id: dict[str, list[Actor]] = defaultdict(list)
+    for actor in people:
+        by_id[actor.id].append(actor)
+    full = {i: _parts(max(group, key=lambda a: (len(a.name), a.name)).name) for i, group in by_id.items()}
+    clusters: dict[tuple[str, str], list[str]] = defaultdict(list)
+    singles: list[str] = []
+    for actor_id, parts in sorted(full.items()):
+        if len(parts) > 1:
+            clusters[(parts[0], parts[-1])].append(actor_id)
+        else:
+            singles.append(actor_id)
+    canonical: dict[str, str] = {}
+    for members in clusters.values():
+        head = min(members, key=lambda i: (len(full[i]), i))
+        for member in members:
+            canonical[member] = head
+    named = dict(canonical)
+    for actor_id in singles:
+        word = full[actor_id][0]
+        owners = {named[i] for i in named if full[i][-1] == word} or {named[i] for i in named if full[i][0] == word}
+        canonical[actor_id] = owners.pop() if len(owners) == 1 else actor_id
+    out: dict[str, Actor] = {}
+    groups: dict[str, list[Actor]] = defaultdict(list)
+    for actor in people:
+        groups[canonical[actor.id]].append(actor)
+    for members in groups.values():
+        merged = _merge(members)
+        for member in members:
+            out[member.id] = merged
+    return out
+
+
+def _merge(members: list[Actor]) -> Actor:
+    name = max((a.name for a in members), key=lambda n: (len(_parts(n)), len(n), n))
+    titles = Counter(a.title for a in members if a.title)
+    organisations = Counter(a.organisation for a in members if a.organisation)
+    title = min(titles, key=lambda t: (-titles[t], -len(t), t)) if titles else None
+    organisation = min(organisations, key=lambda o: (-organisations[o], o)) if organisations else None
+    return Actor(_slug(" ".join(_parts(name))), name, title, "person", organisation)
+
+
+def affiliations(actor: Actor) -> tuple[str, ...]:
+    """Keys under which an actor can match another: its id, and for a group its organisation."""
+    keys = [actor.id]
+    if actor.kind == "group" and actor.organisation:
+        keys.append(_slug(actor.organisation))
+    return tuple(keys)

@@ -1,0 +1,123 @@
+"""Actors of one article: mentions resolved to one person, organisation or group each.
+
+A person is keyed by the name without middle initials and suffixes ("Lloyd J. Austin III" ->
+"lloyd-austin"); a bare surname or a bare title refers back to the most recently mentioned person
+who carries it, so "Kim" after "Kim Yong-hyun" is Kim Yong-hyun, not Kim Jong Un.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from service.pipeline.model import Actor
+from service.pipeline.statements.lexicon import load, norm_title
+from service.pipeline.statements.mentions import Mention
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def name_parts(name: str) -> tuple[str, ...]:
+    """The words that identify a person: no initials, suffixes or honorifics."""
+    data = load("actors")
+    drop = set(data["names"]["suffixes"]) | set(data["titles"]["honorifics"])
+    return tuple(w for w in name.split() if w not in drop and not _INITIAL.match(w))
+
+
+@dataclass(slots=True)
+class _Person:
+    parts: tuple[str, ...]
+    name: str
+    title: str | None
+    place: str | None
+    seen: int = 0
+
+    def actor(self) -> Actor:
+        return Actor(slug(" ".join(self.parts)), self.name, self.title, "person", self.place)
+
+
+@dataclass(slots=True)
+class Cast:
+    """The people an article has named so far, in order of last mention."""
+
+    people: list[_Person] = field(default_factory=list)
+    clock: int = 0
+
+    def resolve(self, mention: Mention) -> Actor | None:
+        """The actor a mention names, registering new people; None for pronouns and pairs."""
+        if mention.kind == "organisation":
+            return Actor(slug(mention.place or mention.name), mention.place or mention.name, None, "organisation")
+        if mention.kind == "group":
+            words = [w for w in mention.name.split() if w.lower() not in _determiners()]
+            phrase = " ".join(words)
+            return Actor(slug(phrase), phrase, None, "group", mention.place)
+        if mention.kind == "title":
+            person = self._by_title(mention.title or "")
+            return self._touch(person).actor() if person else None
+        if mention.kind != "person":
+            return None
+        return self._touch(self._person(mention)).actor()
+
+    def recent(self, count: int = 1) -> list[Actor]:
+        """The ``count`` most recently mentioned people, latest first."""
+        ranked = sorted(self.people, key=lambda p: -p.seen)
+        return [p.actor() for p in ranked[:count]]
+
+    def _touch(self, person: _Person) -> _Person:
+        self.clock += 1
+        person.seen = self.clock
+        return person
+
+    def _person(self, mention: Mention) -> _Person:
+        parts = name_parts(mention.name) or tuple(mention.name.split())
+        if len(parts) == 1:
+            known = self._by_single(parts[0])
+            if known:
+                return self._update(known, mention)
+        for person in self.people:
+            if person.parts == parts or _compatible(person.parts, parts):
+                return self._update(person, mention)
+        person = _Person(parts, mention.name, mention.title, mention.place)
+        self.people.append(person)
+        return person
+
+    def _by_single(self, word: str) -> _Person | None:
+        ranked = sorted(self.people, key=lambda p: -p.seen)
+        for person in ranked:
+            if len(person.parts) > 1 and person.parts[-1] == word:
+                return person
+        for person in ranked:
+            if person.parts[0] == word:
+                return person
+        return None
+
+    def _by_title(self, title: str) -> _Person | None:
+        key = norm_title(title)
+        for person in sorted(self.people, key=lambda p: -p.seen):
+            if person.title and norm_title(person.title) == key:
+                return person
+        return None
+
+    @staticmethod
+    def _update(person: _Person, mention: Mention) -> _Person:
+        if len(mention.name) > len(person.name) and len(name_parts(mention.name)) >= len(person.parts):
+            person.name = mention.name
+            person.parts = name_parts(mention.name) or person.parts
+        person.title = person.title or mention.title
+        person.place = person.place or mention.place
+        return person
+
+
+def _compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Same person written more or less fully: same first and last word."""
+    return len(known) > 1 and len(new) > 1 and known[0] == new[0] and known[-1] == new[-1]
+
+
+def _determiners() -> frozenset[str]:
+    return frozenset(load("actors")["groups"]["determiners"])

@@ -1,0 +1,218 @@
+"""Who says what in one sentence: reporting verbs and the grammar that ties them to a speaker.
+
+The speaker is the subject of a reporting verb ("X said", "X, speaking in Y, warned", "X and Y
+stated"), the noun after an inverted verb (",” said X") or after "according to"; a pronoun, a bare
+title or "both leaders" points back to people already named. Words inside quotes never attribute.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.pipeline.model import Actor, Sentence
+from service.pipeline.statements.actors import Cast
+from service.pipeline.statements.lexicon import auxiliaries, load, prior_markers, reporting_conditions, reporting_forms
+from service.pipeline.statements.mentions import Mention, Token, find_mentions, tokens
+from service.pipeline.statements.quotes import Quote, inside
+
+_SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "with", "from", "to", "of", "by", "for", "about", "alongside", "against", "into", "over", "between", "among", "than", "like", "toward", "towards", "near"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_NOT_BEFORE_VERB = frozenset({"when", "if", "as", "the", "a", "an", "to", "their", "its", "his", "her", "our", "my", "your", "this", "that", "these", "those"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """One reporting verb with its speaker(s)."""
+
+    verb: Token
+    lemma: str
+    actors: tuple[Actor, ...]
+    subject: tuple[int, int]  # span of the subject phrase
+    inverted: bool  # the verb comes before its subject (",” said Austin", "according to X")
+    prior: bool  # "had previously said": before the reference date
+
+
+def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last: tuple[Actor, ...]) -> list[Speech]:
+    """Reporting verbs of a sentence with their speakers; ``last`` is the previous statement's speakers."""
+    text, offset = sentence.text, sentence.start
+    toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
+    mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start)]
+    resolved: dict[int, tuple[Actor, ...]] = {}
+    for m in mentions:  # register names in reading order so surnames resolve to the latest person
+        actor = cast.resolve(m)
+        if actor:
+            resolved[m.start] = (actor,)
+    found: list[Speech] = []
+    for k, tok in enumerate(toks):
+        lemma = _reporting(toks, k)
+        if lemma is None or any(m.start <= tok.start < m.end for m in mentions):
+            continue
+        speech = _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
+        if speech:
+            found.append(speech)
+    according = _according(text, offset, mentions, resolved, quotes)
+    found.extend(a for a in according if not found or a.verb.start - offset < 3)
+    return sorted(found, key=lambda s: s.verb.start)
+
+
+def _reporting(toks: list[Token], k: int) -> str | None:
+    word = toks[k].text.lower()
+    lemma = reporting_forms().get(word)
+    if lemma is None:
+        return None
+    needs = reporting_conditions().get(word)
+    if needs is not None:
+        follower = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+        if follower not in needs:
+            return None
+    previous = toks[k - 1].text.lower() if k > 0 else ""
+    following = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+    if previous in _NOT_BEFORE_VERB:
+        return None  # "When asked", "the estimates", "to say", "their report" are not attributions
+    if following in _BE or (previous in _BE and following == "to"):
+        return None  # "the 10,000 the US says were deployed", "troops are believed to be"
+    return lemma
+
+
+def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found) -> Speech | None:
+    verb = toks[k]
+    j, aux = k - 1, auxiliaries()
+    while j >= 0 and toks[j].text.lower() in aux:
+        j -= 1
+    prior = any(t.text.lower() in prior_markers() for t in toks[j + 1 : k])
+    if j >= 0 and toks[j].text.lower() in _FIRST_PERSON:
+        return None  # the author speaking ("I suspect"), not a source
+    subject = subject_before(text, offset, toks, k, mentions, strict=True)
+    inverted = False
+    if subject is None and (k == 0 or toks[k - 1].text in {",", "”", "\"", "’"} or _after_quote(text, offset, verb.start)):
+        subject = next((m for m in mentions if m.start > verb.start and m.kind in _SPEAKER_KINDS and _inverted_gap(text[verb.end - offset : m.start - offset])), None)
+        inverted = subject is not None
+    if subject is None:
+        subject = _clause_subject(text, offset, mentions, verb.start, 5)
+    if subject is None:
+        return None
+    if re.search(r"\baccording to\s*$", text[: subject.start - offset], re.I):
+        return None  # "according to US estimates": a source, not a verb
+    actors, first = _actors_of(subject, mentions, resolved, text, offset, cast, last, found)
+    if not actors:
+        return None
+    return Speech(verb, lemma, actors, (first, subject.end), inverted, prior)
+
+
+def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention], reach: int = 5, strict: bool = False) -> Mention | None:
+    """The subject of the verb ``toks[k]``: adjacent (through auxiliaries), before an appositive, or opening the clause."""
+    j = k - 1
+    while j >= 0 and toks[j].text.lower() in auxiliaries():
+        j -= 1
+    left_end = toks[j].end if j >= 0 else offset
+    found = _adjacent_subject(mentions, left_end) or _appositive_subject(text, offset, mentions, toks[k].start)
+    if found or strict:
+        return found
+    return _clause_subject(text, offset, mentions, toks[k].start, reach)
+
+
+def _adjacent_subject(mentions: list[Mention], left_end: int) -> Mention | None:
+    return next((m for m in mentions if m.end == left_end and m.kind in _SPEAKER_KINDS and not m.possessive), None)
+
+
+def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_start: int) -> Mention | None:
+    """"X, speaking alongside Y, warned": the first named subject followed by a comma."""
+    before = text[: verb_start - offset].rstrip()
+    if not before.endswith(","):
+        return None
+    for m in mentions:
+        if m.end >= verb_start or m.kind not in _SPEAKER_KINDS or m.possessive:
+            continue
+        tail = text[m.end - offset : verb_start - offset]
+        lead = text[: m.start - offset].rstrip()
+        if tail.lstrip().startswith(",") and '"' not in tail and "“" not in tail and _clause_opening(lead):
+            return m
+    return None
+
+
+def _clause_opening(lead: str) -> bool:
+    """Text before a subject that leaves it in subject position: nothing, or an adverbial ending in a comma."""
+    return not lead or lead.endswith((",", ":", ";", "”", "\"")) or lead.split()[-1].lower() in {"and", "but"}
+
+
+def _inverted_gap(gap: str) -> bool:
+    """Between an inverted verb and its subject: nothing, or a lower-case title ("said lawyer X")."""
+    return re.fullmatch(r"\s*(?:[a-z][a-z-]*\s+){0,3}", gap) is not None
+
+
+def _source_gap(gap: str) -> bool:
+    """"according to company spokesperson X", not "according to reports from X" (an outlet relaying)."""
+    words = gap.split()
+    return _inverted_gap(gap) and not any(w in _PREPOSITIONS or w.startswith("report") for w in words)
+
+
+def _after_quote(text: str, offset: int, verb_start: int) -> bool:
+    return text[: verb_start - offset].rstrip().endswith(("”", "\"", ",”", ",\""))
+
+
+def _clause_subject(text, offset, mentions, verb_start, reach) -> Mention | None:
+    """Fallback: the first speaker-like mention opening the clause ("Seoul and its allies assessed")."""
+    for m in mentions:
+        if m.start >= verb_start:
+            return None
+        if m.kind not in _SPEAKER_KINDS or m.possessive:
+            continue
+        lead = text[: m.start - offset].rstrip()
+        previous = lead.split()[-1].lower() if lead.split() else ""
+        between = text[m.end - offset : verb_start - offset]
+        if previous in _PREPOSITIONS or re.search(r"[“”\";:]|\b(that|which|who|when|if)\b", between):
+            continue
+        if _clause_opening(lead) and len(between.split()) <= reach and "," not in between:
+            return m
+        return None
+    return None
+
+
+def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> tuple[tuple[Actor, ...], int]:
+    """The subject's actors and where the (possibly joint) subject starts."""
+    if subject.kind == "pronoun":
+        if subject.plural:
+            return (last if len(last) > 1 else ()), subject.start
+        same = [s.actors for s in found if len(s.actors) == 1 and s.actors[0].kind == "person"]
+        if same:
+            return same[-1], subject.start
+        if len(last) == 1 and last[0].kind == "person":
+            return last, subject.start
+        return tuple(cast.recent(1)), subject.start
+    if subject.kind == "pair":
+        pair = cast.recent(2)
+        return (tuple(pair) if len(pair) == 2 else ()), subject.start
+    actors = list(resolved.get(subject.start, ()))
+    for m in reversed([m for m in mentions if m.end <= subject.start]):  # "X and Y said", "X, Y and Z said"
+        joined = text[m.end - offset : subject.start - offset].strip()
+        allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
+        lead = text[: m.start - offset].split()[-2:]
+        governed = any(w.lower() in _PREPOSITIONS for w in lead)
+        if joined not in allowed or governed or m.start not in resolved or m.kind not in {"person", "organisation", "group"}:
+            break
+        actors.insert(0, resolved[m.start][0])
+        subject = m
+    return tuple(dict.fromkeys(actors)), subject.start
+
+
+def _according(text, offset, mentions, resolved, quotes) -> list[Speech]:
+    """"..., according to X": X is the source of the sentence's claim."""
+    out = []
+    lowered = text.lower()
+    for phrase in load("speech")["according"]["phrases"]:
+        for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
+            start = match.start() + offset
+            if inside(quotes, start):
+                continue
+            after = match.end() + offset
+            m = next((m for m in mentions if m.start >= after and m.start in resolved and _source_gap(text[after - offset : m.start - offset])), None)
+            if m is None:
+                continue
+            verb = Token(text[match.start() : match.end()], start, after)
+            tail = re.match(r"(?:\s+[a-z]+){1,2}(?=\s*[,.]|$)", text[m.end - offset :])
+            end = m.end + (tail.end() if tail else 0)  # "according to US estimates,"
+            out.append(Speech(verb, "according", resolved[m.start], (m.start, end), True, False))
+    return out

@@ -1,0 +1,104 @@
+"""When a statement or event happened: the temporal expression tied to its verb, or a fallback.
+
+An expression dates the saying only when grammar ties it to the reporting verb: right after it
+("said on Thursday", "warned Thursday", "said at Thursday's press conference"), between subject and
+verb ("X on Thursday said"), or in a clause-opening adverbial ("On Thursday, X said", "a day
+earlier, when X would only say"). Expressions inside the reported content or a quote are what was
+said, not when.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from service.pipeline.model import Expression, When
+from service.pipeline.statements.quotes import Quote, inside
+from service.pipeline.temporal.when import make_when
+
+_PREPOSITION_START = re.compile(r"^\s*(?:on|at|in|during|after|before|following|late|early|earlier|later|from|while|this|last)\b", re.I)
+_LEADING = re.compile(r"\s*(?:(?:also|and|but|earlier|later|late|early|then|on|in|at|by|during|from|since|until|after|before|just|only)\s+)*", re.I)
+_CONTENT_BREAK = re.compile(r"\bthat\b|[“”\";:]")
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    when: When | None
+    basis: str
+    tied: bool  # an expression tied to the verb, not a fallback
+    opening: bool = False  # the expression opens its sentence ("On Thursday, ..."): it sets the paragraph's time
+
+
+def tied_expression(
+    text: str, offset: int, verb: tuple[int, int], subject: tuple[int, int], expressions: Sequence[Expression],
+    quotes: tuple[Quote, ...], reach: int = 25, free_object: bool = False,
+) -> Expression | None:
+    """The dated expression grammar ties to the verb at ``verb`` (absolute offsets) in ``text``."""
+    best: Expression | None = None
+    for expr in expressions:
+        if expr.date is None or expr.furniture or expr.type not in ("DATE", "TIME") or inside(quotes, expr.start):
+            continue
+        if expr.value.endswith("_REF"):
+            continue  # "now", "recently": no day of saying
+        if not (offset <= expr.start < offset + len(text)):
+            continue
+        if expr.start >= verb[1]:
+            gap = text[verb[1] - offset : expr.start - offset]
+            words = gap.split()
+            if _CONTENT_BREAK.search(gap) or len(words) > reach:
+                continue
+            if len(words) > 2 and not free_object and not _PREPOSITION_START.match(gap):
+                continue
+        elif subject[1] <= expr.start and expr.end <= verb[0]:
+            pass  # "X on Thursday said"
+        elif expr.end <= subject[0]:
+            between = text[expr.end - offset : subject[0] - offset]
+            lead = text[: expr.start - offset]
+            if not _opening_adverbial(between) or not (_LEADING.fullmatch(lead) or re.search(r"\b(?:when|as|while)\b", between)):
+                continue
+        else:
+            continue
+        if best is None or abs(expr.start - verb[0]) < abs(best.start - verb[0]):
+            best = expr
+    return best
+
+
+def _opening_adverbial(between: str) -> bool:
+    """An expression leading its clause: "On Thursday, X", "a day earlier, when X", "Thursday's press conference, X"."""
+    stripped = between.strip()
+    if re.fullmatch(r"(?:\([^)]*\)\s*)?,?\s*(?:when|as|while)?\s*,?", stripped):
+        return True
+    return stripped.endswith(",") and len(stripped.split()) <= 5 and not _CONTENT_BREAK.search(stripped)
+
+
+def describe(expr: Expression, verb_text: str) -> str:
+    return f"'{expr.text}' (rule {expr.rule}) tied to '{verb_text}'"
+
+
+def from_expression(expr: Expression, verb_text: str, opening: bool = False) -> Dating:
+    return Dating(expr.date, describe(expr, verb_text), True, opening)
+
+
+def before_reference(reference: date | None, marker: str) -> Dating:
+    """"had previously stated": some day before the reference date."""
+    if reference is None:
+        return Dating(make_when("PAST_REF"), f"'{marker}': before the reference date (unknown)", False)
+    when = make_when("PAST_REF", None, reference - timedelta(days=1))
+    return Dating(when, f"'{marker}': before the reference date {reference.isoformat()}", False)
+
+
+def reference_day(reference: date | None) -> Dating:
+    if reference is None:
+        return Dating(None, "undated (no expression tied to the statement, reference date unknown)", False)
+    return Dating(make_when(reference.isoformat()), "reference date (no expression tied to the statement)", False)
+
+
+def inherited(previous: Dating, why: str) -> Dating:
+    """The date of an earlier statement; the basis names the expression that dated that one."""
+    root = previous.basis.split(": ", 1)[1] if previous.basis.startswith(_INHERITED) else previous.basis
+    return Dating(previous.when, f"{why}: {root}", False)
+
+
+_INHERITED = ("time of its paragraph", "same speaker's previous statement")

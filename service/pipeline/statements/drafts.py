@@ -1,0 +1,95 @@
+"""Statement drafts: sentences grouped into one utterance each, before dating and wording.
+
+A sentence with reporting verbs gives one draft per speaker; a sentence that is all quote joins
+the quote's attribution later in the same quote, or else continues the previous direct speaker
+when it follows within a paragraph (the news convention for multi-paragraph quotes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from service.pipeline.model import Actor, Sentence
+from service.pipeline.statements.attribution import Speech
+from service.pipeline.statements.quotes import Quote, quoted_fraction
+
+
+@dataclass(slots=True)
+class Draft:
+    sentences: list[Sentence]
+    speeches: list[Speech]  # empty for an unattributed quote
+    actors: tuple[Actor, ...] | None
+    quote: Quote | None = None  # the quote an all-quote draft lies in
+    quotes: list[Quote] = field(default_factory=list)
+    stop: int | None = None  # where another speaker's clause starts in the same sentence
+
+    @property
+    def start(self) -> int:
+        return self.sentences[0].start
+
+    @property
+    def end(self) -> int:
+        return self.sentences[-1].end
+
+    @property
+    def paragraph(self) -> int:
+        return self.sentences[-1].paragraph
+
+
+def _quotes_in(sentence: Sentence, quotes: tuple[Quote, ...]) -> list[Quote]:
+    return [q for q in quotes if q.start < sentence.end and q.end > sentence.start]
+
+
+def build_drafts(sentences: list[Sentence], speeches: list[list[Speech]], quotes: tuple[Quote, ...]) -> list[Draft]:
+    drafts: list[Draft] = []
+    for sentence, found in zip(sentences, speeches):
+        inner = _quotes_in(sentence, quotes)
+        if found:
+            drafts.extend(_attributed(sentence, found, inner, drafts))
+        elif inner and quoted_fraction(tuple(inner), sentence.start, sentence.end) >= 0.5:
+            main = max(inner, key=lambda q: min(q.end, sentence.end) - max(q.start, sentence.start))
+            if drafts and drafts[-1].quote is main and drafts[-1].actors is None:
+                drafts[-1].sentences.append(sentence)
+            else:
+                drafts.append(Draft([sentence], [], None, main, inner))
+    return _continue_speakers(drafts)
+
+
+def _attributed(sentence: Sentence, found: list[Speech], inner: list[Quote], drafts: list[Draft]) -> list[Draft]:
+    groups: dict[tuple[str, ...], list[Speech]] = {}
+    for speech in found:
+        groups.setdefault(tuple(a.id for a in speech.actors), []).append(speech)
+    out = [Draft([sentence], group, group[0].actors) for group in groups.values()]
+    for quote in inner:
+        nearest = min(out, key=lambda d: min(_distance(quote, s) for s in d.speeches))
+        nearest.quotes.append(quote)
+    for draft in out:
+        verb_end = draft.speeches[0].verb.end
+        later = [s.subject[0] for other in out if other is not draft for s in other.speeches if s.subject[0] > verb_end]
+        draft.stop = min(later, default=None)
+    first = out[0]
+    pending = drafts[-1] if drafts and drafts[-1].actors is None else None
+    if pending and any(q is pending.quote for q in first.quotes) and pending.quote.start < sentence.start:
+        drafts.pop()  # "“A. B,” he said." split in two sentences: one utterance
+        first.sentences[:0] = pending.sentences
+        first.quotes[:0] = [q for q in pending.quotes if q not in first.quotes]
+    return out
+
+
+def _distance(quote: Quote, speech: Speech) -> int:
+    if quote.end <= speech.verb.start:
+        return speech.verb.start - quote.end
+    return max(0, quote.start - speech.verb.end)
+
+
+def _continue_speakers(drafts: list[Draft]) -> list[Draft]:
+    """Unattributed quotes take the previous direct speaker of the same or the previous paragraph."""
+    out: list[Draft] = []
+    for draft in drafts:
+        if draft.actors is None:
+            previous = out[-1] if out else None
+            if previous is None or not previous.quotes or draft.sentences[0].paragraph - previous.paragraph > 1:
+                continue
+            draft.actors = previous.actors
+        out.append(draft)
+    return out

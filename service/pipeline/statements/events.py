@@ -1,0 +1,90 @@
+"""Events: dated happenings that are not statements ("launched an incursion in August").
+
+An event needs an actor (the verb's subject) and a temporal expression tied to its verb outside
+quotes; undated background ("Russia has provided uniforms") is no event. The one exception is a
+speaker's own act told in the first person inside his quote ("as I discussed last week in Kyiv").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.pipeline.model import Actor, Expression, Sentence
+from service.pipeline.statements.actors import Cast
+from service.pipeline.statements.attribution import subject_before
+from service.pipeline.statements.dating import Dating, from_expression, tied_expression
+from service.pipeline.statements.lexicon import event_forms, first_person_events
+from service.pipeline.statements.mentions import Token, find_mentions, tokens
+from service.pipeline.statements.quotes import Quote, inside
+
+_NOT_HAPPENED = frozenset({"will", "would", "could", "may", "might", "to", "should", "must", "can", "shall", "not", "never"})
+_CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)|[“”\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft:
+    actors: tuple[Actor, ...]
+    verb: Token
+    text: str  # the happening in one line
+    dating: Dating
+
+
+def find_events(
+    sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], cast: Cast,
+    speech_starts: Sequence[int], speaker: tuple[Actor, ...] | None,
+) -> list[EventDraft]:
+    """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an event."""
+    text, offset = sentence.text, sentence.start
+    all_tokens = tokens(text, offset)
+    toks = [t for t in all_tokens if not inside(quotes, t.start)]
+    mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start)]
+    out: list[EventDraft] = []
+    for k, tok in enumerate(toks):
+        if tok.text.lower() not in event_forms() or any(s < tok.start for s in speech_starts):
+            continue
+        if k > 0 and toks[k - 1].text.lower() in _NOT_HAPPENED:
+            continue  # "will cut", "to launch": not a happening
+        subject = subject_before(text, offset, toks, k, mentions, reach=12)
+        if subject is None or subject.kind not in ("person", "organisation", "group"):
+            continue
+        actor = cast.resolve(subject)
+        expr = tied_expression(text, offset, (tok.start, tok.end), (subject.start, subject.end), expressions, quotes, reach=10, free_object=True)
+        if actor and expr and not _tied_to_speech(text, offset, expr, speech_starts):
+            out.append(EventDraft((actor,), tok, _label(actor, text, offset, tok, expr), from_expression(expr, tok.text)))
+    if speaker:
+        out.extend(_first_person(text, offset, all_tokens, quotes, expressions, speaker))
+    return out
+
+
+def _tied_to_speech(text: str, offset: int, expr: Expression, speech_starts: Sequence[int]) -> bool:
+    """The expression dates the saying ("..., X said on Thursday"), not the happening."""
+    return any(0 <= expr.start - s <= 40 and not _CLAUSE_END.search(text, s - offset, expr.start - offset) for s in speech_starts)
+
+
+def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker) -> list[EventDraft]:
+    """"As I discussed last week in Kyiv": the quoted speaker's own dated act."""
+    out = []
+    for k in range(1, len(toks)):
+        tok = toks[k]
+        quote = inside(quotes, tok.start)
+        if quote is None or tok.text.lower() not in first_person_events() or toks[k - 1].text not in ("I", "we", "We"):
+            continue
+        inner = [e for e in expressions if quote.start <= e.start < quote.end]
+        expr = tied_expression(text, offset, (tok.start, tok.end), (toks[k - 1].start, toks[k - 1].end), inner, (), reach=4)
+        if expr:
+            out.append(EventDraft(speaker, tok, _label(speaker[0], text, offset, tok, expr), from_expression(expr, tok.text)))
+    return out
+
+
+def _label(actor: Actor, text: str, offset: int, verb: Token, expr: Expression) -> str:
+    """Actor, verb and the rest of the verb's clause, through the tied expression."""
+    start = verb.start - offset
+    stop = max(expr.end - offset, start)
+    boundary = _CLAUSE_END.search(text, stop)
+    end = boundary.start() if boundary else len(text)
+    if expr.end <= verb.start:
+        boundary = _CLAUSE_END.search(text, verb.end - offset)
+        end = boundary.start() if boundary else len(text)
+    return f"{actor.name} {text[start:end].strip()}"

@@ -1,0 +1,76 @@
+"""Figures: the numbers a statement gives for a counted quantity ("about 10,000 troops").
+
+Used to flag outlets that disagree on an estimate; qualifiers ("up to", "more than") shape the
+range, and the counted noun (with synonyms from the lexicon) says what is counted.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from service.pipeline.model import Figure
+from service.pipeline.statements.lexicon import load
+
+_NUMBER = r"(?<![\w+/.])\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+
+
+@cache
+def _lex() -> dict:
+    data = load("figures")
+    units = {word: key for key, words in data["units"].items() if key != "skip" for word in words}
+    qualifiers = {q: kind for kind, words in data["qualifiers"].items() for q in words}
+    return {"units": units, "skip": frozenset(data["units"]["skip"]), "qualifiers": qualifiers, "mult": data["multipliers"]}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    lex = _lex()
+    qualifier = "|".join(sorted(map(re.escape, lex["qualifiers"]), key=len, reverse=True))
+    mult = "|".join(lex["mult"])
+    return re.compile(
+        rf"(?:\b(?P<q>{qualifier})\s+)?(?P<a>{_NUMBER})(?:\s+(?P<ma>{mult}))?"
+        rf"(?:\s*(?:to|-|–|and)\s*(?P<b>{_NUMBER})(?:\s+(?P<mb>{mult}))?)?"
+        rf"(?P<rest>(?:\s+(?:\([^)]*\)|[A-Z][\w’'-]*|[a-z][\w-]*)){{0,5}})",
+        re.I,
+    )
+
+
+def find_figures(text: str) -> tuple[Figure, ...]:
+    """Counted figures in ``text``; years and bare numbers are left out."""
+    lex, out = _lex(), []
+    for m in _pattern().finditer(text):
+        raw = m.group("a")
+        if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("b"):
+            continue
+        unit = "dollar" if raw.startswith("$") else _unit(m.group("rest"))
+        if unit is None:
+            continue
+        low = _value(raw, m.group("ma"))
+        high = _value(m.group("b"), m.group("mb") or m.group("ma")) if m.group("b") else low
+        qualifier = (m.group("q") or "").lower()
+        kind = lex["qualifiers"].get(qualifier)
+        if kind == "upper":
+            low = min(low, high)
+        text_span = text[m.start() : m.start("rest")].strip()
+        out.append(Figure(text_span, low, high, unit))
+    return tuple(out)
+
+
+def _value(raw: str, multiplier: str | None) -> float:
+    number = float(raw.replace("$", "").replace(",", ""))
+    return number * _lex()["mult"].get((multiplier or "").lower(), 1)
+
+
+def _unit(rest: str) -> str | None:
+    lex = _lex()
+    for word in re.findall(r"\([^)]*\)|[\w’'-]+", rest):
+        if word.startswith("(") or word[:1].isupper() or word.lower() in lex["skip"]:
+            continue
+        lowered = word.lower()
+        if lowered in lex["units"]:
+            return lex["units"][lowered]
+        if not lowered.isalpha():
+            return None
+        return lowered[:-1] if lowered.endswith("s") and not lowered.endswith("ss") else lowered
+    return None

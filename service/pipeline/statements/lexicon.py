@@ -1,0 +1,79 @@
+"""The statement stage's lexicons, loaded once from the TOML resources beside this module."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+_HERE = Path(__file__).parent / "resources"
+
+
+@cache
+def load(name: str) -> dict:
+    with open(_HERE / f"{name}.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def reporting_forms() -> dict[str, str]:
+    """Inflected reporting-verb form -> lemma."""
+    return {form: lemma for lemma, forms in load("speech")["verbs"].items() for form in forms}
+
+
+@cache
+def reporting_conditions() -> dict[str, frozenset[str]]:
+    """Verb forms that report speech only before certain words ("called for", "expressed concern")."""
+    return {form: frozenset(words) for form, words in load("speech")["phrases"].items()}
+
+
+@cache
+def auxiliaries() -> frozenset[str]:
+    return frozenset(load("speech")["auxiliaries"]["words"])
+
+
+@cache
+def prior_markers() -> frozenset[str]:
+    return frozenset(load("speech")["auxiliaries"]["prior"])
+
+
+@cache
+def event_forms() -> frozenset[str]:
+    return frozenset(load("events")["verbs"]["forms"])
+
+
+@cache
+def first_person_events() -> frozenset[str]:
+    return frozenset(load("events")["verbs"]["first_person"])
+
+
+def norm_title(title: str) -> str:
+    """One key per title whatever the spelling or word order: "Secretary of Defence" = "Defense Secretary"."""
+    words = title.lower().replace("defence", "defense").replace(".", "").split()
+    if len(words) >= 3 and words[0] == "secretary" and words[1] == "of":
+        words = [w for w in words[2:] if w != "the"] + ["secretary"]
+    return " ".join(w for w in words if w != "national")
+
+
+@cache
+def titles() -> dict[tuple[str, ...], str]:
+    """Lower-cased title word tuple -> title as listed."""
+    data = load("actors")["titles"]
+    out = {tuple(t.lower().split()): t for t in data["phrases"]}
+    out.update({tuple(t.split()): t for t in data["lowercase"]})
+    return out
+
+
+@cache
+def lowercase_titles() -> dict[tuple[str, ...], str]:
+    return {tuple(t.split()): t for t in load("actors")["titles"]["lowercase"]}
+
+
+@cache
+def place_key() -> dict[str, str]:
+    """Country, capital, institution or demonym -> one place key ("U.S." -> "US")."""
+    places = load("actors")["places"]
+    out = {c: c for c in places["countries"]}
+    out.update(places["aliases"])
+    out.update(places["demonyms"])
+    return out

@@ -1,0 +1,86 @@
+"""Quoted spans of a text: where direct speech starts and ends.
+
+News quotes run over several sentences and paragraphs: a paragraph that opens a quote without
+closing it continues into the next one (which conventionally reopens it). Closing curly quotes are
+sometimes typed as openers (“...”I think ...”), so direction is taken from the running state, not
+from the glyph alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_MARKS = frozenset("“”\"„«»")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # offset of the first quoted character (after the opening mark)
+    end: int  # offset just past the last quoted character (before the closing mark)
+    closed: bool  # False where the quote ran to the end of its paragraph and continues
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def find_quotes(text: str) -> tuple[Quote, ...]:
+    """Every quoted stretch, paragraph by paragraph, with continuations across paragraphs."""
+    paragraphs = _paragraphs(text)
+    quotes: list[Quote] = []
+    carry = False  # a quote left open by the previous paragraph
+    for index, (start, end) in enumerate(paragraphs):
+        marks = [i for i in range(start, end) if text[i] in _MARKS]
+        opened: int | None = None
+        if carry and (not marks or marks[0] != _first_visible(text, start, end)):
+            opened = start  # continuation without a reopening mark
+        for i in marks:
+            if opened is None:
+                opened = i + 1
+            else:
+                if i > opened:
+                    quotes.append(Quote(opened, i, True))
+                opened = None
+        carry = False
+        if opened is not None:
+            follower = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            continues = follower is not None and any(text[j] in _MARKS for j in range(*follower))
+            tail = end
+            while tail > opened and text[tail - 1].isspace():
+                tail -= 1
+            if tail > opened:
+                quotes.append(Quote(opened, tail, not continues))
+            carry = continues
+    return tuple(quotes)
+
+
+def _first_visible(text: str, start: int, end: int) -> int:
+    for i in range(start, end):
+        if not text[i].isspace():
+            return i
+    return end
+
+
+def inside(quotes: tuple[Quote, ...], position: int) -> Quote | None:
+    """The quote containing ``position``, if any."""
+    for quote in quotes:
+        if quote.start <= position < quote.end:
+            return quote
+    return None
+
+
+def quoted_fraction(quotes: tuple[Quote, ...], start: int, end: int) -> float:
+    """Share of the letters in [start, end) that lie inside quotes."""
+    if end <= start:
+        return 0.0
+    covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
+    return covered / (end - start)

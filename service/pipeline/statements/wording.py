@@ -1,0 +1,78 @@
+"""Wording of a statement: the claim in one line and the exact quoted words."""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.statements.drafts import Draft
+
+_TRIM = " \t\n,.;:–—-"
+_ADVERBIAL = re.compile(r"^(?:(?:after|at|on|in|during|before|following|while|when|from|alongside|late|early|earlier|later|this|last)\b|[A-Z][a-z]+day\b)")
+
+
+def quoted_words(draft: Draft, text: str) -> tuple[str, ...]:
+    out = []
+    for quote in sorted(draft.quotes, key=lambda q: q.start):
+        words = text[quote.start : quote.end].strip().rstrip(",").strip()
+        if words and words not in out:
+            out.append(words)
+    return tuple(out)
+
+
+def names(draft: Draft) -> str:
+    people = [a.name for a in draft.actors or ()]
+    return people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+
+
+def claim(draft: Draft, text: str) -> str:
+    """"<speaker> <verb> <content>", the content taken from where the sentence puts it.
+
+    Content follows the verb ("X said that ..."), or precedes the subject when the verb only
+    closes the sentence ("“...,” X said at the press conference"; "..., X said after talks").
+    """
+    who = names(draft)
+    if not draft.speeches:
+        return _one_line(f"{who} said: “{' '.join(quoted_words(draft, text))}”")
+    speech = draft.speeches[0]
+    sentence = next(s for s in draft.sentences if s.start <= speech.verb.start < s.end)
+    if speech.lemma == "according":
+        rest = _clean(text[sentence.start : speech.verb.start] + " " + text[speech.subject[1] : sentence.end])
+        return _one_line(f"According to {who}, {rest}")
+    head = draft.start if draft.sentences[0] is not sentence else sentence.start
+    before = _clean(text[head : min(speech.subject[0], speech.verb.start)])
+    after = _clean(_main_clause(text[speech.verb.end : draft.stop or sentence.end]))
+    closing = not after or (_ADVERBIAL.match(after) and " that " not in f" {after} ")
+    verb = _verb_phrase(text, speech)
+    if (speech.inverted or closing) and len(before.split()) >= 3:
+        return _one_line(f"{who} {verb}: {_strip_lead(before)}")
+    return _one_line(f"{who} {verb} {after}")
+
+
+def _main_clause(content: str) -> str:
+    """Drop the writer's trailing background (", where ...", ", which ..."): it is not the speaker's claim."""
+    if any(mark in content for mark in "“”\""):
+        return content
+    return re.split(r",\s+(?:where|which|who|whose)\b", content, maxsplit=1)[0]
+
+
+def _verb_phrase(text: str, speech) -> str:
+    """The verb with its auxiliaries as written ("would only say", "had previously stated")."""
+    if speech.inverted or speech.subject[1] > speech.verb.start:
+        return speech.verb.text
+    phrase = text[speech.subject[1] : speech.verb.end].strip(_TRIM + " ")
+    return phrase if len(phrase.split()) <= 4 and "," not in phrase else speech.verb.text
+
+
+def _clean(part: str) -> str:
+    part = re.sub(r"[\s,]+(?:but|and|while|though|although|whereas)$", "", part.strip(_TRIM)).strip(_TRIM)
+    part = re.sub(r",([”\"])$", r"\1", part)
+    return part
+
+
+def _strip_lead(part: str) -> str:
+    """Drop a clause-opening connective left before the content ("However, ...")."""
+    return re.sub(r"^(?:However|But|And|Also|Meanwhile),\s*", "", part)
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

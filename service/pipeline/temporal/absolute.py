@@ -1,0 +1,218 @@
+"""Resolvers for dates that name their calendar unit: full and partial dates, years, decades,
+centuries, quarters, clock times. A missing year is taken from the reference date and the tense."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from service.pipeline.model import Anchor
+from service.pipeline.temporal import tense
+from service.pipeline.temporal.calendar_math import add_months, value_at
+from service.pipeline.temporal.context import Context, Resolution, mod_of
+from service.pipeline.temporal.lexicon import lookup, number
+from service.pipeline.temporal.matcher import Candidate
+
+ABSOLUTE = Anchor("absolute")
+
+
+def month_number(text: str) -> int:
+    return int(text) if text.isdigit() else lookup(text, "MONTHNAME", "MONTHWORD", "MONTHABBR")
+
+
+def full_year(text: str, reference: date | None) -> int:
+    """Four-digit year; two-digit years ('98, 03) go to the century that puts them nearest the reference."""
+    digits = text.lstrip("'’")
+    if len(digits) == 4:
+        return int(digits)
+    pivot = reference.year if reference else 2000
+    candidates = [(pivot // 100 + k) * 100 + int(digits) for k in (-1, 0)]
+    return min(candidates, key=lambda y: (abs(y - pivot) if y <= pivot + 10 else 999, -y))
+
+
+# How many days of distance a tense cue outweighs for dates without a year: "extended to Nov. 20"
+# in early November is this month's, though the verb is past; news dates lie near the reference.
+TENSE_SLACK_DAYS = 150
+
+
+def pick(options: list[date], reference: date, way: int | None, slack: int | None = None) -> date:
+    """The option the tense points at: past on/before the reference, future on/after, else nearest.
+
+    With ``slack``, a later date may still win against a past verb if it is that many days nearer
+    (news reports past decisions about coming dates); a future verb never points back.
+    """
+    def cost(day: date) -> tuple[float, bool]:
+        against = (way == tense.PAST and day > reference) or (way == tense.FUTURE and day < reference)
+        penalty = (slack if slack is not None and way == tense.PAST else float("inf")) if against else 0
+        return abs((day - reference).days) + penalty, day > reference
+
+    return min(options, key=cost)
+
+
+def date_(c: Candidate, ctx: Context) -> Resolution | None:
+    g = c.groups
+    month, mod = month_number(g["month"]), mod_of(g)
+    day = int(re.match(r"\d+", g["day"])[0]) if "day" in g else None
+    if day is not None and day > 31:
+        return None
+    if "year" in g:
+        year = full_year(g["year"], ctx.reference)
+        if day is not None and day > calendar.monthrange(year, month)[1]:
+            return None
+        value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+        if "hour24" in g:  # ISO date-time: 2024-10-31T15:00Z
+            return Resolution("TIME", f"{value}T{g['hour24']}:{g['minute24']}", None, ABSOLUTE)
+        return Resolution(c.rule.type, value, mod, ABSOLUTE)
+    story = ctx.narrative()
+    if story is not None and ctx.direction(c) != tense.FUTURE:
+        options = [date(y, month, day) for y in (story.day.year - 1, story.day.year, story.day.year + 1)
+                   if day <= calendar.monthrange(y, month)[1]]
+        chosen = min(options, key=lambda d: abs((d - story.day).days))
+        return Resolution(c.rule.type, chosen.isoformat(), mod, Anchor("discourse", story.text, story.value))
+    if ctx.reference is None:
+        return Resolution(c.rule.type, f"XXXX-{month:02d}-{day:02d}", mod)
+    ref = ctx.reference
+    options = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if day <= calendar.monthrange(year, month)[1]:
+            options.append(date(year, month, day))
+    if not options:
+        return None
+    chosen = pick(options, ref, ctx.direction(c), TENSE_SLACK_DAYS)
+    return Resolution(c.rule.type, chosen.isoformat(), mod, ctx.reference_anchor())
+
+
+def spoken_year(text: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001, "nineteen oh five" -> 1905."""
+    words = [w for w in text.lower().replace("-", " ").split() if w not in ("the", "year", "and", "oh", "o")]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + (number(" ".join(words[2:])) or 0 if words[2:] else 0)
+    head, rest = number(words[0]), number(" ".join(words[1:]))
+    if not isinstance(head, int) or not isinstance(rest, int) or rest >= 100:
+        return None
+    return head * 100 + rest
+
+
+def year(c: Candidate, ctx: Context) -> Resolution | None:
+    if "spoken" in c.groups:
+        spoken = spoken_year(c.groups["spoken"])
+        return Resolution("DATE", f"{spoken:04d}", None, ABSOLUTE) if spoken else None
+    value = full_year(c.groups["year"], ctx.reference)
+    if c.rule.id == "part.year" and not 1700 <= value <= 2099:
+        return None
+    return Resolution("DATE", f"{value:04d}", mod_of(c.groups), ABSOLUTE)
+
+
+def decade(c: Candidate, ctx: Context) -> Resolution:
+    g = c.groups
+    if "decade" in g:
+        return Resolution("DATE", g["decade"][:3], mod_of(g), ABSOLUTE)
+    digit = int(g["decade2"]) if "decade2" in g else lookup(g["decadeword"], "DECADEWORD")
+    ref_year = ctx.reference.year if ctx.reference else 1999
+    century = ref_year // 100 if digit * 10 <= ref_year % 100 else ref_year // 100 - 1
+    return Resolution("DATE", f"{century:02d}{digit}", mod_of(g), ABSOLUTE)
+
+
+def century(c: Candidate, ctx: Context) -> Resolution | None:
+    n = lookup(c.groups["ordinal"], "ORDINAL")
+    if not isinstance(n, int) or n > 21:
+        return None
+    return Resolution("DATE", f"{n - 1:02d}", mod_of(c.groups), ABSOLUTE)
+
+
+def _quarter_focus(ctx: Context) -> tuple[date, Anchor] | None:
+    """The quarter a report is talking about: the last one mentioned."""
+    for mention in reversed(ctx.mentions):
+        if mention.granularity == "quarter":
+            return mention.day, Anchor("discourse", mention.text, mention.value)
+    return None
+
+
+def quarter(c: Candidate, ctx: Context) -> Resolution | None:
+    """"the third quarter", "Q3 2024", "the 1988 quarter", "the year-ago third quarter", "the first half"."""
+    g = c.groups
+    word = g.get("half", "quarter").lower().replace("qtr", "quarter")
+    is_half = word == "half"
+    letter, months = ("H", 6) if is_half else ("Q", 3)
+    if "q" in g:
+        n = int(g["q"][1])
+    elif g.get("ordinal", "").lower() in ("last", "latter"):
+        if "year" not in g and "dir" not in g:
+            return None  # "the last quarter" alone is the previous one (ref.dir_unit), not Q4
+        n = 2 if is_half else 4
+    elif "ordinal" in g:
+        n = lookup(g["ordinal"], "ORDINAL")
+    else:  # "the 1988 quarter", "the year-ago period": the quarter under discussion
+        focus = _quarter_focus(ctx)
+        base = focus[0] if focus else (add_months(ctx.reference, -3) if ctx.reference else None)
+        if base is None or (word == "period" and focus is None):
+            return None
+        n = (base.month - 1) // 3 + 1
+    if not isinstance(n, int) or n > (2 if is_half else 4):
+        return None
+    if "year" in g:
+        return Resolution("DATE", f"{full_year(g['year'], ctx.reference):04d}-{letter}{n}", None, ABSOLUTE)
+    if ctx.reference is None:
+        return Resolution("DATE", f"XXXX-{letter}{n}")
+    ref = ctx.reference
+    shift = {"this": 0, "the": 0, "last": -1, "next": 1, "the current": 0, "the previous": -1}.get(
+        " ".join(g.get("dir", "").lower().split()))
+    if shift is not None:
+        return Resolution("DATE", f"{ref.year + shift:04d}-{letter}{n}", None, ctx.reference_anchor())
+    # results are reported for quarters that have begun: the latest such one, whatever the tense
+    chosen = max(s for s in (date(y, months * (n - 1) + 1, 1) for y in (ref.year - 1, ref.year)) if s <= ref)
+    anchor = ctx.reference_anchor()
+    if "ago" in g:  # the same quarter a year before the one being reported
+        focus = _quarter_focus(ctx)
+        if focus is not None:
+            chosen, anchor = date(focus[0].year, chosen.month, 1), focus[1]
+        chosen = date(chosen.year - 1, chosen.month, 1)
+    return Resolution("DATE", f"{chosen.year:04d}-{letter}{n}", None, anchor, remember="ago" not in g)
+
+
+def focus_quarter(c: Candidate, ctx: Context) -> Resolution | None:
+    """"the quarter", "the year-ago quarter": the quarter the report is about, else the last completed one."""
+    focus = _quarter_focus(ctx)
+    if focus is not None:
+        base, anchor = focus
+    else:
+        if "period" in ctx.text[c.start:c.end].lower() or ctx.reference is None:
+            return None
+        base, anchor = add_months(ctx.reference, -3), ctx.reference_anchor()
+    shifted = add_months(base, 3 * c.rule.params["shift"])
+    return Resolution("DATE", value_at(shifted, "quarter"), None, anchor, remember=not c.rule.params["shift"])
+
+
+def week_of(c: Candidate, ctx: Context) -> Resolution | None:
+    """"the first week of November", "the week of March 6": an ISO week inside a month."""
+    g = c.groups
+    if "day" not in g and "ordinal" not in g:
+        return None
+    month = month_number(g["month"])
+    if "year" in g:
+        year_, anchor = full_year(g["year"], ctx.reference), ABSOLUTE
+    elif ctx.reference is not None:
+        ref = ctx.reference
+        firsts = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
+        first = pick(firsts, date(ref.year, ref.month, 1), ctx.direction(c), TENSE_SLACK_DAYS)
+        year_, anchor = first.year, ctx.reference_anchor()
+    else:
+        return Resolution("DATE", "XXXX-WXX")
+    if "day" in g:
+        day = date(year_, month, min(int(re.match(r"\d+", g["day"])[0]), calendar.monthrange(year_, month)[1]))
+    elif g["ordinal"].lower() in ("last", "final"):
+        day = date(year_, month, calendar.monthrange(year_, month)[1])
+    else:
+        day = date(year_, month, 1) + timedelta(weeks=lookup(g["ordinal"], "ORDINAL") - 1)
+    return Resolution("DATE", value_at(day, "week"), None, anchor)
+
+
+def year_end(c: Candidate, ctx: Context) -> Resolution:
+    """"year-end", "the end of the year": 31 December of the year the clause points at."""
+    if ctx.reference is None:
+        return Resolution("DATE", "XXXX-12-31")
+    ref = ctx.reference
+    options = [date(ref.year - 1, 12, 31), date(ref.year, 12, 31)]
+    return Resolution("DATE", pick(options, ref, ctx.direction(c), TENSE_SLACK_DAYS).isoformat(), None,
+                      ctx.reference_anchor())

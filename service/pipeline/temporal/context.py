@@ -1,0 +1,90 @@
+"""What a resolver sees (the candidate, reference date, what the passage has talked about) and returns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from service.pipeline.model import Anchor, When
+from service.pipeline.temporal import tense
+from service.pipeline.temporal.calendar_math import finer_or_equal, start_of
+from service.pipeline.temporal.lexicon import lookup
+from service.pipeline.temporal.matcher import Candidate
+
+NO_ANCHOR = Anchor("none")
+_MASK = re.compile(r"\d")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A resolved DATE/TIME the passage talked about: a possible anchor for "a day later"."""
+
+    text: str
+    value: str
+    day: date
+    granularity: str
+    explicit: bool = False  # named its own year ("June 5, 1944", "May 1990")
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    reference: date | None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def direction(self, candidate: Candidate) -> int:
+        return tense.direction(self.text, candidate.start, candidate.end)
+
+    def reference_anchor(self) -> Anchor:
+        return Anchor("reference", None, self.reference.isoformat()) if self.reference else NO_ANCHOR
+
+    def focus(self, granularity: str) -> Mention | None:
+        """The last mention at least as fine as ``granularity`` (what "a day later" counts from)."""
+        for mention in reversed(self.mentions):
+            if finer_or_equal(mention.granularity, granularity):
+                return mention
+        return None
+
+    def remember(self, text: str, value: str, explicit: bool = False) -> None:
+        start = start_of(value)
+        if start is not None:
+            self.mentions.append(Mention(text, value, start[0], start[1], explicit))
+
+    def narrative(self) -> Mention | None:
+        """The last full date or month with its own year, when the text tells of another time than
+        the reference date's ("On June 5, 1944 ... On June 6"): month-days then belong to its year."""
+        for mention in reversed(self.mentions):
+            if mention.explicit and mention.granularity in ("day", "month", "time"):
+                if self.reference is None or abs(mention.day.year - self.reference.year) > 1:
+                    return mention
+                return None
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: Anchor = NO_ANCHOR
+    when: When | None = None  # set for anchored durations; DATE/TIME get theirs from make_when
+    remember: bool = True  # False for comparisons ("a year ago"): the passage does not move there
+
+
+def mod_of(groups: dict[str, str]) -> str | None:
+    """TIMEX3 mod from an early/mid/late word or an approximation word."""
+    word = groups.get("mod")
+    if word is not None:
+        key = word.lower().rstrip("-").strip()
+        if key == "earlier":
+            return "START"
+        if key == "later":
+            return "END"
+        return lookup(key, "MODWORD")
+    return lookup(groups.get("approx"), "APPROXWORD")
+
+
+def masked(value: str) -> str:
+    """A value with its calendar digits unknown: what relative expressions get without a reference."""
+    return _MASK.sub("X", value)

@@ -1,0 +1,98 @@
+"""Resolvers for durations ("two years", "the past two years"), vague spans ("recent months", "for
+years") and
+sets ("every Friday", "daily"); anchored durations also get the interval they cover."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from service.pipeline.model import Anchor
+from service.pipeline.temporal import tense
+from service.pipeline.temporal.calendar_math import GRANULARITY, shift
+from service.pipeline.temporal.context import Context, Resolution, mod_of
+from service.pipeline.temporal.lexicon import lookup, number
+from service.pipeline.temporal.matcher import Candidate
+from service.pipeline.temporal.relative import PART_UNITS, key_of, unit_of, offset
+from service.pipeline.temporal.when import interval_when, span_label
+
+
+def in_units(c: Candidate, ctx: Context) -> Resolution | None:
+    """"in three weeks": a date when the clause looks ahead, else the duration it took."""
+    if ctx.direction(c) == tense.FUTURE:
+        return offset(c, ctx)
+    return duration(c, ctx)
+
+
+_RATE = re.compile(r"(?:\d[\d,.]*|million|billion|thousand|hundred|percent|cents?|dollars?|times|once|twice|"
+                   r"one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+\w+)?\s+$", re.IGNORECASE)
+
+
+def duration(c: Candidate, ctx: Context) -> Resolution | None:
+    """"two years" -> P2Y; "the past two years" also gets the interval it covers up to the reference."""
+    g = c.groups
+    if ctx.text[c.start:c.end].lower().endswith("old"):
+        return None  # an age, not a time
+    unit, times = unit_of(g)
+    n = number(g.get("num"))
+    if n is None or not unit:
+        return None
+    article = key_of(g.get("num")) in ("a", "an")
+    if article and (unit == "TS" or _RATE.search(ctx.text, max(0, c.start - 30), c.start)):
+        return None  # "a second group" is an ordinal; "$2 million a year", "700 seats a week" are rates
+    if unit in ("DE", "CE") and n != "X":  # TimeML writes decades and centuries in years
+        unit, times = "Y", times * (10 if unit == "DE" else 100)
+    amount = n if n == "X" else n * times
+    amount_text = amount if amount == "X" else (f"{amount:g}" if isinstance(amount, float) else str(amount))
+    clock = unit in ("TH", "TM", "TS")
+    value = f"PT{amount_text}{unit[1]}" if clock else f"P{amount_text}{unit}"
+    direction = key_of(g.get("dir"))
+    when = _covered(value, unit, amount, direction, ctx)
+    anchor = ctx.reference_anchor() if when else Anchor("none")
+    return Resolution("DURATION", value, mod_of(g), anchor, when)
+
+
+def _covered(value: str, unit: str, amount, direction: str, ctx: Context):
+    """Interval of an anchored duration: back from the reference ("past") or forward ("next")."""
+    way = {"past": -1, "last": -1, "previous": -1, "recent": -1, "next": 1, "coming": 1}.get(direction)
+    if way is None or ctx.reference is None:
+        return None
+    ref = ctx.reference
+    if amount == "X" or unit in ("TH", "TM", "TS"):
+        other = None if amount == "X" else ref + timedelta(days=way)
+    else:
+        steps = amount if unit != "WE" else amount
+        other = shift(ref, "W" if unit == "WE" else unit, int(way * steps))
+    low, high = (other, ref) if way < 0 else (ref, other)
+    granularity = "open" if other is None else GRANULARITY.get(unit, "day")
+    return interval_when(value, None, low, high, granularity, span_label(low, high))
+
+
+def vague(c: Candidate, ctx: Context) -> Resolution:
+    """"recent months", "the coming weeks": an unspecified number of units before or after now."""
+    g = c.groups
+    unit, _ = unit_of(g)
+    value = f"PTX{unit[1]}" if unit in ("TH", "TM", "TS") else f"PX{unit}"
+    said = key_of(g.get("dir") or c.rule.params.get("dir"))
+    direction = {"recent": "past", "past": "past", "last": "past", "few": "past", "none": None}.get(said, "next")
+    when = _covered(value, unit, "X", direction, ctx) if direction else None
+    return Resolution("DURATION", value, None, ctx.reference_anchor() if when else Anchor("none"), when)
+
+
+def set_(c: Candidate, ctx: Context) -> Resolution:
+    g = c.groups
+    if "weekday" in g or "weekdays" in g:
+        day = lookup(g.get("weekday") or g["weekdays"][:-1], "WEEKDAY")
+        part = lookup(g.get("part"), "PART")
+        return Resolution("SET", f"XXXX-WXX-{day}" + (f"T{part}" if part else ""))
+    if "adverb" in g:
+        value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W",
+                 "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
+                 "hourly": "PT1H"}[g["adverb"].lower()]
+        return Resolution("SET", value)
+    word = key_of(g["unit"]).rstrip("s")
+    if word in PART_UNITS:
+        return Resolution("SET", f"XXXX-XX-XXT{PART_UNITS[word]}")
+    count = 2 if key_of(g.get("num")) == "other" else number(g.get("num")) or 1
+    unit = lookup(word, "UNIT")
+    return Resolution("SET", f"PT{count}H" if unit == "TH" else f"P{count}{unit}")

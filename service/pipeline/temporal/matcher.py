@@ -1,0 +1,153 @@
+"""Compile the declarative rules (rules.toml) into scanners and list candidate expressions.
+
+Rules become one alternation in priority order, each wrapped in a named group. Matching is tried only
+at trigger words (month names, units, digits ...) and the prefix words just before them, and only
+with the rules whose regex can begin with the word's first letters: far cheaper than running a
+parser, or every rule, at every word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from service.pipeline.temporal.firstchars import CANONICAL, prefixes
+from service.pipeline.temporal.lexicon import load, macros, tables
+
+_MACRO = re.compile(r"\{([A-Z_]+)\}")
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    type: str
+    norm: str
+    params: dict
+    groups: tuple[tuple[str, str], ...]  # (group name in the scanner, name in the rule)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    rule: Rule
+    start: int
+    end: int
+    groups: dict[str, str]
+
+
+def expand(pattern: str, table: dict[str, str], depth: int = 0) -> str:
+    """Replace {NAME} macros recursively."""
+    if depth > 8:
+        raise ValueError(f"macro recursion in {pattern!r}")
+    return _MACRO.sub(lambda m: expand(table[m[1]], table, depth + 1), pattern)
+
+
+@cache
+def _branches() -> tuple[list[str], dict[str, Rule]]:
+    """One named group per rule, in priority order, and the rule behind each group name."""
+    spec = load("rules.toml")
+    table = {**macros(), **spec["macros"]}
+    branches, rules = [], {}
+    for index, raw in enumerate(spec["rule"]):
+        key = f"r{index}"
+        body = expand(raw["pattern"], table)
+        names = tuple(dict.fromkeys(_GROUP.findall(body)))
+        body = _GROUP.sub(lambda m: f"(?P<{key}_{m[1]}>", body)
+        branches.append(f"(?P<{key}>{body})")
+        rules[key] = Rule(raw["id"], raw["type"], raw["norm"], raw.get("params", {}),
+                          tuple((f"{key}_{n}", n) for n in names))
+    return branches, rules
+
+
+@cache
+def _compile(branches: tuple[str, ...]) -> re.Pattern:
+    """Rules as one regex; expressions start and end at word edges (not inside "24/7" or "X-2020")."""
+    return re.compile(r"(?<![\w@/])(?:" + "|".join(branches) + r")(?![\w@]|-\w|['’]?\d)", re.IGNORECASE)
+
+
+@cache
+def _prefixes() -> tuple[frozenset[str] | None, ...]:
+    """The beginnings (PREFIX characters) each rule's match can have; None: any."""
+    return tuple(prefixes(branch, PREFIX) for branch in _branches()[0])
+
+
+@cache
+def dispatch(key: str) -> re.Pattern | None:
+    """The combined regex of the rules that can begin with ``key``, in priority order; None: no rule."""
+    branches = _branches()[0]
+    heads = {key[:n] for n in range(1, len(key) + 1)}  # a rule's prefix may be shorter than the key
+    chosen = tuple(b for b, first in zip(branches, _prefixes()) if first is None or heads & first)
+    return _compile(chosen) if chosen else None
+
+
+@cache
+def _scan_words() -> tuple[frozenset[str], frozenset[str], int]:
+    """Trigger words, prefix words and how many prefix words to look back over (rules.toml [scan])."""
+    scan = load("rules.toml")["scan"]
+    words = set(scan["triggers"])
+    for name in scan["trigger_tables"]:
+        words.update(key.rstrip(".") for key in tables()[name] for key in key.split())
+    before = set(scan["prefixes"])
+    for name in scan["prefix_tables"]:
+        before.update(word.rstrip(".") for key in tables()[name] for word in key.split())
+    return frozenset(words), frozenset(before), scan["lookback_words"]
+
+
+PREFIX = 4  # characters of a word that pick the rules to try there
+_TOKEN = re.compile(r"[^\W_]+")
+_DIGITS = frozenset("0123456789")
+
+
+def _matches(text: str):
+    """Rule matches tried at trigger words and the prefix words before them; the longest one wins."""
+    trigger_words, prefix_words, lookback = _scan_words()
+    lowered = text.lower()
+    tokens = list(_TOKEN.finditer(lowered))
+    words = [token[0] for token in tokens]
+    done = 0
+    for index in [i for i, w in enumerate(words) if w in trigger_words or w[0] in _DIGITS]:
+        start = tokens[index].start()
+        if start < done or _digit_group(lowered, start):
+            continue
+        first = index
+        while first > 0 and index - first < lookback and tokens[first - 1].start() >= done \
+                and (words[first - 1] in prefix_words or words[first - 1][0] in _DIGITS):
+            first -= 1
+        best = None
+        for token in tokens[first:index + 1]:
+            pos = token.start()
+            key = lowered[pos:pos + PREFIX].translate(CANONICAL)
+            pattern = dispatch(key)
+            if pattern is None:
+                continue
+            match = pattern.match(text, pos)
+            if match and match.end() > start and (best is None or match.end() > best.end()):
+                best = match
+        if best is not None:
+            done = best.end()
+            yield best
+
+
+def _digit_group(text: str, start: int) -> bool:
+    """The "000" of "8,000" or the "5" of "2.5": never the start of a date."""
+    return start > 1 and text[start - 1] in ",." and text[start - 2].isdigit()
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Non-overlapping rule matches in text order: the longest from a trigger's start positions, and
+    at one position the rule listed first. A group named "x" narrows the expression within its match."""
+    rules = _branches()[1]
+    found = []
+    for match in _matches(text):
+        rule = rules[_top_group(match)]
+        groups = {short: match[full] for full, short in rule.groups if match[full] is not None}
+        start, end = match.span()
+        if "x" in groups:
+            start, end = match.span(f"{_top_group(match)}_x")
+        found.append(Candidate(rule, start, end, groups))
+    return found
+
+
+def _top_group(match: re.Match) -> str:
+    return match.lastgroup  # the rule's wrapper closes last, so it is the last group matched

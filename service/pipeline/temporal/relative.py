@@ -1,0 +1,273 @@
+"""Resolvers for expressions relative to the reference date (weekdays, months, "last week", "two days
+ago") or to the discourse ("a day earlier", "that week"), and for durations, sets and clock times."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from service.pipeline.model import Anchor
+from service.pipeline.temporal import tense
+from service.pipeline.temporal.absolute import TENSE_SLACK_DAYS, date_, month_number, pick
+from service.pipeline.temporal.calendar_math import GRANULARITY, season_of, season_start, shift, value_at
+from service.pipeline.temporal.context import Context, Resolution, masked, mod_of
+from service.pipeline.temporal.lexicon import lookup, number
+from service.pipeline.temporal.matcher import Candidate
+from service.pipeline.temporal.when import interval_when, span_label
+
+_DIRS = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the last": -1, "the past": -1,
+         "this past": -1,
+         "previous": -1, "the previous": -1, "next": 1, "the next": 1, "coming": 1, "the coming": 1,
+         "upcoming": 1}
+_SIGNS = {"earlier": -1, "before": -1, "previously": -1, "previous": -1, "preceding": -1, "prior": -1,
+          "later": 1, "after": 1, "afterwards": 1, "following": 1, "next": 1, "subsequent": 1,
+          "same": 0, "that": 0}
+_DEICTIC = {"today": 0, "this": 0, "tonight": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
+            "the day before yesterday": -2, "the day after tomorrow": 2}
+PART_UNITS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def key_of(text: str | None) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def unit_of(groups: dict[str, str], name: str = "unit") -> tuple[str, float | str]:
+    """Unit letter and multiplier: "fortnight" is two weeks, "half-year" six months."""
+    letter = lookup(groups.get(name), "UNIT", "CALUNIT") or ""
+    if letter[:1].isdigit():
+        return letter[1:], int(letter[0])
+    return letter, 1
+
+
+def weekday_date(weekday: int, ctx: Context, c: Candidate, direction: str | None) -> date:
+    ref = ctx.reference
+    offset = (weekday - ref.isoweekday()) % 7  # days forward to the next such weekday (0: today)
+    if direction in ("last", "past"):
+        return ref - timedelta(days=(7 - offset) % 7 or 7)
+    if direction in ("next", "coming"):
+        return ref + timedelta(days=offset or 7)
+    if direction == "this":
+        return ref + timedelta(days=weekday - ref.isoweekday())
+    way = ctx.direction(c)  # news reports what happened: with no cue, a bare weekday is the last one
+    return pick([ref + timedelta(days=offset), ref + timedelta(days=offset - 7)], ref,
+                tense.PAST if way is tense.NONE else way)
+
+
+def weekday(c: Candidate, ctx: Context) -> Resolution:
+    g = c.groups
+    number_ = lookup(g["weekday"], "WEEKDAY")
+    part = lookup(g.get("part"), "PART")
+    kind = "TIME" if part else "DATE"
+    suffix = f"T{part}" if part else ""
+    if ctx.reference is None:
+        return Resolution(kind, f"XXXX-WXX-{number_}{suffix}", mod_of(g))
+    day = weekday_date(number_, ctx, c, key_of(g.get("dir")) or None)
+    return Resolution(kind, day.isoformat() + suffix, mod_of(g), ctx.reference_anchor())
+
+
+def day_of(c: Candidate, ctx: Context) -> tuple[date | None, Anchor]:
+    """The day a clock time or part of day falls on: its weekday or deictic word, else the reference."""
+    if ctx.reference is None:
+        return None, Anchor("none")
+    g = c.groups
+    if "weekday" in g:
+        return weekday_date(lookup(g["weekday"], "WEEKDAY"), ctx, c, None), ctx.reference_anchor()
+    if "month" in g:
+        resolved = date_(c, ctx)
+        return (date.fromisoformat(resolved.value), resolved.anchor) if resolved else (None, Anchor("none"))
+    offset = _DEICTIC.get(key_of(g.get("deictic") or g.get("deictic2")), 0)
+    return ctx.reference + timedelta(days=offset), ctx.reference_anchor()
+
+
+def deictic(c: Candidate, ctx: Context) -> Resolution:
+    g = c.groups
+    word = key_of(g.get("deictic") or g.get("deictic2"))
+    part = lookup(g.get("part"), "PART") or ("NI" if word in ("tonight", "last night") else None)
+    mod = mod_of(g) if key_of(g.get("mod")) in ("early", "late") else None
+    suffix = f"T{part}" if part else ""
+    kind = "TIME" if part else "DATE"
+    day, anchor = day_of(c, ctx)
+    return Resolution(kind, (day.isoformat() if day else "XXXX-XX-XX") + suffix, mod, anchor)
+
+
+def clock(c: Candidate, ctx: Context) -> Resolution | None:
+    g = c.groups
+    if "clockword" in g:  # midnight closes the day it names: "midnight Friday" is Friday T24:00
+        hour, minute = (12, 0) if g["clockword"].lower() == "noon" else (24, 0)
+    elif "hour24" in g:
+        hour, minute = int(g["hour24"]), int(g["minute24"])
+    else:
+        hour, minute = int(g["hour"]), int(g.get("minute", 0))
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+    day, anchor = day_of(c, ctx)
+    return Resolution("TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}", None, anchor)
+
+
+def month(c: Candidate, ctx: Context) -> Resolution:
+    g = c.groups
+    number_, mod = month_number(g["month"]), mod_of(g)
+    if ctx.reference is None:
+        return Resolution("DATE", f"XXXX-{number_:02d}", mod)
+    ref = ctx.reference
+    direction = key_of(g.get("dir"))
+    if c.rule.params.get("dir_of") == "year":  # "July last year"
+        year_ = ref.year + _DIRS[direction]
+        return Resolution("DATE", f"{year_:04d}-{number_:02d}", mod, ctx.reference_anchor())
+    this_year = ref.year * 12 + ref.month - 1
+    options = [this_year - (ref.month - number_) + 12 * k for k in (-1, 0, 1)]
+    if direction in ("last", "past"):
+        chosen = max(o for o in options if o < this_year)
+    elif direction in ("next", "coming"):
+        chosen = min(o for o in options if o > this_year)
+    elif direction == "this":
+        chosen = options[1]
+    else:
+        firsts = {date(o // 12, o % 12 + 1, 15): o for o in options}
+        chosen = firsts[pick(list(firsts), date(ref.year, ref.month, 15), ctx.direction(c), TENSE_SLACK_DAYS)]
+    return Resolution("DATE", f"{chosen // 12:04d}-{chosen % 12 + 1:02d}", mod, ctx.reference_anchor())
+
+
+def calendar_unit(c: Candidate, ctx: Context) -> Resolution | None:
+    """this/last/next week|month|year|quarter|weekend|season, with early/late modifiers."""
+    g = c.groups
+    mod = mod_of(g)
+    reference = ctx.reference or date(2000, 6, 14)
+    if "season" in g:
+        resolved = _season(c, ctx, reference)
+    else:
+        unit = c.rule.params.get("calunit") or unit_of(g, "calunit")[0]
+        offset = _DIRS.get(key_of(g.get("dir") or c.rule.params.get("dir")))
+        if offset is None and key_of(g.get("dir")) == "the" and unit != "WE":
+            offset = 0  # "the end of the year": the current one
+        if offset is None:  # "the weekend": the one the clause points at
+            saturday = reference + timedelta(days=6 - reference.isoweekday())
+            offset = -1 if ctx.direction(c) != tense.FUTURE and reference < saturday else 0
+        if unit in ("DE", "CE") and offset == -1 and "mod" not in g:
+            return _span_to_now(unit, ctx)  # "the past decade": the ten years up to now, not the 2010s
+        granularity = GRANULARITY[unit]
+        resolved = value_at(shift(reference, unit, offset), granularity)
+    if ctx.reference is None:
+        return Resolution("DATE", masked(resolved), mod)
+    anchor = Anchor("absolute") if "year" in g else ctx.reference_anchor()
+    return Resolution("DATE", resolved, mod, anchor)
+
+
+def _span_to_now(unit: str, ctx: Context) -> Resolution:
+    years = 10 if unit == "DE" else 100
+    if ctx.reference is None:
+        return Resolution("DURATION", f"P{years}Y")
+    start = shift(ctx.reference, unit, -1)
+    when = interval_when(f"P{years}Y", None, start, ctx.reference, "year", span_label(start, ctx.reference))
+    return Resolution("DURATION", f"P{years}Y", None, ctx.reference_anchor(), when)
+
+
+def _season(c: Candidate, ctx: Context, reference: date) -> str:
+    g = c.groups
+    season = lookup(g["season"], "SEASON")
+    if "year" in g:
+        return f"{int(g['year']):04d}-{season}"
+    current = season_start(*season_of(reference))
+    starts = [season_start(y, season) for y in range(reference.year - 2, reference.year + 2)]
+    offset = _DIRS.get(key_of(g.get("dir")))
+    if offset == -1:
+        chosen = max(s for s in starts if s < current)
+    elif offset == 1:
+        chosen = min(s for s in starts if s > current)
+    elif offset == 0:
+        chosen = current if season_of(reference)[1] == season else season_start(reference.year, season)
+    else:
+        way = ctx.direction(c)
+        if way == tense.FUTURE:
+            chosen = min(s for s in starts if shift(s, "M", 3) > reference)
+        else:
+            chosen = max(s for s in starts if s <= reference)
+    return value_at(chosen, "season", season)
+
+
+def offset(c: Candidate, ctx: Context) -> Resolution | None:
+    """"two days ago", "three weeks from now": the unit that far from the reference date."""
+    g = c.groups
+    params = c.rule.params
+    unit, times = unit_of({"unit": g.get("unit") or g.get("unit2") or params.get("unit")})
+    n = number(g.get("num") or g.get("num2") or params.get("num"))
+    sign = c.rule.params.get("sign", 1)
+    if n is None or unit not in GRANULARITY:
+        return None
+    if n == "X":
+        return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None, ctx.reference_anchor())
+    granularity = GRANULARITY[unit]
+    if unit in ("TH", "TM", "TS"):
+        unit, n, times = "D", 0, 1
+    steps = n * times
+    if steps != int(steps):  # "half a year ago"
+        unit, steps = ("M", steps * 12) if unit == "Y" else (unit, round(steps))
+    reference = ctx.reference or date(2000, 6, 14)
+    mod = mod_of(g)
+    last = ctx.mentions[-1] if ctx.mentions else None
+    if unit == "Y" and last is not None and last.granularity == "quarter":
+        # results "up from $10 million a year ago": the reported quarter, a year before
+        value = value_at(shift(last.day, "Y", sign * int(steps)), "quarter")
+        return Resolution("DATE", value, mod, Anchor("discourse", last.text, last.value), remember=False)
+    granularity = {"weekend": "week", "decade": "year", "century": "year"}.get(granularity, granularity)
+    value = value_at(shift(reference, unit, sign * int(steps)), granularity)
+    if ctx.reference is None:
+        return Resolution("DATE", masked(value), mod)
+    return Resolution("DATE", value, mod, ctx.reference_anchor(), remember=unit != "Y")
+
+
+def discourse(c: Candidate, ctx: Context) -> Resolution | None:
+    """"a day earlier", "the following month", "that week": counted from the time being talked about."""
+    g = c.groups
+    word = key_of(g.get("unit")) or ""
+    part = PART_UNITS.get(word)
+    unit, times = ("D", 1) if part else unit_of(g) if "unit" in g else (c.rule.params["unit"], 1)
+    if unit not in GRANULARITY or unit in ("TH", "TM", "TS"):
+        return None
+    sign = _SIGNS.get(key_of(g.get("sign")), c.rule.params.get("sign"))
+    sign = _SIGNS.get(sign, sign) if isinstance(sign, str) else sign
+    n = number(g["num"]) if "num" in g else 1
+    if n is None or n == "X":
+        return None
+    granularity = "week" if unit == "WE" and sign else GRANULARITY[unit]
+    focus = ctx.focus(granularity)
+    last = ctx.mentions[-1] if ctx.mentions else None
+    if focus is None and sign == 0 and last is not None:
+        # "that same day" after "in June 1998": within that June, no finer
+        return Resolution("DATE", last.value, None, Anchor("discourse", last.text, last.value))
+    if focus is not None:
+        base, anchor = focus.day, Anchor("discourse", focus.text, focus.value)
+        if unit == "Y" and sign and focus.granularity in ("quarter", "month"):
+            granularity = focus.granularity  # "a year earlier" than a quarter is that quarter last year
+    elif ctx.reference is not None:
+        base, anchor = ctx.reference, ctx.reference_anchor()
+    else:
+        return Resolution("DATE", masked(value_at(date(2000, 6, 14), granularity)))
+    value = value_at(shift(base, unit, int(sign * n * times)), granularity)
+    if unit == "Y" and sign:  # "a year earlier" compares; the passage stays where it was
+        return Resolution("DATE", value, None, anchor, remember=False)
+    if part:
+        return Resolution("TIME", f"{value}T{part}", None, anchor)
+    return Resolution("DATE", value, None, anchor)
+
+
+def discourse_weekday(c: Candidate, ctx: Context) -> Resolution:
+    """"the previous Friday", "the following Monday": counted from the day being talked about."""
+    g = c.groups
+    weekday_ = lookup(g["weekday"], "WEEKDAY")
+    focus = ctx.focus("day")
+    if focus is not None:
+        base, anchor = focus.day, Anchor("discourse", focus.text, focus.value)
+    elif ctx.reference is not None:
+        base, anchor = ctx.reference, ctx.reference_anchor()
+    else:
+        return Resolution("DATE", f"XXXX-WXX-{weekday_}")
+    if _SIGNS[key_of(g["sign"])] > 0:
+        day = base + timedelta(days=(weekday_ - base.isoweekday()) % 7 or 7)
+    else:
+        day = base - timedelta(days=(base.isoweekday() - weekday_) % 7 or 7)
+    return Resolution("DATE", day.isoformat(), None, anchor)
+
+
+def fixed(c: Candidate, ctx: Context) -> Resolution:
+    return Resolution("DATE", c.rule.params["value"], None, ctx.reference_anchor())

@@ -1,0 +1,51 @@
+"""Which way a bare weekday, month or month-day points, from the verbs of its clause (tense.toml).
+
+"said on Thursday" and "had met in June" point back, "will meet on Thursday" and "plans to visit in
+June" forward; the cue nearest the expression wins, looking left first, then right. A date right
+after "to", "until", "from" ... names a target, so it gets no direction ("extended to Nov. 20").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from service.pipeline.temporal.lexicon import load
+
+PAST, PRESENT, FUTURE, NONE, TARGET = -1, 0, 1, None, 2
+_CLAUSE_END = re.compile(r"[.!?;:\"“”]\s|\n")
+
+
+@cache
+def _cues() -> tuple[re.Pattern, re.Pattern]:
+    cues = load("tense.toml")
+    branches = [f"(?P<{kind}>{'|'.join(cues[kind])})" for kind in ("future", "past", "present")]
+    verbs = re.compile(r"(?<![\w'’])(?:" + "|".join(branches) + r")(?![\w'’])", re.IGNORECASE)
+    target = re.compile(r"(?<![\w'’])(?:" + "|".join(cues["target"]) + r")\s+(?:the\s+)?$", re.IGNORECASE)
+    return verbs, target
+
+
+def direction(text: str, start: int, end: int, reach: int = 150) -> int | None:
+    """PAST, PRESENT, FUTURE, TARGET (after "until" ...) or NONE (no cue) for the expression at text[start:end]."""
+    verbs, target = _cues()
+    left = text[max(0, start - reach):start]
+    if target.search(left[-12:]):
+        return TARGET
+    cut = list(_CLAUSE_END.finditer(left))
+    if cut:
+        left = left[cut[-1].end():]
+    last = None
+    for last in verbs.finditer(left):
+        pass
+    if last is not None:
+        return _kind(last)
+    right = text[end:end + reach]
+    stop = _CLAUSE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    first = verbs.search(right)
+    return _kind(first) if first else NONE
+
+
+def _kind(match: re.Match) -> int:
+    return {"future": FUTURE, "past": PAST}.get(match.lastgroup, PRESENT)

@@ -1,0 +1,31 @@
+"""Evidence rules, one test item per example in evidence.toml and years.toml."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from service.pipeline.clock.evidence import extract_evidence
+
+HERE = Path(__file__).parent
+DAYS = tomllib.loads((HERE / "evidence.toml").read_text("utf-8"))["example"]
+YEARS = tomllib.loads((HERE / "years.toml").read_text("utf-8"))["example"]
+
+
+def _row(m) -> str:
+    parts = (m.weekday, m.month, m.day, m.year)
+    return "|".join([m.text, m.kind, m.tense, *("-" if p is None else str(p) for p in parts)])
+
+
+@pytest.mark.parametrize("example", DAYS, ids=[e["text"][:50] for e in DAYS])
+def test_day_mentions(example):
+    found = [_row(m) for m in extract_evidence(example["text"]).days]
+    assert found == example["days"]
+
+
+@pytest.mark.parametrize("example", YEARS, ids=[e["text"][:50] for e in YEARS])
+def test_year_evidence(example):
+    years = extract_evidence(example["text"]).years
+    assert list(years.mentioned) == example["mentioned"]
+    assert [y for y, _ in years.since] == example["since"]
+    assert [n for n, _ in years.elapsed] == example["elapsed"]
