@@ -7,7 +7,7 @@ names and years than the seeds), then measures:
            statements), cold; target >= 100 articles/s
   merge    seconds per article to add a story's statements to the incremental Merger, for stories
            of each size (articles beyond --articles reuse extracted statements under new ids, shifted
-           by whole days); target: flat from 100 to 10,000 articles
+           later in time, as a long-running story); target: flat from 100 to 10,000 articles
 """
 
 from __future__ import annotations
@@ -59,12 +59,22 @@ def make_article(index: int, rng: random.Random) -> ArticleInput:
     return ArticleInput(f"a{index:05d}", "synthetic", text, publisher="Wire", published_on=published)
 
 
+STAGE_SECONDS: dict[str, float] = {}
+
+
+def _timed(stage: str, function, *args):
+    started = time.perf_counter()
+    result = function(*args)
+    STAGE_SECONDS[stage] = STAGE_SECONDS.get(stage, 0.0) + time.perf_counter() - started
+    return result
+
+
 def analyse(article: ArticleInput):
     reference = ReferenceDate(article.published_on, article.published_on, article.published_on, "metadata", "bench", 1.0)
-    furniture = find_furniture(article.text)
-    sentences = split_sentences(article.text, furniture)
-    expressions = normalise(article.text, article.published_on, furniture)
-    return extract_statements(article, sentences, expressions, furniture, reference)
+    furniture = _timed("furniture", find_furniture, article.text)
+    sentences = _timed("sentences", split_sentences, article.text, furniture)
+    expressions = _timed("temporal", normalise, article.text, article.published_on, furniture)
+    return _timed("statements", extract_statements, article, sentences, expressions, furniture, reference)
 
 
 def main() -> None:
@@ -80,6 +90,7 @@ def main() -> None:
     size = sum(len(a.text) for a in articles) / len(articles)
     print(f"ingest: {len(articles)} articles of {size:.0f} chars in {elapsed:.2f}s = {len(articles) / elapsed:.0f} articles/s "
           f"({sum(map(len, extracted)) / len(articles):.1f} statements/article)")
+    print("  per stage, ms/article: " + ", ".join(f"{k} {1000 * v / len(articles):.1f}" for k, v in STAGE_SECONDS.items()))
     for count in (int(s) for s in args.sizes.split(",")):
         merger = Merger()
         started = time.perf_counter()
@@ -87,7 +98,7 @@ def main() -> None:
         for i in range(count):
             if i == tail_from:
                 tail_started = time.perf_counter()
-            shift = timedelta(days=7 * (i // len(extracted)))
+            shift = timedelta(days=len(extracted) * (i // len(extracted)))  # the story goes on in time
             for statement in extracted[i % len(extracted)]:
                 when = statement.date
                 if shift and when and when.earliest and when.latest:

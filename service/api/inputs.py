@@ -99,11 +99,13 @@ class ArticleCreate(BaseModel):
         },
     )
 
-    text: Text
+    text: Text = Field(description="the article's text, at most 200,000 characters (the body at most 1 MiB)")
     title: Title | None = None
     publisher: Publisher | None = None
     url: Url | None = None
-    published_at: DateOrDateTime | None = None
+    published_at: DateOrDateTime | None = Field(
+        default=None, description="the publication day: a date, or a date-time with offset (its local day)"
+    )
 
 
 class ArticlePatch(BaseModel):

@@ -35,6 +35,7 @@ class DayMention:
     year: int | None = None
     cue: str = ""  # the words that set the tense: "stated", "scheduled to"
     governed: bool = False  # the cue comes right before it: "said on 31 October 2024"
+    shift: int | None = None  # days to the day of writing, where the text says: "yesterday (Oct 30)" -> 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,7 @@ def _dates(text: str, ends: list[int]) -> list[DayMention]:
     return found
 
 
-def _date_mention(text: str, ends: list[int], m: re.Match, offset: int = 0) -> DayMention | None:
+def _date_mention(text: str, ends: list[int], m: re.Match, offset: int | None = None) -> DayMention | None:
     mon = m.group("mon")
     month = int(mon) if mon.isdigit() else lx.MONTHS[mon.lower()]
     day = int(m.group("day"))
@@ -148,11 +149,18 @@ def _date_mention(text: str, ends: list[int], m: re.Match, offset: int = 0) -> D
     year = int(m.group("year")) if m.group("year") else None
     if weekday is None and year is None and mon == "May" and not _looks_like_date(text, m):
         return None
-    if offset:  # a match inside one line, read as a stamp by the caller
+    if offset is not None:  # a match inside one line, read as a stamp by the caller
         return DayMention(m.group().rstrip(" ,"), offset + m.start(), "stamp", "none", weekday, month, day, year)
     kind = "dateline" if _is_dateline(text, m) else "date"
     tense, cue, governed = ("none", "", False) if kind == "dateline" else _tense(text, ends, m.start(), m.end())
-    return DayMention(m.group().rstrip(" ,"), m.start(), kind, tense, weekday, month, day, year, cue, governed)
+    shift = _shift(text, m.start(), m.end())
+    return DayMention(m.group().rstrip(" ,"), m.start(), kind, tense, weekday, month, day, year, cue, governed, shift)
+
+
+def _shift(text: str, start: int, end: int) -> int | None:
+    """Days from a named day to the day of writing when the text says: "yesterday (Wednesday)" 1."""
+    m = lx.DEICTIC_BEFORE.search(text, max(0, start - 14), start) or lx.DEICTIC_AFTER.match(text, end, end + 14)
+    return lx.DEICTIC[m.group("word").lower()] if m else None
 
 
 def _looks_like_date(text: str, m: re.Match) -> bool:
@@ -205,7 +213,8 @@ def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[
         else:
             tense, cue, _ = _tense(text, ends, m.start(), m.end("wd"))
         weekday = lx.WEEKDAYS[m.group("wd").lower()]
-        found.append(DayMention(text[start : m.end()], start, "weekday", tense, weekday, cue=cue))
+        shift = _shift(text, start, m.end())
+        found.append(DayMention(text[start : m.end()], start, "weekday", tense, weekday, cue=cue, shift=shift))
     return found
 
 
@@ -226,7 +235,8 @@ def _years(text: str, ends: list[int]) -> YearEvidence:
         years = _elapsed_years(m)
         if years:
             tail = re.match(r"\s*(?:of|since)\s+[\w-]+", m.group("tail"))
-            elapsed.append((years, (text[m.start() : m.end("n")] + " years" + (tail.group() if tail else "")).strip()))
+            phrase = text[m.start() : m.end("n")] + " years" + (tail.group() if tail else "")
+            elapsed.append((years, phrase.strip()))
     return YearEvidence(tuple(mentioned), tuple(sorted(since.items())), tuple(elapsed))
 
 

@@ -61,8 +61,14 @@ FIGURE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:million|billion|trillion|percent|per cent|%))"
 )
 # Scraped text often loses the space after a full stop: "Ukraine.Austin said", "Thursday.”I think".
-SENTENCE_END = re.compile(r"[.!?…][”\"’']?(?=\s+[“\"‘'(]?[A-Z0-9])|(?<=[a-z]{2})[.!?](?:[”\"](?=[“\"]?[A-Z])|(?=[A-Z][a-z]))|\n|;")
-DATELINE_PLACE = re.compile(r"^[A-Z][A-Za-z.'’ -]{1,40}(?:\([A-Za-z .-]{2,25}\))?(?:,\s*[A-Z][\w.'’ -]{1,30})*,\s*$")
+SENTENCE_END = re.compile(
+    r"[.!?…][”\"’']?(?=\s+[“\"‘'(]?[A-Z0-9])"
+    r"|(?<=[a-z]{2})[.!?](?:[”\"](?=[“\"]?[A-Z])|(?=[A-Z][a-z]))"
+    r"|\n|;"
+)
+DATELINE_PLACE = re.compile(
+    r"^[A-Z][A-Za-z.'’ -]{1,40}(?:\([A-Za-z .-]{2,25}\))?(?:,\s*[A-Z][\w.'’ -]{1,30})*,\s*$"
+)
 DATELINE_END = re.compile(r"^\s*(?:\([A-Za-z .-]{2,25}\))?\s*(?:—|–|-{1,2}|:)\s")
 SHORT_LINE = re.compile(r"^[^\n]{6,100}$", re.MULTILINE)
 STAMP_HEAD = re.compile(
@@ -71,7 +77,10 @@ STAMP_HEAD = re.compile(
     re.IGNORECASE,
 )
 STAMP_TAIL = re.compile(
-    r"^[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|GMT|UTC)?(?:[+-]\d{1,2}(?::?\d{2})?)?)?"
-    r"[\s|•·]*$",
+    r"^[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?-i:[A-Z]{2,5})?"
+    r"(?:[+-]\d{1,2}(?::?\d{2})?)?)?[\s|•·]*$",
     re.IGNORECASE,
 )
+DEICTIC = {"today": 0, "yesterday": 1, "tomorrow": -1}  # days from the named day to the day of writing
+DEICTIC_BEFORE = re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b\s*[,(]?\s*$", re.IGNORECASE)
+DEICTIC_AFTER = re.compile(r"[\s,]*\(\s*(?P<word>today|yesterday|tomorrow)\s*\)", re.IGNORECASE)

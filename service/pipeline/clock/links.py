@@ -22,7 +22,7 @@ NAME_CAP, FIGURE_CAP = 4, 3
 WORD_WEIGHT, WORD_CAP = 0.5, 2.0  # single capitalised words mid-sentence: places, organisations
 SHINGLE, SHINGLE_SAMPLE = 6, 3  # runs of 6 words of running text, one in 3 kept (by a stable hash)
 SHINGLE_WEIGHT, SHINGLE_CAP = 0.25, 2.5  # reused wire copy shares many
-THRESHOLD = 1.5  # e.g. a full name and a place shared
+THRESHOLD = 1.0  # one full name: articles of one story that share even that are about the same news
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +44,7 @@ class Link:
     quote: str | None  # the longest quoted words shared with that article
     names: tuple[str, ...]
     figures: tuple[str, ...]
+    passages: int = 0  # sampled runs of wording shared with that article
 
     def describe(self) -> str:
         parts = []
@@ -53,6 +54,8 @@ class Link:
             parts.append("the names " + ", ".join(self.names))
         if self.figures:
             parts.append("the figures " + ", ".join(self.figures))
+        if self.passages:
+            parts.append(f"{self.passages} shared {SHINGLE}-word passages")
         return " and ".join(parts) if parts else "nothing"
 
 
@@ -163,7 +166,7 @@ class StoryIndex:
         figures = tuple(shown for key, shown in keys.figures if key in other_figures)[:3]
         shared = _longest_shared(keys.quotes, other.grams)
         quote = _as_written(shared, keys.quoted) if shared else None
-        return Link(day, article_id, score, quote, names, figures)
+        return Link(day, article_id, score, quote, names, figures, len(keys.shingles & other.shingles))
 
 
 def _all_keys(keys: LinkKeys) -> Iterable[tuple[str, str | int]]:

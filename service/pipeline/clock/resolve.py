@@ -65,16 +65,19 @@ def _text_clock(ev: Evidence, hints: YearHints) -> _Clock:
         conflicts += mismatch
         if day is None:
             unresolved.append(m)
-        elif m.tense == "future":
+        elif m.tense == "future" and m.shift is None:
             future.append(day)
         elif strength := _strength(m, bool(m.year or m.weekday is not None or hints.published)):
             news.append((strength, day, m, why))
         else:
             background.append(m)
     if not news:
-        return _Clock(_unknown(ev, unresolved, background, hints))
+        return _Clock(_unknown(ev, unresolved, background, future, hints))
     strength, anchor, mention, why = max(news, key=_news_order)
-    if mention.kind in PAGE_DATES:  # the day of writing itself, give or take a time zone
+    if mention.shift is not None:  # "yesterday (October 30)": the day of writing, counted from it
+        value = earliest = latest = anchor + timedelta(days=mention.shift)
+        more, words = (), f"{_kind_words(mention)} '{_phrase(mention)}'{why}: written {value}"
+    elif mention.kind in PAGE_DATES:  # the day of writing itself, give or take a time zone
         value, earliest, latest, more = anchor, anchor, anchor + ONE_DAY, ()
         words = f"{_kind_words(mention)} '{mention.text}'{why}"
     elif strength >= STRONG:
@@ -97,8 +100,8 @@ def _with_lead_weekday(m: DayMention, ev: Evidence) -> tuple[DayMention, str]:
     (Xinhua) -- President Bill Clinton Saturday vowed"; 13 of 13 such datelines in AQUAINT)."""
     if m.kind != "dateline" or m.year or m.weekday is not None:
         return m, ""
-    lead = next((w for w in ev.days if w.kind == "weekday" and w.tense != "future" and w.cue not in ("last", "next")),
-                None)
+    weekdays = (w for w in ev.days if w.kind == "weekday" and w.tense != "future" and w.cue not in ("last", "next"))
+    lead = next(weekdays, None)
     if lead is None:
         return m, ""
     return replace(m, weekday=lead.weekday), f" with its story's first weekday '{lead.text}'"
@@ -107,18 +110,19 @@ def _with_lead_weekday(m: DayMention, ev: Evidence) -> tuple[DayMention, str]:
 def _news_order(t: tuple) -> tuple:
     """Page dates (stamps, datelines) first, surest first; then sure, past, latest news days."""
     strength, day, m, _ = t
-    if m.kind in PAGE_DATES:
+    if m.kind in PAGE_DATES or m.shift is not None:
         return (True, strength, day)
     return (False, strength >= STRONG, m.tense == "past", day, strength)
 
 
 def _strength(m: DayMention, year_sure: bool) -> float:
-    """How surely the mention is the news day. Datelines and weekday-dates are; a date without a
-    weekday is background in news (TimeBank/AQUAINT: 2 in 156 were the publication day) unless a
-    reporting verb governs it ("said on 9 March 2021"). A dateline year guessed from the years mentioned costs a quarter."""
+    """How surely the mention dates the writing. Stamps, datelines, "yesterday (Oct 30)" and weekday-
+    dates do; a date without a weekday is background in news (TimeBank/AQUAINT: 2 in 156 were the
+    publication day) unless a reporting verb governs it ("said on 9 March 2021"). A year guessed
+    from the years a story mentions, with no weekday to check it, costs a quarter."""
     if m.kind == "stamp":
         return 0.8 if "updated" in m.cue else 0.95
-    if m.kind == "dateline":
+    if m.kind == "dateline" or m.shift is not None:
         return 0.95 if year_sure else 0.7
     if m.weekday is not None:
         return 0.9 if m.year else 0.85
@@ -141,7 +145,8 @@ def _date_of(m: DayMention, hints: YearHints) -> tuple[date | None, str, list[st
     if day is None:
         return None, "", []
     if m.weekday is not None:
-        why = f"; {day.year} is the year, near the story's ({hints.words()}), in which {day:%B} {day.day} is a {day:%A}"
+        why = (f"; {day.year} is the year, near the story's ({hints.words()}),"
+               f" in which {day:%B} {day.day} is a {day:%A}")
     else:
         why = f"; year {day.year} from the story ({hints.words()})"
     return day, why, []
@@ -153,9 +158,11 @@ def _in_week(anchor: date, ev: Evidence, news_day: bool):
     days = [(week_day(anchor, m.weekday, side.get(m.cue, "")), m) for m in ev.days if m.kind == "weekday"]
     past = [(d, m) for d, m in days if m.tense != "future"]
     future = [(d, m) for d, m in days if m.tense == "future"]
-    # A past weekday was at most six days ago; an announced one is at most six days ahead.
-    earliest = max([d for d, _ in past] + [d - WEEK for d, _ in future], default=None)
-    latest = min([d - ONE_DAY for d, _ in future] + [d + WEEK for d, _ in past], default=None)
+    # A past weekday was at most six days ago; an announced one is at most six days ahead;
+    # "yesterday (Wednesday)" says exactly.
+    exact = [d + timedelta(days=m.shift) for d, m in days if m.shift is not None]
+    earliest = max([d for d, _ in past] + [d - WEEK for d, _ in future] + exact, default=None)
+    latest = min([d - ONE_DAY for d, _ in future] + [d + WEEK for d, _ in past] + exact, default=None)
     if news_day:
         earliest = max(anchor, earliest) if earliest else anchor
     value = earliest if earliest else anchor
@@ -188,7 +195,8 @@ def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own
     return _Clock(ref, f"the story link to article {link.article_id}")
 
 
-def _unknown(ev: Evidence, unresolved: list[DayMention], background: list[DayMention], hints: YearHints):
+def _unknown(ev: Evidence, unresolved: list, background: list, future: list[date], hints: YearHints):
+    """No day: say why, and keep what bounds it (a floor year, days it announces)."""
     if unresolved:
         m = unresolved[0]
         fits = years_fitting(m.month, m.day, m.weekday, 2000) if m.weekday is not None else []
@@ -205,7 +213,10 @@ def _unknown(ev: Evidence, unresolved: list[DayMention], background: list[DayMen
     floor = date(hints.floor, 1, 1) if hints.floor else None
     if floor:
         basis += f"; not before {floor.year} ({hints.floor_basis})"
-    return ReferenceDate(None, floor, None, "unknown", basis, 0.0)
+    latest = min(future) - ONE_DAY if future else None
+    if latest:
+        basis += f"; before the day it announces, {latest + ONE_DAY}"
+    return ReferenceDate(None, floor, latest, "unknown", basis, 0.0)
 
 
 def _metadata_conflicts(ev: Evidence, published: date) -> tuple[str, ...]:
@@ -241,4 +252,6 @@ def _tense_words(m: DayMention) -> str:
 
 
 def _phrase(m: DayMention) -> str:
+    if m.shift is not None:
+        return f"{next(w for w, n in lx.DEICTIC.items() if n == m.shift)} … {m.text}"
     return f"{m.cue} … {m.text}" if m.cue else m.text

@@ -31,10 +31,10 @@ def figure_discrepancies(members: list[Statement]) -> list[Discrepancy]:
         articles = {a for texts in ranges.values() for ids in texts.values() for a in ids}
         if len(ranges) < 2 or len(articles) < 2 or not _disjoint(list(ranges)):
             continue
-        merged: dict[str, set[str]] = defaultdict(set)
-        for texts in ranges.values():
-            for text, ids in texts.items():
-                merged[f"{text} {unit}"] |= ids
+        merged: dict[str, set[str]] = {}
+        for texts in ranges.values():  # one value per range: "about 10,000" and "around 10,000" agree
+            label = " / ".join(sorted(texts, key=str.lower)) + f" {unit}"
+            merged[label] = {a for ids in texts.values() for a in ids}
         out.append(Discrepancy("figure", _values(merged)))
     return out
 

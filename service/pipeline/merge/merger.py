@@ -1,6 +1,6 @@
 """Incremental merge: each statement joins the one entry that reports the same thing, or starts one.
 
-Candidates come from an index on (kind, actor affiliation, day) so that the cost of adding a
+Candidates come from an index on (kind, actor affiliation, day or month) so that the cost of adding a
 statement does not grow with the story; each candidate is compared with ONE representative.
 """
 
@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from service.pipeline.merge.claims import Weights, content_words, quote_score, same_claim, words_of
 from service.pipeline.merge.people import affiliations
 from service.pipeline.model import Statement, When
 
 SAME_CLAIM = 44.0  # content-word / quote similarity for one entry
-SAME_QUOTE = 95.0  # a quote this close given to other speakers is one statement, disputed
+SAME_QUOTE = 95.0
+RECENT = 64  # candidates per index key: the latest entries of one actor on one day or month  # a quote this close given to other speakers is one statement, disputed
 
 
 @dataclass(slots=True)
@@ -31,11 +32,39 @@ class Group:
         return self.members[0]
 
 
-def day_key(when: When | None) -> str:
-    """Index key for a date: the day for day dates, the span for coarser ones, 'open' otherwise."""
-    if when is None or when.earliest is None or when.latest is None:
-        return "open"
-    return when.earliest.isoformat() if when.earliest == when.latest else "span"
+def buckets(when: When | None) -> tuple[str, ...]:
+    """Index keys for a date: its day and month ("2024-10"), or, for a coarser date, the months it
+    spans (at most a quarter) also marked coarse ("~2024-10"), else 'wide'.
+
+    A day looks up its day, the coarse entries of its month and 'wide'; a coarse date looks up whole
+    months. An open "before X" sits in X's month and the one before: it only joins a nearby day.
+    """
+    if when is None:
+        return ("undated",)
+    if when.earliest and when.latest:
+        if when.earliest == when.latest:
+            return (when.earliest.isoformat(), when.earliest.isoformat()[:7])
+        months = _months(when.earliest, when.latest)
+        return (*months, *(f"~{m}" for m in months)) if len(months) <= 3 else ("wide",)
+    if when.latest:
+        months = _months(when.latest - timedelta(days=31), when.latest)
+        return (*months, *(f"~{m}" for m in months))
+    return ("wide",)
+
+
+def _lookups(when: When | None) -> tuple[str, ...]:
+    """Keys to search for a date (see ``buckets``)."""
+    if when is not None and when.earliest and when.latest and when.earliest == when.latest:
+        return (when.earliest.isoformat(), f"~{when.earliest.isoformat()[:7]}", "wide")
+    return (*buckets(when), "wide")
+
+
+def _months(first: date, last: date) -> list[str]:
+    out, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month) and len(out) < 4:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 def dates_agree(a: When | None, b: When | None) -> bool:
@@ -55,7 +84,6 @@ def _overlap(a0: date | None, a1: date | None, b0: date | None, b1: date | None)
 class Merger:
     groups: list[Group] = field(default_factory=list)
     _index: dict[tuple[str, str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
-    _loose: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     _quotes: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     weights: Weights = field(default_factory=Weights)
     primed: bool = False  # word rarity already counted over the whole story
@@ -95,22 +123,17 @@ class Merger:
                 self._register(best, statement, new)
 
     def _candidates(self, statement: Statement, keys: set[str]) -> list[int]:
-        day = day_key(statement.date)
         found: set[int] = set()
         for key in keys:
-            if day in ("open", "span"):
-                found.update(self._loose[(statement.kind, key)])
-            else:
-                found.update(self._index[(statement.kind, key, day)])
-                found.update(self._index[(statement.kind, key, "open")])
-                found.update(self._index[(statement.kind, key, "span")])
+            for bucket in _lookups(statement.date):
+                found.update(self._index[(statement.kind, key, bucket)][-RECENT:])
         return sorted(found)
 
     def _disputed(self, statement: Statement, keys: set[str]) -> int | None:
         """Same words quoted on the same day but given to other speakers: one entry, actor in dispute."""
         if not statement.quotes:
             return None
-        day = day_key(statement.date)
+        day = buckets(statement.date)[0]
         seen: set[int] = set()
         for word in _salient(statement):
             for g in self._quotes[(day, word)]:
@@ -125,13 +148,12 @@ class Merger:
         return None
 
     def _register(self, g: int, statement: Statement, keys: set[str]) -> None:
-        day = day_key(statement.date)
         for key in keys:
-            self._index[(statement.kind, key, day)].append(g)
-            self._loose[(statement.kind, key)].append(g)
+            for bucket in buckets(statement.date):
+                self._index[(statement.kind, key, bucket)].append(g)
         if statement.quotes and statement is self.groups[g].representative:
             for word in _salient(statement):
-                self._quotes[(day, word)].append(g)
+                self._quotes[(buckets(statement.date)[0], word)].append(g)
 
 
 def _salient(statement: Statement) -> list[str]:

@@ -7,6 +7,7 @@ reporting verb, else by its paragraph or its speaker's previous statement, else 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from service.pipeline.model import ArticleInput, Expression, Furniture, ReferenceDate, Sentence, Statement
@@ -16,7 +17,7 @@ from service.pipeline.statements.dating import Dating, before_reference, from_ex
 from service.pipeline.statements.drafts import Draft, build_drafts
 from service.pipeline.statements.events import find_events
 from service.pipeline.statements.figures import find_figures
-from service.pipeline.statements.quotes import find_quotes
+from service.pipeline.statements.quotes import find_quotes, within
 from service.pipeline.statements.wording import claim, quoted_words
 
 __all__ = ["extract_statements"]
@@ -32,7 +33,7 @@ def extract_statements(
     text = article.text
     quotes = find_quotes(text)
     usable = [s for s in sentences if not s.furniture and not _in_furniture(s, furniture)]
-    expressions = [e for e in expressions if not e.furniture and not _in_furniture(e, furniture)]
+    expressions = sorted((e for e in expressions if not e.furniture and not _in_furniture(e, furniture)), key=lambda e: e.start)
     cast, last, speeches = Cast(), (), []
     for sentence in usable:
         found = find_speech(sentence, quotes, cast, last)
@@ -45,12 +46,19 @@ def extract_statements(
     speaker_of = {id(s): d.actors for d in drafts for s in d.sentences if d.quotes}
     for sentence, found in zip(usable, speeches):
         starts = [s.verb.start for s in found if s.lemma != "according"]
-        for event in find_events(sentence, quotes, expressions, cast, starts, speaker_of.get(id(sentence))):
+        for event in find_events(sentence, quotes, _of(sentence, expressions), cast, starts, speaker_of.get(id(sentence))):
             out.append(Statement(
                 article.id, "event", event.actors, event.text, (), sentence.text, sentence.start, sentence.end,
                 event.dating.when, event.dating.basis, find_figures(sentence.text),
             ))
     return tuple(sorted(out, key=lambda s: (s.start, s.kind, s.text)))
+
+
+def _of(sentence: Sentence, expressions: Sequence[Expression]) -> Sequence[Expression]:
+    """The expressions inside a sentence (expressions are sorted by start)."""
+    first = bisect_left(expressions, sentence.start, key=lambda e: e.start)
+    last = bisect_left(expressions, sentence.end, key=lambda e: e.start)
+    return expressions[first:last]
 
 
 def _in_furniture(span: Sentence | Expression, furniture: Sequence[Furniture]) -> bool:
@@ -75,7 +83,7 @@ def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceD
 def _tied(draft: Draft, expressions, quotes) -> Dating | None:
     for speech in draft.speeches:
         sentence = next(s for s in draft.sentences if s.start <= speech.verb.start < s.end)
-        expr = tied_expression(sentence.text, sentence.start, (speech.verb.start, speech.verb.end), speech.subject, expressions, quotes)
+        expr = tied_expression(sentence.text, sentence.start, (speech.verb.start, speech.verb.end), speech.subject, _of(sentence, expressions), within(quotes, sentence.start, sentence.end))
         if expr:
             opening = not sentence.text[: expr.start - sentence.start].strip(" ,(").lower() in ("", "on", "in", "at", "earlier on", "later on")
             return from_expression(expr, speech.verb.text, not opening)
@@ -95,7 +103,7 @@ def _inherit(draft: Draft, drafts: list[Draft], datings: list[Dating]) -> Dating
 
 
 def _statement(article: ArticleInput, draft: Draft, dating: Dating, quotes) -> Statement:
-    evidence = " ".join(s.text for s in draft.sentences)
+    evidence = article.text[draft.start : draft.end]
     line = claim(draft, article.text)
     return Statement(
         article.id, "statement", draft.actors, line, quoted_words(draft, article.text),

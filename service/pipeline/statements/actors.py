@@ -100,7 +100,8 @@ class Cast:
     def _by_title(self, title: str) -> _Person | None:
         key = norm_title(title)
         for person in sorted(self.people, key=lambda p: -p.seen):
-            if person.title and norm_title(person.title) == key:
+            held = norm_title(person.title) if person.title else ""
+            if held == key or held.endswith(" " + key):
                 return person
         return None
 

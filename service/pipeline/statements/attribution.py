@@ -14,11 +14,13 @@ from service.pipeline.model import Actor, Sentence
 from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.lexicon import auxiliaries, load, prior_markers, reporting_conditions, reporting_forms
 from service.pipeline.statements.mentions import Mention, Token, find_mentions, tokens
-from service.pipeline.statements.quotes import Quote, inside
+from service.pipeline.statements.quotes import Quote, inside, within
 
 _SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "with", "from", "to", "of", "by", "for", "about", "alongside", "against", "into", "over", "between", "among", "than", "like", "toward", "towards", "near"})
 _FIRST_PERSON = frozenset({"i", "we"})
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+_TIME_WORDS = frozenset({"yesterday", "today", "tonight", "recently", "earlier", "later"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _NOT_BEFORE_VERB = frozenset({"when", "if", "as", "the", "a", "an", "to", "their", "its", "his", "her", "our", "my", "your", "this", "that", "these", "those"})
 
@@ -38,6 +40,7 @@ class Speech:
 def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last: tuple[Actor, ...]) -> list[Speech]:
     """Reporting verbs of a sentence with their speakers; ``last`` is the previous statement's speakers."""
     text, offset = sentence.text, sentence.start
+    quotes = within(quotes, sentence.start, sentence.end)
     toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
     mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start)]
     resolved: dict[int, tuple[Actor, ...]] = {}
@@ -105,13 +108,21 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
 def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention], reach: int = 5, strict: bool = False) -> Mention | None:
     """The subject of the verb ``toks[k]``: adjacent (through auxiliaries), before an appositive, or opening the clause."""
     j = k - 1
-    while j >= 0 and toks[j].text.lower() in auxiliaries():
+    while j >= 0 and (toks[j].text.lower() in auxiliaries() or _time_word(toks, j)):
         j -= 1
     left_end = toks[j].end if j >= 0 else offset
     found = _adjacent_subject(mentions, left_end) or _appositive_subject(text, offset, mentions, toks[k].start)
     if found or strict:
         return found
     return _clause_subject(text, offset, mentions, toks[k].start, reach)
+
+
+def _time_word(toks: list[Token], j: int) -> bool:
+    """"X on Tuesday said", "X yesterday warned": a time adverbial between subject and verb."""
+    word = toks[j].text
+    if word.lower() in _TIME_WORDS:
+        return True
+    return word in _WEEKDAYS or (word == "on" and j + 1 < len(toks) and toks[j + 1].text in _WEEKDAYS)
 
 
 def _adjacent_subject(mentions: list[Mention], left_end: int) -> Mention | None:
@@ -163,7 +174,7 @@ def _clause_subject(text, offset, mentions, verb_start, reach) -> Mention | None
         lead = text[: m.start - offset].rstrip()
         previous = lead.split()[-1].lower() if lead.split() else ""
         between = text[m.end - offset : verb_start - offset]
-        if previous in _PREPOSITIONS or re.search(r"[“”\";:]|\b(that|which|who|when|if)\b", between):
+        if previous in _PREPOSITIONS or re.search(r"[“”\";:–—]|\s-\s|\b(that|which|who|when|if)\b", between):
             continue
         if _clause_opening(lead) and len(between.split()) <= reach and "," not in between:
             return m

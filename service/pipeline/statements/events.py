@@ -17,8 +17,9 @@ from service.pipeline.statements.attribution import subject_before
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
 from service.pipeline.statements.lexicon import event_forms, first_person_events
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
-from service.pipeline.statements.quotes import Quote, inside
+from service.pipeline.statements.quotes import Quote, inside, within
 
+_FIRST_PERSON = frozenset({"i", "we"})
 _NOT_HAPPENED = frozenset({"will", "would", "could", "may", "might", "to", "should", "must", "can", "shall", "not", "never"})
 _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)|[“”\"]")
 
@@ -37,6 +38,8 @@ def find_events(
 ) -> list[EventDraft]:
     """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an event."""
     text, offset = sentence.text, sentence.start
+    quotes = within(quotes, sentence.start, sentence.end)
+    expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
     all_tokens = tokens(text, offset)
     toks = [t for t in all_tokens if not inside(quotes, t.start)]
     mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start)]
@@ -69,7 +72,7 @@ def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker)
     for k in range(1, len(toks)):
         tok = toks[k]
         quote = inside(quotes, tok.start)
-        if quote is None or tok.text.lower() not in first_person_events() or toks[k - 1].text not in ("I", "we", "We"):
+        if quote is None or tok.text.lower() not in first_person_events() or toks[k - 1].text.lower() not in _FIRST_PERSON:
             continue
         inner = [e for e in expressions if quote.start <= e.start < quote.end]
         expr = tied_expression(text, offset, (tok.start, tok.end), (toks[k - 1].start, toks[k - 1].end), inner, (), reach=4)

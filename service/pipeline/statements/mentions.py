@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from service.pipeline.statements.lexicon import load, lowercase_titles, place_key, titles
 
@@ -38,14 +38,16 @@ class Mention:
     possessive: bool = False
 
 
-def tokens(text: str, offset: int = 0) -> list[Token]:
+@lru_cache(maxsize=8192)
+def tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
+    """Word tokens with absolute offsets; a sentence-final period is not part of its word."""
     out = []
     for m in _TOKEN.finditer(text):
         word, start = m.group(), m.start() + offset
         if word.endswith(".") and len(word) > 1 and not _KEEP_DOT.match(word):
             word = word[:-1]
         out.append(Token(word, start, start + len(word)))
-    return out
+    return tuple(out)
 
 
 @cache
@@ -60,8 +62,10 @@ def _lex() -> dict:
         "determiners": frozenset(data["groups"]["determiners"]),
         "heads": frozenset(data["places"]["organisation_heads"]),
         "singular": frozenset(data["pronouns"]["singular"]),
+        "pronouns": frozenset(data["pronouns"]["singular"] + data["pronouns"]["plural"]),
         "plural": frozenset(data["pronouns"]["plural"]),
         "pair": tuple(tuple(p.split()) for p in data["pronouns"]["pair"]),
+        "pair_starts": frozenset(p.split()[0] for p in data["pronouns"]["pair"]),
     }
 
 
@@ -141,10 +145,11 @@ def place_of(words: list[str]) -> str | None:
     return None
 
 
-def find_mentions(text: str, offset: int = 0) -> list[Mention]:
+@lru_cache(maxsize=8192)
+def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
     """Mentions in ``text`` (a sentence or clause) with absolute offsets."""
     lex = _lex()
-    toks = tokens(text, offset)
+    toks = list(tokens(text, offset))
     mentions: list[Mention] = []
     used: set[int] = set()
     for i, j in _runs(toks, text, offset):
@@ -156,13 +161,13 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
     for k, word in enumerate(lowered):
         if k in used:
             continue
-        if word in lex["singular"] or word in lex["plural"]:
+        if word in lex["pronouns"]:
             mentions.append(Mention(toks[k].start, toks[k].end, "pronoun", word, plural=word in lex["plural"]))
-        for pair in lex["pair"]:
+        for pair in lex["pair"] if word in lex["pair_starts"] else ():
             if tuple(lowered[k : k + len(pair)]) == pair:
                 mentions.append(Mention(toks[k].start, toks[k + len(pair) - 1].end, "pair", " ".join(pair), plural=True))
                 break
-        group = _lowercase_group(toks, lowered, k, used)
+        group = _lowercase_group(toks, lowered, k, used) or _title_reference(toks, lowered, k, used)
         if group:
             mentions.append(group)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -171,7 +176,7 @@ def find_mentions(text: str, offset: int = 0) -> list[Mention]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
-    return out
+    return tuple(out)
 
 
 def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> Mention | None:
@@ -272,3 +277,14 @@ def _lowercase_group(toks: list[Token], lowered: list[str], k: int, used: set[in
             return None  # a bare "the army" names nobody in particular
         return Mention(toks[first].start, toks[k].end, "organisation", " ".join(words), place=" ".join(words))
     return Mention(toks[first].start, toks[k].end, "group", " ".join(toks[i].text for i in range(first, k + 1)), plural=lowered[k].endswith("s"))
+
+
+def _title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
+    """"the defence secretary said": a bare title pointing back to the person who holds it."""
+    if k == 0 or lowered[k - 1] != "the":
+        return None
+    for size in (3, 2, 1):
+        phrase = tuple(lowered[k : k + size])
+        if len(phrase) == size and phrase in lowercase_titles() and not any(i in used for i in range(k, k + size + 1)):
+            return Mention(toks[k - 1].start, toks[k + size - 1].end, "title", " ".join(phrase), title=" ".join(phrase))
+    return None

@@ -8,6 +8,7 @@ from the glyph alone.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 _MARKS = frozenset("“”\"„«»")
@@ -18,10 +19,6 @@ class Quote:
     start: int  # offset of the first quoted character (after the opening mark)
     end: int  # offset just past the last quoted character (before the closing mark)
     closed: bool  # False where the quote ran to the end of its paragraph and continues
-
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.start, self.end
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -71,10 +68,10 @@ def _first_visible(text: str, start: int, end: int) -> int:
 
 
 def inside(quotes: tuple[Quote, ...], position: int) -> Quote | None:
-    """The quote containing ``position``, if any."""
-    for quote in quotes:
-        if quote.start <= position < quote.end:
-            return quote
+    """The quote containing ``position``, if any (quotes are sorted and do not overlap)."""
+    index = bisect_right(quotes, position, key=lambda q: q.start) - 1
+    if index >= 0 and position < quotes[index].end:
+        return quotes[index]
     return None
 
 
@@ -84,3 +81,9 @@ def quoted_fraction(quotes: tuple[Quote, ...], start: int, end: int) -> float:
         return 0.0
     covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
     return covered / (end - start)
+
+
+def within(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[Quote, ...]:
+    """The quotes overlapping [start, end): a sentence's own, so per-word checks stay short."""
+    first = max(0, bisect_right(quotes, start, key=lambda q: q.start) - 1)
+    return tuple(q for q in quotes[first:] if q.start < end and q.end > start) if quotes else ()

@@ -41,7 +41,7 @@ def claim(draft: Draft, text: str) -> str:
     head = draft.start if draft.sentences[0] is not sentence else sentence.start
     before = _clean(text[head : min(speech.subject[0], speech.verb.start)])
     after = _clean(_main_clause(text[speech.verb.end : draft.stop or sentence.end]))
-    closing = not after or (_ADVERBIAL.match(after) and " that " not in f" {after} ")
+    closing = not after or (_ADVERBIAL.match(after) and " that " not in f" {after} ") or before.endswith(("”", "\""))
     verb = _verb_phrase(text, speech)
     if (speech.inverted or closing) and len(before.split()) >= 3:
         return _one_line(f"{who} {verb}: {_strip_lead(before)}")

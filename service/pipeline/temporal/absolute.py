@@ -1,5 +1,6 @@
 """Resolvers for dates that name their calendar unit: full and partial dates, years, decades,
-centuries, quarters, clock times. A missing year is taken from the reference date and the tense."""
+centuries, quarters, weeks of a month, year-end. A missing year comes from the reference date and the
+clause's tense (pick); without a reference date, from the story's last explicit date (Context.narrative)."""
 
 from __future__ import annotations
 
@@ -31,11 +32,6 @@ def full_year(text: str, reference: date | None) -> int:
     return min(candidates, key=lambda y: (abs(y - pivot) if y <= pivot + 10 else 999, -y))
 
 
-# How many days of distance a tense cue outweighs for dates without a year: "extended to Nov. 20"
-# in early November is this month's, though the verb is past; news dates lie near the reference.
-TENSE_SLACK_DAYS = 150
-
-
 def pick(options: list[date], reference: date, way: int | None, slack: int | None = None) -> date:
     """The option the tense points at: past on/before the reference, future on/after, else nearest.
 
@@ -51,6 +47,7 @@ def pick(options: list[date], reference: date, way: int | None, slack: int | Non
 
 
 def date_(c: Candidate, ctx: Context) -> Resolution | None:
+    """"March 3, 2021", "Oct. 31", "14 September", "2024-10-31T15:00Z" (invalid days: nothing)."""
     g = c.groups
     month, mod = month_number(g["month"]), mod_of(g)
     day = int(re.match(r"\d+", g["day"])[0]) if "day" in g else None
@@ -79,7 +76,7 @@ def date_(c: Candidate, ctx: Context) -> Resolution | None:
             options.append(date(year, month, day))
     if not options:
         return None
-    chosen = pick(options, ref, ctx.direction(c), TENSE_SLACK_DAYS)
+    chosen = pick(options, ref, *ctx.slack(c))
     return Resolution(c.rule.type, chosen.isoformat(), mod, ctx.reference_anchor())
 
 
@@ -107,6 +104,8 @@ def year(c: Candidate, ctx: Context) -> Resolution | None:
 def decade(c: Candidate, ctx: Context) -> Resolution:
     g = c.groups
     if "decade" in g:
+        if g["decade"].endswith("00") and g["decade"] != "2000":  # "the 1800s": the century
+            return Resolution("DATE", g["decade"][:2], mod_of(g), ABSOLUTE)
         return Resolution("DATE", g["decade"][:3], mod_of(g), ABSOLUTE)
     digit = int(g["decade2"]) if "decade2" in g else lookup(g["decadeword"], "DECADEWORD")
     ref_year = ctx.reference.year if ctx.reference else 1999
@@ -122,9 +121,13 @@ def century(c: Candidate, ctx: Context) -> Resolution | None:
 
 
 def _quarter_focus(ctx: Context) -> tuple[date, Anchor] | None:
-    """The quarter a report is talking about: the last one mentioned."""
+    """The quarter a report is talking about: the last one mentioned that has ended by the reference
+    date and is no more than a year old (not a forecast for next year, not last year's comparison)."""
+    ref = ctx.reference
     for mention in reversed(ctx.mentions):
-        if mention.granularity == "quarter":
+        if mention.granularity != "quarter":
+            continue
+        if ref is None or add_months(ref, -15) <= mention.day <= add_months(ref, -3):
             return mention.day, Anchor("discourse", mention.text, mention.value)
     return None
 
@@ -195,7 +198,7 @@ def week_of(c: Candidate, ctx: Context) -> Resolution | None:
     elif ctx.reference is not None:
         ref = ctx.reference
         firsts = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
-        first = pick(firsts, date(ref.year, ref.month, 1), ctx.direction(c), TENSE_SLACK_DAYS)
+        first = pick(firsts, date(ref.year, ref.month, 1), *ctx.slack(c))
         year_, anchor = first.year, ctx.reference_anchor()
     else:
         return Resolution("DATE", "XXXX-WXX")
@@ -214,5 +217,5 @@ def year_end(c: Candidate, ctx: Context) -> Resolution:
         return Resolution("DATE", "XXXX-12-31")
     ref = ctx.reference
     options = [date(ref.year - 1, 12, 31), date(ref.year, 12, 31)]
-    return Resolution("DATE", pick(options, ref, ctx.direction(c), TENSE_SLACK_DAYS).isoformat(), None,
+    return Resolution("DATE", pick(options, ref, *ctx.slack(c)).isoformat(), None,
                       ctx.reference_anchor())

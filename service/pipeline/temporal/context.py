@@ -13,6 +13,9 @@ from service.pipeline.temporal.lexicon import lookup
 from service.pipeline.temporal.matcher import Candidate
 
 NO_ANCHOR = Anchor("none")
+# How many days of distance a distant past cue outweighs for dates without a year: "the company said
+# it extended the offer to Nov. 20" in early November means this month; news dates lie near the day.
+TENSE_SLACK_DAYS = 150
 _MASK = re.compile(r"\d")
 
 
@@ -33,8 +36,14 @@ class Context:
     reference: date | None
     mentions: list[Mention] = field(default_factory=list)
 
-    def direction(self, candidate: Candidate) -> int:
+    def direction(self, candidate: Candidate) -> int | None:
         return tense.direction(self.text, candidate.start, candidate.end)
+
+    def slack(self, candidate: Candidate) -> tuple[int | None, int | None]:
+        """Direction for a date without a year, and how far a past cue's pull reaches (absolute.pick):
+        a verb right before the date governs it ("ended Jan. 31"); a distant reporting verb may not."""
+        way, near = tense.cue(self.text, candidate.start, candidate.end)
+        return way, None if near else TENSE_SLACK_DAYS
 
     def reference_anchor(self) -> Anchor:
         return Anchor("reference", None, self.reference.isoformat()) if self.reference else NO_ANCHOR
@@ -52,13 +61,14 @@ class Context:
             self.mentions.append(Mention(text, value, start[0], start[1], explicit))
 
     def narrative(self) -> Mention | None:
-        """The last full date or month with its own year, when the text tells of another time than
-        the reference date's ("On June 5, 1944 ... On June 6"): month-days then belong to its year."""
+        """Without a reference date, the last full date or month that named its year: a story told
+        without a dateline ("On June 5, 1944 ... On June 6") puts its month-days in that year.
+        With a reference date news practice wins: month-days are near the day of writing."""
+        if self.reference is not None:
+            return None
         for mention in reversed(self.mentions):
             if mention.explicit and mention.granularity in ("day", "month", "time"):
-                if self.reference is None or abs(mention.day.year - self.reference.year) > 1:
-                    return mention
-                return None
+                return mention
         return None
 
 

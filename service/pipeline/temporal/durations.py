@@ -1,6 +1,6 @@
 """Resolvers for durations ("two years", "the past two years"), vague spans ("recent months", "for
-years") and
-sets ("every Friday", "daily"); anchored durations also get the interval they cover."""
+years") and sets ("every Friday", "daily"). Durations anchored at the reference date also get the
+interval they cover, so "over the past two years" can be placed on the timeline."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from service.pipeline.temporal.calendar_math import GRANULARITY, shift
 from service.pipeline.temporal.context import Context, Resolution, mod_of
 from service.pipeline.temporal.lexicon import lookup, number
 from service.pipeline.temporal.matcher import Candidate
-from service.pipeline.temporal.relative import PART_UNITS, key_of, unit_of, offset
+from service.pipeline.temporal.relative import PART_UNITS, key_of, offset, unit_of
 from service.pipeline.temporal.when import interval_when, span_label
 
 
@@ -24,6 +24,7 @@ def in_units(c: Candidate, ctx: Context) -> Resolution | None:
     return duration(c, ctx)
 
 
+# "$2 million a year", "700 seats a week": a rate, not a duration
 _RATE = re.compile(r"(?:\d[\d,.]*|million|billion|thousand|hundred|percent|cents?|dollars?|times|once|twice|"
                    r"one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+\w+)?\s+$", re.IGNORECASE)
 
@@ -61,8 +62,7 @@ def _covered(value: str, unit: str, amount, direction: str, ctx: Context):
     if amount == "X" or unit in ("TH", "TM", "TS"):
         other = None if amount == "X" else ref + timedelta(days=way)
     else:
-        steps = amount if unit != "WE" else amount
-        other = shift(ref, "W" if unit == "WE" else unit, int(way * steps))
+        other = shift(ref, "W" if unit == "WE" else unit, int(way * amount))
     low, high = (other, ref) if way < 0 else (ref, other)
     granularity = "open" if other is None else GRANULARITY.get(unit, "day")
     return interval_when(value, None, low, high, granularity, span_label(low, high))
@@ -80,6 +80,7 @@ def vague(c: Candidate, ctx: Context) -> Resolution:
 
 
 def set_(c: Candidate, ctx: Context) -> Resolution:
+    """"every Friday morning" -> XXXX-WXX-5TMO, "every two weeks" -> P2W, "daily" -> P1D."""
     g = c.groups
     if "weekday" in g or "weekdays" in g:
         day = lookup(g.get("weekday") or g["weekdays"][:-1], "WEEKDAY")
@@ -87,7 +88,7 @@ def set_(c: Candidate, ctx: Context) -> Resolution:
         return Resolution("SET", f"XXXX-WXX-{day}" + (f"T{part}" if part else ""))
     if "adverb" in g:
         value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W",
-                 "monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
+                 "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
                  "hourly": "PT1H"}[g["adverb"].lower()]
         return Resolution("SET", value)
     word = key_of(g["unit"]).rstrip("s")

@@ -10,7 +10,7 @@ import calendar
 from datetime import date, timedelta
 
 from service.pipeline.model import Anchor
-from service.pipeline.temporal.absolute import ABSOLUTE, TENSE_SLACK_DAYS, full_year, month_number, pick
+from service.pipeline.temporal.absolute import ABSOLUTE, full_year, month_number, pick
 from service.pipeline.temporal.calendar_math import add_months
 from service.pipeline.temporal.context import Context, Resolution
 from service.pipeline.temporal.lexicon import lookup
@@ -64,7 +64,7 @@ def nth_weekday(c: Candidate, ctx: Context) -> Resolution | None:
             year, anchor = full_year(g["year"], ref), ABSOLUTE
         elif ref is not None:
             firsts = [date(y, month, 1) for y in (ref.year - 1, ref.year, ref.year + 1)]
-            year = pick(firsts, date(ref.year, ref.month, 1), ctx.direction(c), TENSE_SLACK_DAYS).year
+            year = pick(firsts, date(ref.year, ref.month, 1), *ctx.slack(c)).year
             anchor = ctx.reference_anchor()
         else:
             return Resolution("DATE", f"XXXX-{month:02d}-XX")
@@ -96,5 +96,5 @@ def holiday(c: Candidate, ctx: Context) -> Resolution | None:
     elif direction == "this":
         chosen = options[1]
     else:
-        chosen = pick(options, ref, ctx.direction(c), TENSE_SLACK_DAYS)
+        chosen = pick(options, ref, *ctx.slack(c))
     return Resolution("DATE", chosen.isoformat(), None, ctx.reference_anchor())

@@ -62,8 +62,8 @@ def _branches() -> tuple[list[str], dict[str, Rule]]:
 
 @cache
 def _compile(branches: tuple[str, ...]) -> re.Pattern:
-    """Rules as one regex; expressions start and end at word edges (not inside "24/7" or "X-2020")."""
-    return re.compile(r"(?<![\w@/])(?:" + "|".join(branches) + r")(?![\w@]|-\w|['’]?\d)", re.IGNORECASE)
+    """Rules as one regex; expressions start and end at word edges (not inside "24/7" or "A4")."""
+    return re.compile(r"(?<![\w@/])(?:" + "|".join(branches) + r")(?![\w@]|['’]?\d)", re.IGNORECASE)
 
 
 @cache

@@ -1,5 +1,8 @@
 """Resolvers for expressions relative to the reference date (weekdays, months, "last week", "two days
-ago") or to the discourse ("a day earlier", "that week"), and for durations, sets and clock times."""
+ago", "now") or to the discourse ("a day earlier", "that week", "the previous Friday"), and clock times.
+
+Bare weekdays and months take their direction from tense.py; discourse expressions count from the last
+mention fine enough for their unit (Context.focus), else from the reference date."""
 
 from __future__ import annotations
 
@@ -7,17 +10,16 @@ from datetime import date, timedelta
 
 from service.pipeline.model import Anchor
 from service.pipeline.temporal import tense
-from service.pipeline.temporal.absolute import TENSE_SLACK_DAYS, date_, month_number, pick
+from service.pipeline.temporal.absolute import date_, month_number, pick
 from service.pipeline.temporal.calendar_math import GRANULARITY, season_of, season_start, shift, value_at
 from service.pipeline.temporal.context import Context, Resolution, masked, mod_of
 from service.pipeline.temporal.lexicon import lookup, number
 from service.pipeline.temporal.matcher import Candidate
 from service.pipeline.temporal.when import interval_when, span_label
 
-_DIRS = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the last": -1, "the past": -1,
-         "this past": -1,
-         "previous": -1, "the previous": -1, "next": 1, "the next": 1, "coming": 1, "the coming": 1,
-         "upcoming": 1}
+_DIRS = {"this": 0, "current": 0, "the current": 0,
+         "last": -1, "past": -1, "the last": -1, "the past": -1, "this past": -1, "previous": -1, "the previous": -1,
+         "next": 1, "the next": 1, "coming": 1, "the coming": 1, "upcoming": 1}
 _SIGNS = {"earlier": -1, "before": -1, "previously": -1, "previous": -1, "preceding": -1, "prior": -1,
           "later": 1, "after": 1, "afterwards": 1, "following": 1, "next": 1, "subsequent": 1,
           "same": 0, "that": 0}
@@ -39,6 +41,7 @@ def unit_of(groups: dict[str, str], name: str = "unit") -> tuple[str, float | st
 
 
 def weekday_date(weekday: int, ctx: Context, c: Candidate, direction: str | None) -> date:
+    """The weekday "last"/"next"/"this" names, or the one the clause's tense points at."""
     ref = ctx.reference
     offset = (weekday - ref.isoweekday()) % 7  # days forward to the next such weekday (0: today)
     if direction in ("last", "past"):
@@ -65,10 +68,15 @@ def weekday(c: Candidate, ctx: Context) -> Resolution:
 
 
 def day_of(c: Candidate, ctx: Context) -> tuple[date | None, Anchor]:
-    """The day a clock time or part of day falls on: its weekday or deictic word, else the reference."""
+    """The day a clock time or part of day falls on: its weekday, date or deictic word; for a bare
+    clock time ("at 10 p.m.") the day being talked about, else the reference date."""
+    g = c.groups
+    bare = not ({"weekday", "month", "deictic", "deictic2"} & g.keys())
+    focus = ctx.focus("day") if bare and c.rule.norm == "clock" else None
+    if focus is not None:
+        return focus.day, Anchor("discourse", focus.text, focus.value)
     if ctx.reference is None:
         return None, Anchor("none")
-    g = c.groups
     if "weekday" in g:
         return weekday_date(lookup(g["weekday"], "WEEKDAY"), ctx, c, None), ctx.reference_anchor()
     if "month" in g:
@@ -93,8 +101,8 @@ def clock(c: Candidate, ctx: Context) -> Resolution | None:
     g = c.groups
     if "clockword" in g:  # midnight closes the day it names: "midnight Friday" is Friday T24:00
         hour, minute = (12, 0) if g["clockword"].lower() == "noon" else (24, 0)
-    elif "hour24" in g:
-        hour, minute = int(g["hour24"]), int(g["minute24"])
+    elif "hour24" in g or "hourm" in g:  # 15:00, 1600 GMT
+        hour, minute = int(g.get("hour24") or g["hourm"]), int(g.get("minute24") or g["minutem"])
     else:
         hour, minute = int(g["hour"]), int(g.get("minute", 0))
         if not 1 <= hour <= 12:
@@ -124,7 +132,7 @@ def month(c: Candidate, ctx: Context) -> Resolution:
         chosen = options[1]
     else:
         firsts = {date(o // 12, o % 12 + 1, 15): o for o in options}
-        chosen = firsts[pick(list(firsts), date(ref.year, ref.month, 15), ctx.direction(c), TENSE_SLACK_DAYS)]
+        chosen = firsts[pick(list(firsts), date(ref.year, ref.month, 15), *ctx.slack(c))]
     return Resolution("DATE", f"{chosen // 12:04d}-{chosen % 12 + 1:02d}", mod, ctx.reference_anchor())
 
 
@@ -180,6 +188,8 @@ def _season(c: Candidate, ctx: Context, reference: date) -> str:
         way = ctx.direction(c)
         if way == tense.FUTURE:
             chosen = min(s for s in starts if shift(s, "M", 3) > reference)
+        elif way == tense.PRESENT:  # the nearest: the current one, else the closer of last and next
+            chosen = min(starts, key=lambda s: max((s - reference).days, (reference - shift(s, "M", 3)).days, 0))
         else:
             chosen = max(s for s in starts if s <= reference)
     return value_at(chosen, "season", season)
@@ -204,8 +214,8 @@ def offset(c: Candidate, ctx: Context) -> Resolution | None:
         unit, steps = ("M", steps * 12) if unit == "Y" else (unit, round(steps))
     reference = ctx.reference or date(2000, 6, 14)
     mod = mod_of(g)
-    last = ctx.mentions[-1] if ctx.mentions else None
-    if unit == "Y" and last is not None and last.granularity == "quarter":
+    last = next((m for m in reversed(ctx.mentions[-3:]) if m.granularity == "quarter"), None)
+    if unit == "Y" and last is not None:
         # results "up from $10 million a year ago": the reported quarter, a year before
         value = value_at(shift(last.day, "Y", sign * int(steps)), "quarter")
         return Resolution("DATE", value, mod, Anchor("discourse", last.text, last.value), remember=False)

@@ -25,12 +25,20 @@ def _cues() -> tuple[re.Pattern, re.Pattern]:
     return verbs, target
 
 
-def direction(text: str, start: int, end: int, reach: int = 150) -> int | None:
+NEAR = 12  # a cue ending this close before the expression governs it directly ("ended Jan. 31")
+
+
+def direction(text: str, start: int, end: int) -> int | None:
     """PAST, PRESENT, FUTURE, TARGET (after "until" ...) or NONE (no cue) for the expression at text[start:end]."""
+    return cue(text, start, end)[0]
+
+
+def cue(text: str, start: int, end: int, reach: int = 150) -> tuple[int | None, bool]:
+    """The direction and whether its cue word is right before the expression (not a distant "said")."""
     verbs, target = _cues()
     left = text[max(0, start - reach):start]
     if target.search(left[-12:]):
-        return TARGET
+        return TARGET, True
     cut = list(_CLAUSE_END.finditer(left))
     if cut:
         left = left[cut[-1].end():]
@@ -38,13 +46,13 @@ def direction(text: str, start: int, end: int, reach: int = 150) -> int | None:
     for last in verbs.finditer(left):
         pass
     if last is not None:
-        return _kind(last)
+        return _kind(last), len(left) - last.end() <= NEAR
     right = text[end:end + reach]
     stop = _CLAUSE_END.search(right)
     if stop:
         right = right[:stop.start()]
     first = verbs.search(right)
-    return _kind(first) if first else NONE
+    return (_kind(first), first.start() <= NEAR) if first else (NONE, False)
 
 
 def _kind(match: re.Match) -> int:
