@@ -7,6 +7,8 @@ skips when absent. Each document's creation time (dct) is the truth; metadata is
   year-known  plus a sibling article that only mentions the dct's year (a story that names its year)
   half-dated  each corpus one story, every other document with its dct as metadata: the story links
 Figures: per source, how many values are exact, within a day, within a week, or farther.
+Then the tense read for bare weekdays against the gold TIMEX3 values: a weekday whose gold day is
+after the dct is announced (future); one on or before it is reported (past).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ DATA = REPO.parent / "shared" / "benchmarks" / "temporal" / "tbaq_cleaned.jsonl"
 sys.path.insert(0, str(REPO))
 
 from service.pipeline.clock import resolve_reference_dates  # noqa: E402
+from service.pipeline.clock.evidence import extract_evidence  # noqa: E402
 from service.pipeline.model import ArticleInput  # noqa: E402
 
 
@@ -58,6 +61,24 @@ def main() -> None:
                 _tally(modes["half-dated"], result[a.id], truth[a.id])
     for mode, counts in modes.items():
         print(f"{mode}: " + ", ".join(f"{src}/{b} {n}" for (src, b), n in sorted(counts.items())))
+    tenses = _weekday_tenses(docs, truth)
+    print("weekday tense (gold, read): " + ", ".join(f"{g}/{r} {n}" for (g, r), n in sorted(tenses.items())))
+
+
+def _weekday_tenses(docs: list[dict], truth: dict[str, date]) -> Counter:
+    counts: Counter = Counter()
+    for doc in docs:
+        weekdays = {m.start + len(m.text): m for m in extract_evidence(doc["text"]).days if m.kind == "weekday"}
+        for timex in doc["timexes"]:
+            mention = weekdays.get(timex["end"])
+            try:
+                day = date.fromisoformat(timex["value"])
+            except ValueError:
+                continue
+            if mention:
+                gold = "future" if day > truth[doc["doc_id"]] else "past"
+                counts[gold, "future" if mention.tense == "future" else "past"] += 1
+    return counts
 
 
 if __name__ == "__main__":

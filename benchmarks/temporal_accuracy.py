@@ -11,7 +11,6 @@ import argparse
 import importlib.util
 import json
 import sys
-import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path

@@ -94,7 +94,7 @@ def _openapi(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="timeline", description=__doc__)
+    root = argparse.ArgumentParser(prog="timeline", description="Timeline reconstruction service.")
     commands = root.add_subparsers(dest="command", required=True)
     database = {"help": "database URL (default: $TIMELINE_DATABASE_URL or sqlite:///timeline.db)"}
 

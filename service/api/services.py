@@ -11,10 +11,10 @@ from fastapi import HTTPException
 
 from service.api import cursor
 from service.api.inputs import ArticleCreate, ArticlePatch, day_of
+from service.api.schemas import Normalised
 from service.pipeline.clean import find_furniture
 from service.pipeline.temporal import normalise
 from service.store import NewArticle, Page, Store, TimelineFilter
-from service.store.codec import plain
 
 log = logging.getLogger("service.api")
 
@@ -115,9 +115,13 @@ def actors(store: Store, story_id: str) -> dict[str, Any]:
     return {"actors": found}
 
 
-def normalise_text(text: str, reference: str | None) -> dict[str, Any]:
-    """Stateless: temporal expressions of a text against an optional reference day, furniture flagged."""
+def normalise_text(text: str, reference: str | None) -> Normalised:
+    """Stateless: temporal expressions of a text against an optional reference day, furniture flagged.
+
+    Validated straight from the pipeline's dataclasses: this is the hot path of the API."""
     reference_day = day_of(reference) if reference else None
     with calendar_guard():
         found = normalise(text, reference_day, find_furniture(text))
-    return {"reference_date": reference_day, "expressions": plain(found)}
+    return Normalised.model_validate(
+        {"reference_date": reference_day, "expressions": found}, from_attributes=True
+    )

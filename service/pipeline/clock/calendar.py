@@ -42,7 +42,8 @@ class YearHints:
 def year_hints(years: Iterable[YearEvidence], published: Iterable[date] = ()) -> YearHints:
     """Pool year evidence; durations are added to the earliest start, the bound that always holds."""
     years = list(years)
-    mentioned = [y for ev in years for y in ev.mentioned]
+    # Years of future clauses count only where a story names no other: "the 2028 Games" is ahead.
+    mentioned = [y for ev in years for y in ev.mentioned] or [y for ev in years for y in ev.announced]
     since = sorted((y, phrase) for ev in years for y, phrase in ev.since)
     elapsed = sorted(((n, phrase) for ev in years for n, phrase in ev.elapsed), key=lambda t: (-t[0], t[1]))
     floor, basis = None, ""

@@ -40,9 +40,10 @@ class DayMention:
 
 @dataclass(frozen=True, slots=True)
 class YearEvidence:
-    mentioned: tuple[int, ...]  # explicit years, not ones announced as deadlines ("by 2030")
+    mentioned: tuple[int, ...]  # explicit years, in clauses not about the future
     since: tuple[tuple[int, str], ...]  # (start year, phrase): "since the conflict started in 2022"
     elapsed: tuple[tuple[int, str], ...]  # (whole years surely elapsed, phrase): "more than two years"
+    announced: tuple[int, ...] = ()  # years in clauses about the future: "the 2028 Games will open"
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,14 +220,12 @@ def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[
 
 
 def _years(text: str, ends: list[int]) -> YearEvidence:
-    mentioned = sorted(
-        {
-            int(m.group("year"))
-            for m in lx.YEAR.finditer(text)
-            if not lx.FUTURE_YEAR.search(text[max(0, m.start() - 20) : m.start()].lower())
-            and _tense(text, ends, m.start(), m.end())[0] != "future"  # "the 2028 Games will open"
-        }
-    )
+    mentioned, announced = set(), set()
+    for m in lx.YEAR.finditer(text):
+        if lx.FUTURE_YEAR.search(text[max(0, m.start() - 20) : m.start()].lower()):
+            continue  # a deadline ("by 2030") says nothing of the present
+        future = _tense(text, ends, m.start(), m.end())[0] == "future"  # "the 2028 Games will open"
+        (announced if future else mentioned).add(int(m.group("year")))
     since = {}
     for m in lx.SINCE.finditer(text):
         since.setdefault(int(m.group("year")), m.group())
@@ -237,7 +236,8 @@ def _years(text: str, ends: list[int]) -> YearEvidence:
             tail = re.match(r"\s*(?:of|since)\s+[\w-]+", m.group("tail"))
             phrase = text[m.start() : m.end("n")] + " years" + (tail.group() if tail else "")
             elapsed.append((years, phrase.strip()))
-    return YearEvidence(tuple(mentioned), tuple(sorted(since.items())), tuple(elapsed))
+    since_years = tuple(sorted(since.items()))
+    return YearEvidence(tuple(sorted(mentioned)), since_years, tuple(elapsed), tuple(sorted(announced)))
 
 
 def _durations(text: str) -> list[re.Match]:

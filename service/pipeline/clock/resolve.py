@@ -66,13 +66,16 @@ def _text_clock(ev: Evidence, hints: YearHints) -> _Clock:
         if day is None:
             unresolved.append(m)
         elif m.tense == "future" and m.shift is None:
-            future.append(day)
+            future.append((day, m, why))
         elif strength := _strength(m, bool(m.year or m.weekday is not None or hints.published)):
             news.append((strength, day, m, why))
         else:
             background.append(m)
     if not news:
-        return _Clock(_unknown(ev, unresolved, background, future, hints))
+        pinned = [t for t in future if t[1].weekday is not None]
+        if pinned and any(w.kind == "weekday" and w.tense != "future" for w in ev.days):
+            return _announced_week(ev, *min(pinned, key=lambda t: t[0]))
+        return _Clock(_unknown(ev, unresolved, background, [d for d, _, _ in future], hints))
     strength, anchor, mention, why = max(news, key=_news_order)
     if mention.shift is not None:  # "yesterday (October 30)": the day of writing, counted from it
         value = earliest = latest = anchor + timedelta(days=mention.shift)
@@ -88,11 +91,20 @@ def _text_clock(ev: Evidence, hints: YearHints) -> _Clock:
         value, earliest, latest, more = anchor, anchor, None, ()
         words = (f"date '{mention.text}'{_tense_words(mention)}{why}, the latest day it reports as said;"
                  " written then or later")
-    for day in future:
+    for day, _, _ in future:
         if day > value:
             latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY
     ref = ReferenceDate(value, earliest, latest, "text", words, strength, tuple(conflicts) + more)
     return _Clock(ref, f"'{mention.text}'")
+
+
+def _announced_week(ev: Evidence, day: date, m: DayMention, why: str) -> _Clock:
+    """"Said on Wednesday that talks resume on Thursday (October 31)": the announced day pins the
+    week, the reported weekday the day of writing."""
+    value, earliest, latest, refined, conflicts = _in_week(day, ev, news_day=False)
+    latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY
+    words = f"announced {_kind_words(m)} '{m.text}'{_tense_words(m)}{why} pins the week{refined}"
+    return _Clock(ReferenceDate(value, earliest, latest, "text", words, 0.7, conflicts), f"'{m.text}'")
 
 
 def _with_lead_weekday(m: DayMention, ev: Evidence) -> tuple[DayMention, str]:
@@ -168,9 +180,9 @@ def _in_week(anchor: date, ev: Evidence, news_day: bool):
     value = earliest if earliest else anchor
     conflicts = ()
     if latest and value > latest:
-        if earliest and earliest > latest:
-            m = min(future, key=lambda t: t[0])[1]
-            conflicts = (f"'{m.text}'{_tense_words(m)} falls on or before the news day {value}",)
+        if earliest and earliest > latest:  # reported and announced days overlap: keep the reported
+            named = ", ".join(sorted({f"'{m.text}' ({m.tense})" for _, m in days}))
+            conflicts = (f"the weekdays it names ({named}) do not fit one day of writing near {anchor}",)
             latest = None
         else:
             value = latest

@@ -2,25 +2,25 @@
 
 Statements are added in a fixed content order (article id, then offset), so the timeline does not
 depend on the order articles arrive in; entry ids come from content, so they survive re-ingest.
+A service that grows a story can keep one Merger per story, ``add`` each new statement and call
+``timeline(merger.groups, publishers)``: the cost of an article then does not grow with the story.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 
-from service.pipeline.merge.claims import claim_key
-from service.pipeline.merge.discrepancies import actor_discrepancy, figure_discrepancies
-from service.pipeline.merge.merger import Group, Merger
+from service.pipeline.merge.entries import timeline
+from service.pipeline.merge.merger import Merger
 from service.pipeline.merge.people import unify
-from service.pipeline.model import AnalysedArticle, Entry, Source, Statement, When
+from service.pipeline.model import AnalysedArticle, Entry
 
-__all__ = ["Merger", "build_timeline"]
+__all__ = ["Merger", "build_timeline", "timeline"]
 
 
 def build_timeline(articles: Sequence[AnalysedArticle]) -> tuple[Entry, ...]:
+    """One entry per statement or event across the story's articles, earliest first, undated last."""
     ordered = sorted(articles, key=lambda a: a.article.id)
     publishers = {a.article.id: a.article.publisher for a in ordered}
     statements = [s for a in ordered for s in a.statements]
@@ -33,37 +33,4 @@ def build_timeline(articles: Sequence[AnalysedArticle]) -> tuple[Entry, ...]:
     merger.prime(ordered_statements)
     for statement in ordered_statements:
         merger.add(statement)
-    entries = [_entry(group, publishers) for group in merger.groups]
-    return tuple(sorted(entries, key=_order))
-
-
-def _entry(group: Group, publishers: dict[str, str | None]) -> Entry:
-    rep = group.representative
-    members = sorted(group.members, key=lambda s: (s.article_id, s.start))
-    actors = rep.actors if group.disputed else tuple(dict.fromkeys(a for s in members for a in s.actors))
-    quotes = tuple(dict.fromkeys(q for s in [rep, *members] for q in s.quotes))
-    sources = tuple(Source(s.article_id, publishers.get(s.article_id), s.evidence, s.start, s.end, s.date_basis) for s in members)
-    discrepancies = []
-    if group.disputed and (d := actor_discrepancy(members)):
-        discrepancies.append(d)
-    discrepancies.extend(figure_discrepancies(members))
-    when = _sharpest([s.date for s in members], rep.date)
-    key = "|".join([rep.kind, ",".join(sorted(a.id for a in actors)), when.edtf if when else "undated", claim_key(rep)])
-    entry_id = hashlib.sha256(key.encode()).hexdigest()[:16]
-    return Entry(entry_id, rep.kind, when, actors, rep.text, quotes, sources, tuple(discrepancies))
-
-
-def _sharpest(dates: list[When | None], fallback: When | None) -> When | None:
-    """The narrowest bounded date among the sources (a dated day beats "before the 31st")."""
-    bounded = [d for d in dates if d and d.earliest and d.latest]
-    if not bounded:
-        return fallback
-    return min(bounded, key=lambda d: ((d.latest - d.earliest).days, d.earliest, d.value))
-
-
-def _order(entry: Entry) -> tuple:
-    """Earliest first, then latest; undated last; ties in content order."""
-    when = entry.date
-    earliest = when.earliest if when and when.earliest else (date.min if when and when.latest else date.max)
-    latest = when.latest if when and when.latest else date.max
-    return (when is None, earliest, latest, entry.kind, entry.text, entry.id)
+    return timeline(merger.groups, publishers)

@@ -12,6 +12,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
+
 from service.pipeline.model import Actor
 
 _DROP = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$")
@@ -42,7 +44,7 @@ def unify(actors: Iterable[Actor]) -> dict[str, Actor]:
         else:
             singles.append(actor_id)
     canonical: dict[str, str] = {}
-    for members in clusters.values():
+    for members in _join_variants(clusters).values():
         head = min(members, key=lambda i: (len(full[i]), i))
         for member in members:
             canonical[member] = head
@@ -60,6 +62,38 @@ def unify(actors: Iterable[Actor]) -> dict[str, Actor]:
         for member in members:
             out[member.id] = merged
     return out
+
+
+def _join_variants(clusters: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], list[str]]:
+    """Spelling variants are one person: "Zelensky"/"Zelenskyy", "Tony"/"Antony" with the same surname."""
+    keys = sorted(clusters)
+    parent = {k: k for k in keys}
+
+    def root(k):
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in keys:
+        by_initial[key[1][:1].lower()].append(key)
+    for group in by_initial.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if _same_person(a, b):
+                    parent[root(b)] = root(a)
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in keys:
+        out[root(key)].extend(clusters[key])
+    return out
+
+
+def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    (first_a, last_a), (first_b, last_b) = [(f.lower(), l.lower()) for f, l in (a, b)]
+    surname = last_a == last_b or (min(len(last_a), len(last_b)) >= 5 and fuzz.ratio(last_a, last_b) >= 90)
+    short, long = sorted((first_a, first_b), key=len)
+    given = short == long or (len(short) >= 3 and (long.endswith(short) or long.startswith(short)))
+    return surname and given
 
 
 def _merge(members: list[Actor]) -> Actor:

@@ -15,7 +15,7 @@ from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.attribution import find_speech
 from service.pipeline.statements.dating import Dating, before_reference, from_expression, inherited, reference_day, tied_expression
 from service.pipeline.statements.drafts import Draft, build_drafts
-from service.pipeline.statements.events import find_events
+from service.pipeline.statements.events import find_events, find_own_acts
 from service.pipeline.statements.figures import find_figures
 from service.pipeline.statements.quotes import find_quotes, within
 from service.pipeline.statements.wording import claim, quoted_words
@@ -34,23 +34,24 @@ def extract_statements(
     quotes = find_quotes(text)
     usable = [s for s in sentences if not s.furniture and not _in_furniture(s, furniture)]
     expressions = sorted((e for e in expressions if not e.furniture and not _in_furniture(e, furniture)), key=lambda e: e.start)
-    cast, last, speeches = Cast(), (), []
+    cast, last, speeches, events = Cast(), (), [], []
     for sentence in usable:
         found = find_speech(sentence, quotes, cast, last)
         speeches.append(found)
         if found:
             last = found[-1].actors
+        starts = [s.verb.start for s in found if s.lemma != "according"]
+        events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts))
     drafts = build_drafts(usable, speeches, quotes)
     datings = _date_drafts(drafts, expressions, quotes, reference_date)
     out = [_statement(article, d, dt, quotes) for d, dt in zip(drafts, datings)]
-    speaker_of = {id(s): d.actors for d in drafts for s in d.sentences if d.quotes}
-    for sentence, found in zip(usable, speeches):
-        starts = [s.verb.start for s in found if s.lemma != "according"]
-        for event in find_events(sentence, quotes, _of(sentence, expressions), cast, starts, speaker_of.get(id(sentence))):
-            out.append(Statement(
-                article.id, "event", event.actors, event.text, (), sentence.text, sentence.start, sentence.end,
-                event.dating.when, event.dating.basis, find_figures(sentence.text),
-            ))
+    quoting = {id(s): (s, d.actors) for d in drafts if d.quotes for s in d.sentences}  # one speaker per sentence
+    for sentence, speaker in quoting.values():
+        events.extend((sentence, e) for e in find_own_acts(sentence, quotes, _of(sentence, expressions), speaker))
+    out.extend(
+        Statement(article.id, "event", e.actors, e.text, (), s.text, s.start, s.end, e.dating.when, e.dating.basis, find_figures(s.text))
+        for s, e in events
+    )
     return tuple(sorted(out, key=lambda s: (s.start, s.kind, s.text)))
 
 

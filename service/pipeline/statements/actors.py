@@ -48,11 +48,14 @@ class Cast:
 
     people: list[_Person] = field(default_factory=list)
     clock: int = 0
+    organisations: dict[Actor, int] = field(default_factory=dict)  # named so far, with counts
 
     def resolve(self, mention: Mention) -> Actor | None:
         """The actor a mention names, registering new people; None for pronouns and pairs."""
         if mention.kind == "organisation":
-            return Actor(slug(mention.place or mention.name), mention.place or mention.name, None, "organisation")
+            actor = Actor(slug(mention.place or mention.name), mention.place or mention.name, None, "organisation")
+            self.organisations[actor] = self.organisations.get(actor, 0) + 1
+            return actor
         if mention.kind == "group":
             words = [w for w in mention.name.split() if w.lower() not in _determiners()]
             phrase = " ".join(words)
@@ -62,7 +65,19 @@ class Cast:
             return self._touch(person).actor() if person else None
         if mention.kind != "person":
             return None
+        if " " not in mention.name and not mention.title:  # "Northwind" after "Northwind Airlines"
+            named = next((o for o in self.organisations if o.name.split()[0] == mention.name and " " in o.name), None)
+            if named and not self._by_single(mention.name):
+                self.organisations[named] += 1
+                return named
         return self._touch(self._person(mention)).actor()
+
+    def main_organisation(self) -> tuple[Actor, ...]:
+        """The organisation named most often so far (latest on ties): what "the company" means."""
+        if not self.organisations:
+            return ()
+        ranked = list(self.organisations.items())
+        return (max(reversed(ranked), key=lambda item: item[1])[0],)
 
     def recent(self, count: int = 1) -> list[Actor]:
         """The ``count`` most recently mentioned people, latest first."""
@@ -83,7 +98,7 @@ class Cast:
         for person in self.people:
             if person.parts == parts or _compatible(person.parts, parts):
                 return self._update(person, mention)
-        person = _Person(parts, mention.name, mention.title, mention.place)
+        person = _Person(parts, mention.name, _title(mention), mention.place)
         self.people.append(person)
         return person
 
@@ -110,9 +125,15 @@ class Cast:
         if len(mention.name) > len(person.name) and len(name_parts(mention.name)) >= len(person.parts):
             person.name = mention.name
             person.parts = name_parts(mention.name) or person.parts
-        person.title = person.title or mention.title
+        person.title = person.title or _title(mention)
         person.place = person.place or mention.place
         return person
+
+
+def _title(mention: Mention) -> str | None:
+    """The mention's title, unless it is only an honorific ("Mr", "Mrs")."""
+    honorifics = set(load("actors")["titles"]["honorifics"])
+    return mention.title if mention.title and mention.title not in honorifics else None
 
 
 def _compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:

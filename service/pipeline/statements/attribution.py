@@ -12,17 +12,17 @@ from dataclasses import dataclass
 
 from service.pipeline.model import Actor, Sentence
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.lexicon import auxiliaries, load, prior_markers, reporting_conditions, reporting_forms
+from service.pipeline.statements.lexicon import auxiliaries, load, prior_markers, reporting_conditions, reporting_forms, words
 from service.pipeline.statements.mentions import Mention, Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 
-_SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title"})
-_PREPOSITIONS = frozenset({"in", "on", "at", "with", "from", "to", "of", "by", "for", "about", "alongside", "against", "into", "over", "between", "among", "than", "like", "toward", "towards", "near"})
-_FIRST_PERSON = frozenset({"i", "we"})
-_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
-_TIME_WORDS = frozenset({"yesterday", "today", "tonight", "recently", "earlier", "later"})
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-_NOT_BEFORE_VERB = frozenset({"when", "if", "as", "the", "a", "an", "to", "their", "its", "his", "her", "our", "my", "your", "this", "that", "these", "those"})
+_SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title", "orgref"})
+_PREPOSITIONS = words("prepositions")
+_FIRST_PERSON = words("first_person")
+_WEEKDAYS = words("weekdays")
+_TIME_WORDS = words("time_words")
+_BE = words("be")
+_NOT_BEFORE_VERB = words("not_before_verb")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +111,14 @@ def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: 
     while j >= 0 and (toks[j].text.lower() in auxiliaries() or _time_word(toks, j)):
         j -= 1
     left_end = toks[j].end if j >= 0 else offset
-    found = _adjacent_subject(mentions, left_end) or _appositive_subject(text, offset, mentions, toks[k].start)
+    found = _adjacent_subject(text, offset, mentions, left_end) or _appositive_subject(text, offset, mentions, toks[k].start)
     if found or strict:
         return found
     return _clause_subject(text, offset, mentions, toks[k].start, reach)
+
+
+def _bracketed(text: str, index: int) -> bool:
+    return text.rfind("(", 0, index) > text.rfind(")", 0, index)
 
 
 def _time_word(toks: list[Token], j: int) -> bool:
@@ -125,8 +129,14 @@ def _time_word(toks: list[Token], j: int) -> bool:
     return word in _WEEKDAYS or (word == "on" and j + 1 < len(toks) and toks[j + 1].text in _WEEKDAYS)
 
 
-def _adjacent_subject(mentions: list[Mention], left_end: int) -> Mention | None:
-    return next((m for m in mentions if m.end == left_end and m.kind in _SPEAKER_KINDS and not m.possessive), None)
+def _adjacent_subject(text: str, offset: int, mentions: list[Mention], left_end: int) -> Mention | None:
+    """The mention right before the verb, unless a preposition governs it ("analysts at Barclays said")."""
+    found = next((m for m in mentions if m.end == left_end and m.kind in _SPEAKER_KINDS and not m.possessive), None)
+    if found:
+        lead = text[: found.start - offset].split()
+        if lead and lead[-1].lower() in _PREPOSITIONS:
+            return None
+    return found
 
 
 def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_start: int) -> Mention | None:
@@ -193,10 +203,14 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
         if len(last) == 1 and last[0].kind == "person":
             return last, subject.start
         return tuple(cast.recent(1)), subject.start
+    if subject.kind == "orgref":  # the organisation this sentence opens with, else the article's main one
+        named = [resolved[m.start] for m in mentions if m.kind == "organisation" and m.start < subject.start
+                 and m.start in resolved and not _bracketed(text, m.start - offset)]
+        return (named[0] if named else cast.main_organisation()), subject.start
     if subject.kind == "pair":
         pair = cast.recent(2)
         return (tuple(pair) if len(pair) == 2 else ()), subject.start
-    actors = list(resolved.get(subject.start, ()))
+    actors = list(_affiliated(subject, mentions, resolved, text, offset) or resolved.get(subject.start, ()))
     for m in reversed([m for m in mentions if m.end <= subject.start]):  # "X and Y said", "X, Y and Z said"
         joined = text[m.end - offset : subject.start - offset].strip()
         allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
@@ -207,6 +221,20 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
         actors.insert(0, resolved[m.start][0])
         subject = m
     return tuple(dict.fromkeys(actors)), subject.start
+
+
+def _affiliated(subject: Mention, mentions, resolved, text: str, offset: int) -> tuple[Actor, ...] | None:
+    """"economists at Marenburg Capital", "a spokesperson for Acme": the organisation speaks."""
+    if subject.kind != "group" or subject.place:
+        return None
+    tail = re.match(r"\s+(?:at|from|of|for|with)\s+(?:the\s+)?", text[subject.end - offset :])
+    if tail is None:
+        return None
+    org = next((m for m in mentions if m.start == subject.end + tail.end()), None)
+    if org is None or org.kind not in ("organisation", "person") or org.title or org.start not in resolved:
+        return None
+    actor = resolved[org.start][0]  # a bare unknown name after "analysts at" is a firm, not a person
+    return (Actor(actor.id, actor.name, None, "organisation", actor.organisation),)
 
 
 def _according(text, offset, mentions, resolved, quotes) -> list[Speech]:
@@ -225,5 +253,6 @@ def _according(text, offset, mentions, resolved, quotes) -> list[Speech]:
             verb = Token(text[match.start() : match.end()], start, after)
             tail = re.match(r"(?:\s+[a-z]+){1,2}(?=\s*[,.]|$)", text[m.end - offset :])
             end = m.end + (tail.end() if tail else 0)  # "according to US estimates,"
-            out.append(Speech(verb, "according", resolved[m.start], (m.start, end), True, False))
+            actors = _affiliated(m, mentions, resolved, text, offset) or resolved[m.start]
+            out.append(Speech(verb, "according", actors, (m.start, end), True, False))
     return out

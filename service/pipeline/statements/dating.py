@@ -20,6 +20,8 @@ from service.pipeline.temporal.when import make_when
 
 _PREPOSITION_START = re.compile(r"^\s*(?:on|at|in|during|after|before|following|late|early|earlier|later|from|while|this|last)\b", re.I)
 _LEADING = re.compile(r"\s*(?:(?:also|and|but|earlier|later|late|early|then|on|in|at|by|during|from|since|until|after|before|just|only)\s+)*", re.I)
+_PARTICIPLE = re.compile(r"\s*(?:Speaking|Talking|Addressing|Writing|Appearing|Asked|Testifying)\b[^,.;“”\"]*$")
+_NAME_GAP = re.compile(r"\s*(?:(?:the|[A-Z][\w’'.-]*)\s+){1,5}(?:on\s+|at\s+)?")  # "told The Associated Press on Friday"
 _CONTENT_BREAK = re.compile(r"\bthat\b|[“”\";:]")
 
 
@@ -49,14 +51,17 @@ def tied_expression(
             words = gap.split()
             if _CONTENT_BREAK.search(gap) or len(words) > reach:
                 continue
-            if len(words) > 2 and not free_object and not _PREPOSITION_START.match(gap):
+            if len(words) > 2 and not free_object and not (_PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap)):
                 continue
         elif subject[1] <= expr.start and expr.end <= verb[0]:
-            pass  # "X on Thursday said"
+            if "," in text[subject[1] - offset : expr.start - offset]:
+                continue  # "X, who took over in January, said": the relative clause's time
+
         elif expr.end <= subject[0]:
             between = text[expr.end - offset : subject[0] - offset]
             lead = text[: expr.start - offset]
-            if not _opening_adverbial(between) or not (_LEADING.fullmatch(lead) or re.search(r"\b(?:when|as|while)\b", between)):
+            opens = _LEADING.fullmatch(lead) or _PARTICIPLE.match(lead) or re.search(r"\b(?:when|as|while)\b", between)
+            if not _opening_adverbial(between) or not opens:
                 continue
         else:
             continue

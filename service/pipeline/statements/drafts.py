@@ -83,12 +83,12 @@ def _distance(quote: Quote, speech: Speech) -> int:
 
 
 def _continue_speakers(drafts: list[Draft]) -> list[Draft]:
-    """Unattributed quotes take the previous direct speaker of the same or the previous paragraph."""
+    """Unattributed quotes take the previous speaker of the same or the previous paragraph."""
     out: list[Draft] = []
     for draft in drafts:
         if draft.actors is None:
             previous = out[-1] if out else None
-            if previous is None or not previous.quotes or draft.sentences[0].paragraph - previous.paragraph > 1:
+            if previous is None or draft.sentences[0].paragraph - previous.paragraph > 1:
                 continue
             draft.actors = previous.actors
         out.append(draft)

@@ -15,12 +15,13 @@ from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.attribution import subject_before
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
-from service.pipeline.statements.lexicon import event_forms, first_person_events
+from service.pipeline.statements.lexicon import event_forms, first_person_events, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 
-_FIRST_PERSON = frozenset({"i", "we"})
-_NOT_HAPPENED = frozenset({"will", "would", "could", "may", "might", "to", "should", "must", "can", "shall", "not", "never"})
+_FIRST_PERSON = words("first_person")
+_ADJUNCT = words("adjunct")
+_NOT_HAPPENED = words("not_happened")
 _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)|[“”\"]")
 
 
@@ -30,35 +31,62 @@ class EventDraft:
     verb: Token
     text: str  # the happening in one line
     dating: Dating
+    expression: int  # where the tied expression starts
 
 
 def find_events(
     sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], cast: Cast,
-    speech_starts: Sequence[int], speaker: tuple[Actor, ...] | None,
+    speech_starts: Sequence[int],
 ) -> list[EventDraft]:
     """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an event."""
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
     expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
-    all_tokens = tokens(text, offset)
-    toks = [t for t in all_tokens if not inside(quotes, t.start)]
+    toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
     mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start)]
     out: list[EventDraft] = []
     for k, tok in enumerate(toks):
-        if tok.text.lower() not in event_forms() or any(s < tok.start for s in speech_starts):
+        if tok.text.lower() not in event_forms() or any(s <= tok.start for s in speech_starts):
             continue
         if k > 0 and toks[k - 1].text.lower() in _NOT_HAPPENED:
             continue  # "will cut", "to launch": not a happening
-        subject = subject_before(text, offset, toks, k, mentions, reach=12)
-        if subject is None or subject.kind not in ("person", "organisation", "group"):
+        gerund = tok.text.lower().endswith("ing")
+        if gerund and not (k > 0 and toks[k - 1].text.lower() in _ADJUNCT):
+            subject = subject_before(text, offset, toks, k, mentions, strict=True)  # "the White House releasing"
+        else:
+            subject = subject_before(text, offset, toks, k, mentions, reach=12)  # "X ... since launching"
+        if subject is None or subject.kind not in ("person", "organisation", "group", "pronoun"):
             continue
-        actor = cast.resolve(subject)
-        expr = tied_expression(text, offset, (tok.start, tok.end), (subject.start, subject.end), expressions, quotes, reach=10, free_object=True)
+        if subject.kind == "pronoun":  # "He joined the club in 2010": the person last named
+            if subject.plural or not cast.recent(1):
+                continue
+            actor = cast.recent(1)[0]
+        else:
+            actor = cast.resolve(subject)
+        expr = tied_expression(text, offset, (tok.start, tok.end), (subject.start, subject.end), expressions, quotes, reach=15, free_object=True)
         if actor and expr and not _tied_to_speech(text, offset, expr, speech_starts):
-            out.append(EventDraft((actor,), tok, _label(actor, text, offset, tok, expr), from_expression(expr, tok.text)))
-    if speaker:
-        out.extend(_first_person(text, offset, all_tokens, quotes, expressions, speaker))
-    return out
+            out.append(EventDraft((actor,), tok, _label(actor, text, offset, tok, expr), from_expression(expr, tok.text), expr.start))
+    return _nearest(out)
+
+
+def _nearest(drafts: list[EventDraft]) -> list[EventDraft]:
+    """One event per expression: the verb nearest to it ("held ... since launching ... in August")."""
+    best: dict[int, EventDraft] = {}
+    for draft in drafts:
+        kept = best.get(draft.expression)
+        if kept is None or abs(draft.expression - draft.verb.start) < abs(kept.expression - kept.verb.start):
+            best[draft.expression] = draft
+    return sorted(best.values(), key=lambda d: d.verb.start)
+
+
+def find_own_acts(
+    sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], speaker: tuple[Actor, ...],
+) -> list[EventDraft]:
+    """"As I discussed last week in Kyiv": the quoted speaker's own dated act."""
+    text, offset = sentence.text, sentence.start
+    quotes = within(quotes, sentence.start, sentence.end)
+    expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
+    return _first_person(text, offset, tokens(text, offset), quotes, expressions, speaker)
 
 
 def _tied_to_speech(text: str, offset: int, expr: Expression, speech_starts: Sequence[int]) -> bool:
@@ -67,7 +95,6 @@ def _tied_to_speech(text: str, offset: int, expr: Expression, speech_starts: Seq
 
 
 def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker) -> list[EventDraft]:
-    """"As I discussed last week in Kyiv": the quoted speaker's own dated act."""
     out = []
     for k in range(1, len(toks)):
         tok = toks[k]
@@ -77,7 +104,7 @@ def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker)
         inner = [e for e in expressions if quote.start <= e.start < quote.end]
         expr = tied_expression(text, offset, (tok.start, tok.end), (toks[k - 1].start, toks[k - 1].end), inner, (), reach=4)
         if expr:
-            out.append(EventDraft(speaker, tok, _label(speaker[0], text, offset, tok, expr), from_expression(expr, tok.text)))
+            out.append(EventDraft(speaker, tok, _label(speaker[0], text, offset, tok, expr), from_expression(expr, tok.text), expr.start))
     return out
 
 

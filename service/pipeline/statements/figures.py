@@ -12,7 +12,9 @@ from functools import cache
 from service.pipeline.model import Figure
 from service.pipeline.statements.lexicon import load
 
-_NUMBER = r"(?<![\w+/.])\$?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUMBER = r"(?<![\w+/.])[$£€]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:bn|m|k)?(?![\w-])"
+_CURRENCY = {"$": "dollar", "£": "pound", "€": "euro"}
+_SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
 
 
 @cache
@@ -41,9 +43,9 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     lex, out = _lex(), []
     for m in _pattern().finditer(text):
         raw = m.group("a")
-        if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("b"):
+        if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("b") or re.fullmatch(r"\d+(?:bn|m|k)", raw):
             continue
-        unit = "dollar" if raw.startswith("$") else _unit(m.group("rest"))
+        unit = _CURRENCY.get(raw[0]) or _unit(m.group("rest"))
         if unit is None:
             continue
         low = _value(raw, m.group("ma"))
@@ -58,7 +60,9 @@ def find_figures(text: str) -> tuple[Figure, ...]:
 
 
 def _value(raw: str, multiplier: str | None) -> float:
-    number = float(raw.replace("$", "").replace(",", ""))
+    raw = raw.lstrip("$£€").replace(",", "")
+    suffix = next((s for s in _SUFFIX if raw.endswith(s)), "")
+    number = float(raw[: len(raw) - len(suffix)]) * _SUFFIX.get(suffix, 1)
     return number * _lex()["mult"].get((multiplier or "").lower(), 1)
 
 

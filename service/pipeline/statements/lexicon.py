@@ -16,6 +16,12 @@ def load(name: str) -> dict:
 
 
 @cache
+def words(name: str) -> frozenset[str]:
+    """A closed word class from grammar.toml ("prepositions", "weekdays", ...)."""
+    return frozenset(load("grammar")["words"][name])
+
+
+@cache
 def reporting_forms() -> dict[str, str]:
     """Inflected reporting-verb form -> lemma."""
     return {form: lemma for lemma, forms in load("speech")["verbs"].items() for form in forms}
@@ -77,3 +83,29 @@ def place_key() -> dict[str, str]:
     out.update(places["aliases"])
     out.update(places["demonyms"])
     return out
+
+
+def match_title(words: list[str]) -> tuple[int, int, str] | None:
+    """Longest title phrase inside ``words``: (start, end, title)."""
+    table, best = titles(), None
+    lowered = [w.lower() for w in words]
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            if tuple(lowered[i:j]) in table and (best is None or j - i > best[1] - best[0]):
+                best = (i, j, " ".join(words[i:j]))
+                break
+    return best
+
+
+def place_of(words: list[str]) -> str | None:
+    """The place key a run of words names, if it is a country, capital, institution or demonym."""
+    key = place_key()
+    phrase = " ".join(words)
+    if phrase in key:
+        return key[phrase]
+    for size in range(len(words), 0, -1):
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i : i + size])
+            if part in key:
+                return key[part]
+    return None

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from service.pipeline.statements.lexicon import load, lowercase_titles, place_key, titles
+from service.pipeline.statements.lexicon import load, lowercase_titles, match_title, place_of, words
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9’'\-]*\.?|\d[\d,.]*|\S")
-_KEEP_DOT = re.compile(r"^(?:[A-Z]\.|(?:[A-Z]\.){2,}|Jr\.|Sr\.|Dr\.|Mr\.|Mrs\.|Ms\.|Gen\.|Sen\.|Rep\.|St\.|Lt\.|Col\.|Adm\.|Prof\.|Co\.|Inc\.|Corp\.|Ltd\.)$")
-_CONNECTORS = frozenset({"of", "de", "da", "van", "von", "der", "bin", "al", "the", "del", "di", "le", "la"})
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|St|Lt|Col|Adm|Prof|Co|Inc|Corp|Ltd)\.|[A-Z]\.(?=\s[A-Z])"
+    r"|[A-Za-z][A-Za-z0-9’'\-]*|\d[\d,.]*|\S"
+)
+_CONNECTORS = words("connectors")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
@@ -41,13 +43,7 @@ class Mention:
 @lru_cache(maxsize=8192)
 def tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Word tokens with absolute offsets; a sentence-final period is not part of its word."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        word, start = m.group(), m.start() + offset
-        if word.endswith(".") and len(word) > 1 and not _KEEP_DOT.match(word):
-            word = word[:-1]
-        out.append(Token(word, start, start + len(word)))
-    return tuple(out)
+    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text))
 
 
 @cache
@@ -65,6 +61,7 @@ def _lex() -> dict:
         "pronouns": frozenset(data["pronouns"]["singular"] + data["pronouns"]["plural"]),
         "plural": frozenset(data["pronouns"]["plural"]),
         "pair": tuple(tuple(p.split()) for p in data["pronouns"]["pair"]),
+        "orgref": frozenset(data["references"]["organisation"]),
         "pair_starts": frozenset(p.split()[0] for p in data["pronouns"]["pair"]),
     }
 
@@ -119,32 +116,6 @@ def _adjacent(a: Token, b: Token, text: str, offset: int) -> bool:
     return gap == " " and not _strip_possessive(a)[1]
 
 
-def _match_title(words: list[str]) -> tuple[int, int, str] | None:
-    """Longest title phrase inside ``words``: (start, end, title)."""
-    table, best = titles(), None
-    lowered = [w.lower() for w in words]
-    for i in range(len(words)):
-        for j in range(len(words), i, -1):
-            if tuple(lowered[i:j]) in table and (best is None or j - i > best[1] - best[0]):
-                best = (i, j, " ".join(words[i:j]))
-                break
-    return best
-
-
-def place_of(words: list[str]) -> str | None:
-    """The place key a run of words names, if it is a country, capital, institution or demonym."""
-    key = place_key()
-    phrase = " ".join(words)
-    if phrase in key:
-        return key[phrase]
-    for size in range(len(words), 0, -1):
-        for i in range(len(words) - size + 1):
-            part = " ".join(words[i : i + size])
-            if part in key:
-                return key[part]
-    return None
-
-
 @lru_cache(maxsize=8192)
 def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
     """Mentions in ``text`` (a sentence or clause) with absolute offsets."""
@@ -167,7 +138,7 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
             if tuple(lowered[k : k + len(pair)]) == pair:
                 mentions.append(Mention(toks[k].start, toks[k + len(pair) - 1].end, "pair", " ".join(pair), plural=True))
                 break
-        group = _lowercase_group(toks, lowered, k, used) or _title_reference(toks, lowered, k, used)
+        group = _lowercase_group(toks, lowered, k, used) or _title_reference(toks, lowered, k, used) or _organisation_reference(toks, lowered, k, used)
         if group:
             mentions.append(group)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -189,8 +160,17 @@ def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> 
     if not words:
         return None
     start, end = toks[i].start, run[-1][0].end
+    head = words[-1].lower()
+    if head in lex["group"] and len(words) <= 3:  # "Officials said", "Senior Officials", "Police said"
+        qualifier = words[:-1]
+        place = place_of(qualifier) if qualifier else None
+        if head in lex["institutional"]:
+            return Mention(start, end, "organisation", place or " ".join(words), place=place or " ".join(words))
+        return Mention(start, end, "group", " ".join(words), place=place, plural=head.endswith("s"))
     lowered_after = [t.text.lower() for t in toks[j : j + 4]]
     group = _group_after(lowered_after) if not possessive else None
+    if group and j + group[0] < len(toks) and _capitalised(toks[j + group[0]].text) and toks[j + group[0]].text[0].isalpha():
+        group = None  # "Kremlin spokesman Dmitry Peskov": the noun is a title before a name
     if group is not None:
         n, noun = group
         place = place_of(words) or " ".join(words)
@@ -201,7 +181,12 @@ def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> 
         if kind == "organisation":
             return Mention(start, toks[j + n - 1].end, kind, place, place=place)
         return Mention(first, toks[j + n - 1].end, kind, phrase, place=place, plural=noun.endswith("s"))
-    found = _match_title(words)
+    if all(w.isupper() and len(w) > 1 for w in words):  # acronyms name organisations; capitals runs are datelines
+        if len(words) > 1 or _in_dateline(text, start - offset):
+            return None
+        key = place_of(words) or words[0]
+        return Mention(start, end, "organisation", key, place=key, possessive=possessive)
+    found = match_title(words)
     if found:
         a, b, title = found
         name = [w for w in words[b:]]
@@ -222,6 +207,11 @@ def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> 
     if len(words) <= 4 and all(w[:1].isupper() for w in words):
         return Mention(start, end, "person", " ".join(words), possessive=possessive)
     return None
+
+
+def _in_dateline(text: str, index: int) -> bool:
+    """"(AP) —", "LONDON (Reuters) -": the agency credit before a dateline dash."""
+    return index < 40 and re.search(r"^[^a-z]{0,40}[—–-]", text[: index + 45]) is not None
 
 
 def _group_after(lowered: list[str]) -> tuple[int, str] | None:
@@ -253,7 +243,10 @@ def _lowercase_title_before(toks: list[Token], i: int) -> tuple[str, str | None,
         if phrase in table:
             k, prefix = i - size, []
             while k > 0 and _capitalised(toks[k - 1].text) and toks[k - 1].text[0].isalpha():
-                prefix.insert(0, _strip_possessive(toks[k - 1])[0].text)
+                word = _strip_possessive(toks[k - 1])[0].text
+                if word.lower() in words("title_modifiers") or word in _lex()["stop"]:
+                    break
+                prefix.insert(0, word)
                 k -= 1
             return table[phrase], (place_of(prefix) or " ".join(prefix) if prefix else None), toks[i - size].start
     return None
@@ -288,3 +281,10 @@ def _title_reference(toks: list[Token], lowered: list[str], k: int, used: set[in
         if len(phrase) == size and phrase in lowercase_titles() and not any(i in used for i in range(k, k + size + 1)):
             return Mention(toks[k - 1].start, toks[k + size - 1].end, "title", " ".join(phrase), title=" ".join(phrase))
     return None
+
+
+def _organisation_reference(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
+    """"the company said": a definite organisation noun, resolved later to an organisation named nearby."""
+    if k == 0 or lowered[k - 1] != "the" or lowered[k] not in _lex()["orgref"] or (k + 1) in used:
+        return None
+    return Mention(toks[k - 1].start, toks[k].end, "orgref", lowered[k])

@@ -3,15 +3,18 @@
 News quotes run over several sentences and paragraphs: a paragraph that opens a quote without
 closing it continues into the next one (which conventionally reopens it). Closing curly quotes are
 sometimes typed as openers (“...”I think ...”), so direction is taken from the running state, not
-from the glyph alone.
+from the glyph alone. British single quotes (‘...’) count where they open before a word and close
+before a non-letter, outside double quotes (so an apostrophe is not a quote).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_MARKS = frozenset("“”\"„«»")
+_MARK = re.compile("[“”\"„«»]")
+_SINGLE = re.compile(r"(?<![\w’'])‘(?=\w)(.+?)’(?![\w])")  # British style: ‘We will,’ he said
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,7 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     carry = False  # a quote left open by the previous paragraph
     for index, (start, end) in enumerate(paragraphs):
-        marks = [i for i in range(start, end) if text[i] in _MARKS]
+        marks = [m.start() for m in _MARK.finditer(text, start, end)]
         opened: int | None = None
         if carry and (not marks or marks[0] != _first_visible(text, start, end)):
             opened = start  # continuation without a reopening mark
@@ -50,14 +53,20 @@ def find_quotes(text: str) -> tuple[Quote, ...]:
         carry = False
         if opened is not None:
             follower = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            continues = follower is not None and any(text[j] in _MARKS for j in range(*follower))
+            continues = follower is not None and _MARK.search(text, *follower) is not None
             tail = end
             while tail > opened and text[tail - 1].isspace():
                 tail -= 1
             if tail > opened:
                 quotes.append(Quote(opened, tail, not continues))
             carry = continues
-    return tuple(quotes)
+    doubles = tuple(quotes)
+    for start, end in paragraphs:
+        for m in _SINGLE.finditer(text, start, end):
+            span = Quote(m.start(1), m.end(1), True)
+            if not any(q.start - 1 <= span.end and span.start <= q.end + 1 for q in doubles):
+                quotes.append(span)
+    return tuple(sorted(quotes, key=lambda q: q.start))
 
 
 def _first_visible(text: str, start: int, end: int) -> int:
@@ -69,6 +78,8 @@ def _first_visible(text: str, start: int, end: int) -> int:
 
 def inside(quotes: tuple[Quote, ...], position: int) -> Quote | None:
     """The quote containing ``position``, if any (quotes are sorted and do not overlap)."""
+    if not quotes:
+        return None
     index = bisect_right(quotes, position, key=lambda q: q.start) - 1
     if index >= 0 and position < quotes[index].end:
         return quotes[index]

@@ -7,6 +7,7 @@ import re
 from service.pipeline.statements.drafts import Draft
 
 _TRIM = " \t\n,.;:–—-"
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]+(?:\([^)]*\))?\s*[—–-]+\s*")  # "SAN FRANCISCO (AP) —"
 _ADVERBIAL = re.compile(r"^(?:(?:after|at|on|in|during|before|following|while|when|from|alongside|late|early|earlier|later|this|last)\b|[A-Z][a-z]+day\b)")
 
 
@@ -41,7 +42,10 @@ def claim(draft: Draft, text: str) -> str:
     head = draft.start if draft.sentences[0] is not sentence else sentence.start
     before = _clean(text[head : min(speech.subject[0], speech.verb.start)])
     after = _clean(_main_clause(text[speech.verb.end : draft.stop or sentence.end]))
-    closing = not after or (_ADVERBIAL.match(after) and " that " not in f" {after} ") or before.endswith(("”", "\""))
+    lead_quote = _quote_before_subject(draft, text, speech)
+    if lead_quote is not None:
+        before = _clean(text[head:lead_quote])
+    closing = not after or (_ADVERBIAL.match(after) and " that " not in f" {after} ") or lead_quote is not None
     verb = _verb_phrase(text, speech)
     if (speech.inverted or closing) and len(before.split()) >= 3:
         return _one_line(f"{who} {verb}: {_strip_lead(before)}")
@@ -55,6 +59,14 @@ def _main_clause(content: str) -> str:
     return re.split(r",\s+(?:where|which|who|whose)\b", content, maxsplit=1)[0]
 
 
+def _quote_before_subject(draft: Draft, text: str, speech) -> int | None:
+    """Where a quote closes right before the subject ("“...,” union leader X said"), if one does."""
+    for quote in draft.quotes:
+        if quote.end <= speech.subject[0] and re.fullmatch(r"[”\"\s,]*(?:[a-z][\w-]*\s+){0,3}", text[quote.end : speech.subject[0]]):
+            return quote.end + 1
+    return None
+
+
 def _verb_phrase(text: str, speech) -> str:
     """The verb with its auxiliaries as written ("would only say", "had previously stated")."""
     if speech.inverted or speech.subject[1] > speech.verb.start:
@@ -64,6 +76,7 @@ def _verb_phrase(text: str, speech) -> str:
 
 
 def _clean(part: str) -> str:
+    part = _DATELINE.sub("", part)
     part = re.sub(r"[\s,]+(?:but|and|while|though|although|whereas)$", "", part.strip(_TRIM)).strip(_TRIM)
     part = re.sub(r",([”\"])$", r"\1", part)
     return part

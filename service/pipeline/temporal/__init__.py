@@ -51,7 +51,8 @@ def normalise(
                 continue
             expression = _expression(candidate, resolution, context, furniture)
             if resolution.remember and expression.type in ("DATE", "TIME") and not expression.furniture:
-                context.remember(expression.text, expression.value, expression.anchor.kind == "absolute")
+                context.remember(expression.text, expression.value, expression.anchor.kind == "absolute",
+                                 expression.end)
         except (ValueError, OverflowError):  # a day outside the calendar (year 0, 10000): no date
             continue
         found.append(expression)

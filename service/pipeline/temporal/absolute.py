@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from service.pipeline.model import Anchor
 from service.pipeline.temporal import tense
@@ -53,8 +53,10 @@ def date_(c: Candidate, ctx: Context) -> Resolution | None:
     day = int(re.match(r"\d+", g["day"])[0]) if "day" in g else None
     if day is not None and day > 31:
         return None
-    if "year" in g:
-        year = full_year(g["year"], ctx.reference)
+    if "year" in g or "spoken" in g:
+        year = full_year(g["year"], ctx.reference) if "year" in g else spoken_year(g["spoken"])
+        if year is None:
+            return None
         if day is not None and day > calendar.monthrange(year, month)[1]:
             return None
         value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
@@ -188,7 +190,8 @@ def focus_quarter(c: Candidate, ctx: Context) -> Resolution | None:
 
 
 def week_of(c: Candidate, ctx: Context) -> Resolution | None:
-    """"the first week of November", "the week of March 6": an ISO week inside a month."""
+    """"the week of March 6": the ISO week of that day; "the first/last week of November": the ISO week
+    of the month's first/last Thursday (ISO weeks belong to the month holding their Thursday)."""
     g = c.groups
     if "day" not in g and "ordinal" not in g:
         return None
@@ -204,10 +207,11 @@ def week_of(c: Candidate, ctx: Context) -> Resolution | None:
         return Resolution("DATE", "XXXX-WXX")
     if "day" in g:
         day = date(year_, month, min(int(re.match(r"\d+", g["day"])[0]), calendar.monthrange(year_, month)[1]))
-    elif g["ordinal"].lower() in ("last", "final"):
-        day = date(year_, month, calendar.monthrange(year_, month)[1])
     else:
-        day = date(year_, month, 1) + timedelta(weeks=lookup(g["ordinal"], "ORDINAL") - 1)
+        thursdays = [date(year_, month, d) for d in range(1, calendar.monthrange(year_, month)[1] + 1)
+                     if date(year_, month, d).isoweekday() == 4]
+        ordinal = g["ordinal"].lower()
+        day = thursdays[-1] if ordinal in ("last", "final") else thursdays[lookup(ordinal, "ORDINAL") - 1]
     return Resolution("DATE", value_at(day, "week"), None, anchor)
 
 

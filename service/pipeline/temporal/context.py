@@ -17,6 +17,7 @@ NO_ANCHOR = Anchor("none")
 # it extended the offer to Nov. 20" in early November means this month; news dates lie near the day.
 TENSE_SLACK_DAYS = 150
 _MASK = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
 
 
 @dataclass(slots=True)
@@ -28,10 +29,13 @@ class Mention:
     day: date
     granularity: str
     explicit: bool = False  # named its own year ("June 5, 1944", "May 1990")
+    end: int = 0  # offset just after it in the text
 
 
 @dataclass(slots=True)
 class Context:
+    """One text being normalised: its reference date and the dates it has mentioned so far."""
+
     text: str
     reference: date | None
     mentions: list[Mention] = field(default_factory=list)
@@ -55,10 +59,21 @@ class Context:
                 return mention
         return None
 
-    def remember(self, text: str, value: str, explicit: bool = False) -> None:
+    def recent_quarter(self) -> Mention | None:
+        """A quarter among the last few mentions: the period a results report compares against."""
+        return next((m for m in reversed(self.mentions[-3:]) if m.granularity == "quarter"), None)
+
+    def remember(self, text: str, value: str, explicit: bool = False, end: int = 0) -> None:
         start = start_of(value)
         if start is not None:
-            self.mentions.append(Mention(text, value, start[0], start[1], explicit))
+            self.mentions.append(Mention(text, value, start[0], start[1], explicit, end))
+
+    def same_sentence_day(self, start: int) -> Mention | None:
+        """The last day-level mention if it is in the sentence of ``start`` ("on Oct. 23 at 10 p.m.")."""
+        focus = self.focus("day")
+        if focus is None or _SENTENCE_END.search(self.text, focus.end, start):
+            return None
+        return focus
 
     def narrative(self) -> Mention | None:
         """Without a reference date, the last full date or month that named its year: a story told
@@ -92,6 +107,8 @@ def mod_of(groups: dict[str, str]) -> str | None:
         if key == "later":
             return "END"
         return lookup(key, "MODWORD")
+    if "orso" in groups:  # "a week or so ago"
+        return "APPROX"
     return lookup(groups.get("approx"), "APPROXWORD")
 
 

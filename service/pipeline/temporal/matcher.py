@@ -106,6 +106,7 @@ def _matches(text: str):
     tokens = list(_TOKEN.finditer(lowered))
     words = [token[0] for token in tokens]
     done = 0
+    tried: dict[int, re.Match | None] = {}  # a position's match does not depend on the trigger
     for index in [i for i, w in enumerate(words) if w in trigger_words or w[0] in _DIGITS]:
         start = tokens[index].start()
         if start < done or _digit_group(lowered, start):
@@ -117,11 +118,10 @@ def _matches(text: str):
         best = None
         for token in tokens[first:index + 1]:
             pos = token.start()
-            key = lowered[pos:pos + PREFIX].translate(CANONICAL)
-            pattern = dispatch(key)
-            if pattern is None:
-                continue
-            match = pattern.match(text, pos)
+            if pos not in tried:
+                pattern = dispatch(lowered[pos:pos + PREFIX].translate(CANONICAL))
+                tried[pos] = pattern.match(text, pos) if pattern is not None else None
+            match = tried[pos]
             if match and match.end() > start and (best is None or match.end() > best.end()):
                 best = match
         if best is not None:

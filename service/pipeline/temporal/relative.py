@@ -69,10 +69,10 @@ def weekday(c: Candidate, ctx: Context) -> Resolution:
 
 def day_of(c: Candidate, ctx: Context) -> tuple[date | None, Anchor]:
     """The day a clock time or part of day falls on: its weekday, date or deictic word; for a bare
-    clock time ("at 10 p.m.") the day being talked about, else the reference date."""
+    clock time ("at 10 p.m.") the day its sentence names, else the reference date."""
     g = c.groups
     bare = not ({"weekday", "month", "deictic", "deictic2"} & g.keys())
-    focus = ctx.focus("day") if bare and c.rule.norm == "clock" else None
+    focus = ctx.same_sentence_day(c.start) if bare and c.rule.norm == "clock" else None
     if focus is not None:
         return focus.day, Anchor("discourse", focus.text, focus.value)
     if ctx.reference is None:
@@ -214,7 +214,7 @@ def offset(c: Candidate, ctx: Context) -> Resolution | None:
         unit, steps = ("M", steps * 12) if unit == "Y" else (unit, round(steps))
     reference = ctx.reference or date(2000, 6, 14)
     mod = mod_of(g)
-    last = next((m for m in reversed(ctx.mentions[-3:]) if m.granularity == "quarter"), None)
+    last = ctx.recent_quarter()
     if unit == "Y" and last is not None:
         # results "up from $10 million a year ago": the reported quarter, a year before
         value = value_at(shift(last.day, "Y", sign * int(steps)), "quarter")
@@ -232,13 +232,15 @@ def discourse(c: Candidate, ctx: Context) -> Resolution | None:
     word = key_of(g.get("unit")) or ""
     part = PART_UNITS.get(word)
     unit, times = ("D", 1) if part else unit_of(g) if "unit" in g else (c.rule.params["unit"], 1)
-    if unit not in GRANULARITY or unit in ("TH", "TM", "TS"):
+    if unit not in GRANULARITY:
         return None
-    sign = _SIGNS.get(key_of(g.get("sign")), c.rule.params.get("sign"))
+    sign = _SIGNS.get(key_of(g.get("sign") or g.get("sign2")), c.rule.params.get("sign"))
     sign = _SIGNS.get(sign, sign) if isinstance(sign, str) else sign
     n = number(g["num"]) if "num" in g else 1
     if n is None or n == "X":
         return None
+    if unit in ("TH", "TM", "TS"):  # "24 hours later": whole days from the day talked about
+        unit, n, times = "D", (n // 24 if unit == "TH" else 0), 1
     granularity = "week" if unit == "WE" and sign else GRANULARITY[unit]
     focus = ctx.focus(granularity)
     last = ctx.mentions[-1] if ctx.mentions else None
@@ -258,7 +260,7 @@ def discourse(c: Candidate, ctx: Context) -> Resolution | None:
         return Resolution("DATE", value, None, anchor, remember=False)
     if part:
         return Resolution("TIME", f"{value}T{part}", None, anchor)
-    return Resolution("DATE", value, None, anchor)
+    return Resolution("DATE", value, mod_of(g), anchor)
 
 
 def discourse_weekday(c: Candidate, ctx: Context) -> Resolution:

@@ -81,7 +81,9 @@ def calendar_span(value: str) -> tuple[date, date, str, str] | None:
             y = int(digits) * 10
             return date(y, 1, 1), date(y + 9, 12, 31), "decade", f"{y}s"
         c = int(digits)
-        return date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "century", f"{c * 100}s"
+        nth = c + 1
+        suffix = "th" if 10 <= nth % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(nth % 10, "th")
+        return date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "century", f"{nth}{suffix} century"
     return None
 
 

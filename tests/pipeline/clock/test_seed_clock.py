@@ -68,3 +68,13 @@ def test_metadata_on_one_article_dates_the_rest(dated_id):
     result = resolve_reference_dates(articles)
     assert {k: v.value for k, v in result.items()} == EXPECTED
     assert result[dated_id].source == "metadata"
+
+
+@pytest.mark.parametrize("cut", range(0, 2000, 250))
+def test_any_slice_gives_a_consistent_clock(cut):
+    """Cut texts (scrapes break anywhere) still give values inside their own bounds, or say why not."""
+    sliced = [ArticleInput(a.id, a.story, a.text[cut : cut + 700]) for a in ARTICLES]
+    for ref in resolve_reference_dates(sliced).values():
+        assert (ref.value is None) == (ref.source == "unknown")
+        if ref.value and not ref.conflicts:
+            assert (ref.earliest or ref.value) <= ref.value <= (ref.latest or ref.value)

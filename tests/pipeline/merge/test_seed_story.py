@@ -106,3 +106,27 @@ def test_timeline_order_and_ids_do_not_depend_on_article_order(entries):
 def test_timeline_is_ordered(entries):
     dated = [e for e in entries if e.date and e.date.earliest]
     assert [e.date.earliest for e in dated] == sorted(e.date.earliest for e in dated)
+
+
+def test_previously_stated_joins_the_dated_statement(entries):
+    found = [e for e in entries if _from(e, "001", "had previously stated")]
+    assert len(found) == 1
+    entry = found[0]
+    assert entry.date.value == "2024-10-30" and {"001", "002", "003"} <= {s.article_id for s in entry.sources}
+
+
+def test_joint_statement_merges_with_one_speakers_report(entries):
+    found = [e for e in entries if _from(e, "001", "Blinken and Austin stated")]
+    assert len(found) == 1
+    assert _ids(found[0]) >= {"antony-blinken", "lloyd-austin"} and _from(found[0], "002", "additional military support")
+
+
+def test_partial_quote_joins_the_full_quote(entries):
+    found = [e for e in entries if _from(e, "002", "robust conversation")]
+    assert len(found) == 1 and _from(found[0], "000", "robust conversation")
+
+
+def test_austin_legitimate_targets_is_his_own_entry(entries):
+    found = [e for e in entries if _from(e, "001", "Without a doubt")]
+    assert len(found) == 1
+    assert _ids(found[0]) == {"lloyd-austin"} and _from(found[0], "004", "Make no mistake")

@@ -13,7 +13,7 @@ SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 REFERENCE = {"000": date(2024, 10, 31), "001": date(2024, 10, 31), "002": date(2024, 10, 31),
              "003": date(2024, 10, 30), "004": date(2024, 10, 31)}
 
-# (article, expression text, value, mod): each must be found at least once with that value and mod
+# (article, phrase, value, mod): every occurrence of the phrase yields that value and mod
 EXPECTED = [
     ("000", "Thursday", "2024-10-31", None),
     ("000", "this week", "2024-W44", None),
@@ -47,7 +47,7 @@ def test_seed_value(prefix, phrase, value, mod):
         if after:
             hits.append(min(after, key=lambda e: e.start))
         start = text.find(phrase, start + 1)
-    assert any(e.value == value and e.mod == mod for e in hits), [(e.text, e.value, e.mod) for e in hits]
+    assert hits and all(e.value == value and e.mod == mod for e in hits), [(e.text, e.value, e.mod) for e in hits]
 
 
 def test_thursdays_possessive_is_the_reference_day():

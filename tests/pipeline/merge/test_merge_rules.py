@@ -1,0 +1,60 @@
+"""One test item per merge rule example in rules.toml: people, claims, dates."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from service.pipeline.merge.claims import Weights, same_claim, words_of
+from service.pipeline.merge.merger import SAME_CLAIM, dates_agree
+from service.pipeline.merge.people import unify
+from service.pipeline.model import Actor, Statement
+from service.pipeline.statements.actors import name_parts, slug
+from service.pipeline.temporal.when import make_when
+
+RULES = tomllib.loads((Path(__file__).parent / "rules.toml").read_text())
+
+# a background of other claims, so that word rarity is that of a story, not of two sentences
+BACKGROUND = [
+    "Lena Ortiz said the merger with Northwind would create the largest airline in the region",
+    "Northwind shareholders said the merger talks were moving too slowly",
+    "Union leaders warned that the merger could cost jobs",
+    "Antony Blinken said North Korean troops were in Russia",
+    "Lloyd Austin said the troops could join the fight in the coming days",
+]
+
+
+def _statement(text: str, quotes=()) -> Statement:
+    speaker = " ".join(text.split()[:2])
+    actor = Actor(slug(speaker), speaker)
+    return Statement("a", "statement", (actor,), text, tuple(quotes), text, 0, len(text), None, "test")
+
+
+@pytest.mark.parametrize("example", RULES["people"], ids=lambda e: e["rule"])
+def test_people(example):
+    actors = [Actor(slug(" ".join(name_parts(n))), n) for n in example["names"]]
+    canonical = unify(actors)
+    assert [canonical[a.id].id for a in actors] == example["ids"]
+
+
+@pytest.mark.parametrize("example", RULES["claims"], ids=lambda e: e["rule"])
+def test_claims(example):
+    a = _statement(example["a"], example.get("quotes_a", ()))
+    b = _statement(example["b"], example.get("quotes_b", ()))
+    weights = Weights()
+    for statement in [a, b, *map(_statement, BACKGROUND)]:
+        weights.see(words_of(statement))
+    assert (same_claim(a, b, weights) >= SAME_CLAIM) == example["same"]
+
+
+@pytest.mark.parametrize("example", RULES["dates"], ids=lambda e: e["rule"])
+def test_dates(example):
+    def when(side):  # "before the reference date" is built as the statements stage does: up to the day before
+        reference = example.get(f"reference_{side}")
+        bound = date.fromisoformat(reference) - timedelta(days=1) if reference else None
+        return make_when(example[side], example.get(f"mod_{side}"), bound)
+
+    assert dates_agree(when("a"), when("b")) == example["agree"]

@@ -1,0 +1,42 @@
+"""The scanner's shortcuts lose no match: trying all rules at every word finds nothing the first-letters
+dispatch or the trigger words would miss."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from service.pipeline.temporal.firstchars import CANONICAL
+from service.pipeline.temporal.matcher import PREFIX, _branches, _compile, candidates, dispatch
+
+TEXTS = [e["text"] for e in tomllib.loads((Path(__file__).parent / "examples.toml").read_text())["example"]]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=[f"{i:03d}" for i in range(len(TEXTS))])
+def test_dispatch_keeps_every_rule_that_matches(text):
+    branches, rules = _branches()
+    every_rule = _compile(tuple(branches))
+    for word in re.finditer(r"[^\W_]+", text):
+        pos = word.start()
+        full = every_rule.match(text, pos)
+        if full is None:
+            continue
+        fast = dispatch(text[pos:pos + PREFIX].lower().translate(CANONICAL))
+        assert fast is not None, (text[pos:], rules[full.lastgroup].id)
+        assert fast.match(text, pos).span() == full.span(), (text[pos:], rules[full.lastgroup].id)
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=[f"{i:03d}" for i in range(len(TEXTS))])
+def test_trigger_words_reach_every_match(text):
+    """Trying rules only near trigger words loses nothing: any rule match at any word overlaps a candidate."""
+    branches, rules = _branches()
+    every_rule = _compile(tuple(branches))
+    found = candidates(text)
+    for word in re.finditer(r"[^\W_]+", text):
+        full = every_rule.match(text, word.start())
+        if full is not None:
+            assert any(c.start < full.end() and full.start() < c.end for c in found), (
+                text[full.start():full.end()], rules[full.lastgroup].id)
