@@ -62,6 +62,7 @@ class Story:
     articles: tuple[GoldArticle, ...] = field(repr=False)
     entries: tuple[GoldEntry, ...] = field(repr=False)
     absent: tuple[GoldAbsent, ...] = field(repr=False, default=())
+    xfail_furniture: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ def load_story(path: Path) -> Story:
         for e in raw["entry"]
     )
     absent = tuple(GoldAbsent(name, tuple(a["claim"]), a["why"], a.get("xfail")) for a in raw.get("absent", ()))
-    return Story(name, articles, entries, absent)
+    return Story(name, articles, entries, absent, raw.get("xfail_furniture"))
 
 
 def load_stories() -> tuple[Story, ...]:
@@ -197,13 +198,19 @@ def stages_at_fault(outcome: Outcome, story: Story, analysis: StoryAnalysis) -> 
     return stages
 
 
+def furniture_spans(article: GoldArticle) -> list[tuple[int, int]]:
+    """Where the article's page-furniture lines stand in its text, each as a whole line."""
+    text = article.article.text
+    return [(m.start(), m.end()) for line in article.furniture for m in re.finditer(rf"(?m)^{re.escape(line)}", text)]
+
+
 def furniture_entries(story: Story, analysis: StoryAnalysis) -> list[Entry]:
-    """Produced entries citing evidence that contains one of an article's page-furniture lines."""
-    lines = {g.article.id: [f.lower() for f in g.furniture] for g in story.articles}
+    """Produced entries citing a stretch of text that overlaps one of an article's furniture lines."""
+    spans = {g.article.id: furniture_spans(g) for g in story.articles}
     return [
         e
         for e in analysis.entries
-        if any(f in s.evidence.lower() for s in e.sources for f in lines.get(s.article_id, ()))
+        if any(s.start < end and start < s.end for s in e.sources for start, end in spans[s.article_id])
     ]
 
 

@@ -51,7 +51,7 @@ def test_reference_date(story, gold, mode):
     assert reference_value(run(story, mode), gold.article.id) == gold.reference
 
 
-@pytest.mark.parametrize("story", [pytest.param(s, id=s.name) for s in STORIES])
+@pytest.mark.parametrize("story", [pytest.param(s, id=s.name, marks=_xfail(s.xfail_furniture)) for s in STORIES])
 def test_no_entry_from_page_furniture(story):
     assert [e.text for e in furniture_entries(story, run(story, "metadata"))] == []
 

@@ -95,7 +95,7 @@ class Merger:
         self.primed = True
 
     def add(self, statement: Statement) -> None:
-        keys = {k for a in statement.actors for k in affiliations(a)}
+        keys = {k for a in statement.actors for k in affiliations(a)} or {"(no actor)"}
         if not self.primed:
             self.weights.see(words_of(statement))
         best, best_score = None, SAME_CLAIM

@@ -1,13 +1,15 @@
 """Statements and events: who said or did what, when, in one article.
 
 Reading order matters (a surname or pronoun refers back), so sentences are read once, in order;
-furniture sentences are never read. Each statement is dated by the expression tied to its
+furniture sentences and unpunctuated one-line paragraphs (headlines, links) are never read. Each statement is dated by the expression tied to its
 reporting verb, else by its paragraph or its speaker's previous statement, else the reference day.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 
 from service.pipeline.model import ArticleInput, Expression, Furniture, ReferenceDate, Sentence, Statement
@@ -22,6 +24,9 @@ from service.pipeline.statements.wording import claim, quoted_words
 
 __all__ = ["extract_statements"]
 
+_MARKER = re.compile(r"[\d•*–-]{1,3}[.)]?")  # a list number or bullet split off as its own "sentence"
+_CLOSING = (".", "!", "?", ")", "…", ":")  # after any closing quote marks
+
 
 def extract_statements(
     article: ArticleInput,
@@ -32,14 +37,14 @@ def extract_statements(
 ) -> tuple[Statement, ...]:
     text = article.text
     quotes = find_quotes(text)
-    usable = [s for s in sentences if not s.furniture and not _in_furniture(s, furniture)]
+    alone = Counter(s.paragraph for s in sentences if not _MARKER.fullmatch(s.text.strip()))
+    usable = [s for s in sentences if not s.furniture and not _in_furniture(s, furniture) and not _headline(s, alone)]
     expressions = sorted((e for e in expressions if not e.furniture and not _in_furniture(e, furniture)), key=lambda e: e.start)
     cast, last, speeches, events = Cast(), (), [], []
     for sentence in usable:
-        found = find_speech(sentence, quotes, cast, last)
+        found, opener = find_speech(sentence, quotes, cast, last)
         speeches.append(found)
-        if found:
-            last = found[-1].actors
+        last = found[-1].actors if found else opener or last
         starts = [s.verb.start for s in found if s.lemma != "according"]
         events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts))
     drafts = build_drafts(usable, speeches, quotes)
@@ -60,6 +65,11 @@ def _of(sentence: Sentence, expressions: Sequence[Expression]) -> Sequence[Expre
     first = bisect_left(expressions, sentence.start, key=lambda e: e.start)
     last = bisect_left(expressions, sentence.end, key=lambda e: e.start)
     return expressions[first:last]
+
+
+def _headline(sentence: Sentence, per_paragraph: Counter) -> bool:
+    """A paragraph of one unpunctuated line is a headline or a link ("Mayor says town will be rebuilt"), not news text."""
+    return per_paragraph[sentence.paragraph] == 1 and not sentence.text.rstrip().rstrip("”\"’'").endswith(_CLOSING)
 
 
 def _in_furniture(span: Sentence | Expression, furniture: Sequence[Furniture]) -> bool:

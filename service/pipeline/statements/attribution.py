@@ -37,8 +37,12 @@ class Speech:
     prior: bool  # "had previously said": before the reference date
 
 
-def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last: tuple[Actor, ...]) -> list[Speech]:
-    """Reporting verbs of a sentence with their speakers; ``last`` is the previous statement's speakers."""
+def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last: tuple[Actor, ...]) -> tuple[list[Speech], tuple[Actor, ...]]:
+    """Reporting verbs of a sentence with their speakers, and the person the sentence opens with.
+
+    ``last`` is the latest subject: the previous statement's speakers or the person a later
+    sentence opened with ("Marin, 24, signed. “...,” he said": he is Marin).
+    """
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
     toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
@@ -58,7 +62,9 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
             found.append(speech)
     according = _according(text, offset, mentions, resolved, quotes)
     found.extend(a for a in according if not found or a.verb.start - offset < 3)
-    return sorted(found, key=lambda s: s.verb.start)
+    opener = next((m for m in mentions if _clause_opening(text[: m.start - offset].rstrip())), None)
+    opens = resolved.get(opener.start, ()) if opener and opener.kind == "person" else ()
+    return sorted(found, key=lambda s: s.verb.start), opens
 
 
 def _reporting(toks: list[Token], k: int) -> str | None:
@@ -212,7 +218,7 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
         return (tuple(pair) if len(pair) == 2 else ()), subject.start
     actors = list(_affiliated(subject, mentions, resolved, text, offset) or resolved.get(subject.start, ()))
     for m in reversed([m for m in mentions if m.end <= subject.start]):  # "X and Y said", "X, Y and Z said"
-        joined = text[m.end - offset : subject.start - offset].strip()
+        joined = re.sub(r"\s+the$", "", text[m.end - offset : subject.start - offset].strip(), flags=re.I)
         allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
         lead = text[: m.start - offset].split()[-2:]
         governed = any(w.lower() in _PREPOSITIONS for w in lead)

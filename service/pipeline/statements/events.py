@@ -55,18 +55,31 @@ def find_events(
             subject = subject_before(text, offset, toks, k, mentions, strict=True)  # "the White House releasing"
         else:
             subject = subject_before(text, offset, toks, k, mentions, reach=12)  # "X ... since launching"
-        if subject is None or subject.kind not in ("person", "organisation", "group", "pronoun"):
+        if subject is not None and subject.kind not in ("person", "organisation", "group", "pronoun"):
             continue
-        if subject.kind == "pronoun":  # "He joined the club in 2010": the person last named
+        if subject is None:  # "A 6.1 earthquake struck ... on Tuesday", "The hospital was shut on Tuesday"
+            if gerund or speech_starts or _named_before(mentions, tok.start):
+                continue
+            actors, span = (), (offset, offset)
+        elif subject.kind == "pronoun":  # "He joined the club in 2010": the person last named
             if subject.plural or not cast.recent(1):
                 continue
-            actor = cast.recent(1)[0]
+            actors, span = tuple(cast.recent(1)), (subject.start, subject.end)
         else:
-            actor = cast.resolve(subject)
-        expr = tied_expression(text, offset, (tok.start, tok.end), (subject.start, subject.end), expressions, quotes, reach=15, free_object=True)
-        if actor and expr and not _tied_to_speech(text, offset, expr, speech_starts):
-            out.append(EventDraft((actor,), tok, _label(actor, text, offset, tok, expr), from_expression(expr, tok.text), expr.start))
+            resolved = cast.resolve(subject)
+            actors, span = ((resolved,) if resolved else ()), (subject.start, subject.end)
+            if not actors:
+                continue
+        expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True)
+        if expr and not _tied_to_speech(text, offset, expr, speech_starts):
+            label = _label(actors[0].name if actors else "", text, offset, tok if actors else Token("", offset, offset), expr)
+            out.append(EventDraft(actors, tok, label, from_expression(expr, tok.text), expr.start))
     return _nearest(out)
+
+
+def _named_before(mentions, position: int) -> bool:
+    """A name stands before the verb but is not its subject: the event is someone else's, skip it."""
+    return any(m.end <= position and m.kind in ("person", "organisation", "group") for m in mentions)
 
 
 def _nearest(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -104,12 +117,12 @@ def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker)
         inner = [e for e in expressions if quote.start <= e.start < quote.end]
         expr = tied_expression(text, offset, (tok.start, tok.end), (toks[k - 1].start, toks[k - 1].end), inner, (), reach=4)
         if expr:
-            out.append(EventDraft(speaker, tok, _label(speaker[0], text, offset, tok, expr), from_expression(expr, tok.text), expr.start))
+            out.append(EventDraft(speaker, tok, _label(speaker[0].name, text, offset, tok, expr), from_expression(expr, tok.text), expr.start))
     return out
 
 
-def _label(actor: Actor, text: str, offset: int, verb: Token, expr: Expression) -> str:
-    """Actor, verb and the rest of the verb's clause, through the tied expression."""
+def _label(name: str, text: str, offset: int, verb: Token, expr: Expression) -> str:
+    """Actor, verb and the rest of the verb's clause, through the tied expression (whole clause if no actor)."""
     start = verb.start - offset
     stop = max(expr.end - offset, start)
     boundary = _CLAUSE_END.search(text, stop)
@@ -117,4 +130,4 @@ def _label(actor: Actor, text: str, offset: int, verb: Token, expr: Expression) 
     if expr.end <= verb.start:
         boundary = _CLAUSE_END.search(text, verb.end - offset)
         end = boundary.start() if boundary else len(text)
-    return f"{actor.name} {text[start:end].strip()}"
+    return f"{name} {text[start:end].strip()}".strip()

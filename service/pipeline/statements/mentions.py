@@ -94,7 +94,7 @@ def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
                 j = nxt
             else:
                 break
-            if _strip_possessive(toks[j - 1])[1]:
+            if _strip_possessive(toks[j - 1])[1] and not _plural_possessive_name(toks, j - 1):
                 break
         runs.append((i, j))
         i = j
@@ -113,7 +113,12 @@ def _after_connectors(toks: list[Token], j: int, text: str, offset: int) -> int 
 
 def _adjacent(a: Token, b: Token, text: str, offset: int) -> bool:
     gap = text[a.end - offset : b.start - offset]
-    return gap == " " and not _strip_possessive(a)[1]
+    return gap == " " and (not _strip_possessive(a)[1] or (a.text.endswith(("s'", "s’")) and b.text in _lex()["heads"]))
+
+
+def _plural_possessive_name(toks: list[Token], k: int) -> bool:
+    """"Metalworkers' Union", "Teachers’ Federation": a plural possessive inside an organisation's name."""
+    return toks[k].text.endswith(("s'", "s’")) and k + 1 < len(toks) and toks[k + 1].text in _lex()["heads"]
 
 
 @lru_cache(maxsize=8192)
@@ -152,7 +157,7 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
 
 def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> Mention | None:
     lex = _lex()
-    run = [_strip_possessive(t) for t in toks[i:j]]
+    run = [_strip_possessive(t) if k == j - 1 else (t, False) for k, t in enumerate(toks[i:j], start=i)]
     possessive = run[-1][1]
     words = [t.text for t, _ in run]
     while words and words[0] in lex["stop"]:
@@ -196,14 +201,21 @@ def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> 
             place = " ".join(prefix)
         if not name:
             return Mention(start, end, "title", title, title=title, place=place, possessive=possessive)
+        if "of" in name and name[0] != "of":  # "Petros Doukas of the National Observatory": the name ends before "of"
+            cut = name.index("of")
+            end = _end_of(toks, i, b + cut)
+            name = name[:cut]
         return Mention(start, end, "person", " ".join(name), title=title, place=place, possessive=possessive)
     before = _lowercase_title_before(toks, i)
     place = place_of(words)
     if before and not place:
         title, org, title_start = before
         return Mention(title_start, end, "person", " ".join(words), title=title, place=org, possessive=possessive)
-    if place or words[-1] in lex["heads"]:
+    if place or any(w in lex["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria"
         return Mention(start, end, "organisation", " ".join(words), place=place or " ".join(words), possessive=possessive)
+    if "of" in words[1:]:  # "Petros Doukas of the National Observatory"
+        words = words[: words.index("of")]
+        end = _end_of(toks, i, len(words))
     if len(words) <= 4 and all(w[:1].isupper() for w in words):
         return Mention(start, end, "person", " ".join(words), possessive=possessive)
     return None
@@ -212,6 +224,11 @@ def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> 
 def _in_dateline(text: str, index: int) -> bool:
     """"(AP) —", "LONDON (Reuters) -": the agency credit before a dateline dash."""
     return index < 40 and re.search(r"^[^a-z]{0,40}[—–-]", text[: index + 45]) is not None
+
+
+def _end_of(toks: list[Token], first: int, count: int) -> int:
+    """End offset of the ``count`` tokens from ``first``."""
+    return toks[first + count - 1].end
 
 
 def _group_after(lowered: list[str]) -> tuple[int, str] | None:
