@@ -1,6 +1,6 @@
 """End-to-end accuracy on our held-out stories (tests/stories/data): the issue 4 and 5 acceptance figures.
 
-Usage: python benchmarks/story_accuracy.py [-v]
+Usage: python benchmarks/story_accuracy.py [-v] [DIRECTORY]   (default: tests/stories/data)
 Per story and in total: % of gold entries right (date value, speaker set and cited articles all equal),
 with publication metadata as submitted and with every publication date withheld; reference dates right
 with metadata withheld; entries drawn from page furniture (must be 0); negative examples that stay
@@ -16,40 +16,56 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.stories.harness import MODES, carrying, furniture_entries, load_stories, match, reference_value, run, stages_at_fault  # noqa: E402
+from tests.stories.harness import DATA, MODES, carrying, furniture_entries, load_stories, match, reference_value, run, stages_at_fault  # noqa: E402
+
+
+COLUMNS = ("metadata", "stripped", "references", "furniture", "absent", "discrepancies")
+HEADER = ("entries (metadata)", "entries (stripped)", "ref. dates", "furniture", "negatives", "discrep.")
 
 
 def _pct(right: int, total: int) -> str:
     return f"{right}/{total} ({100 * right / total:.0f}%)" if total else "-"
 
 
-def main(verbose: bool) -> None:
-    totals = {k: [0, 0] for k in ("metadata", "stripped", "references", "furniture", "absent", "discrepancies")}
-    print(f"{'story':32} {'entries (metadata)':>20} {'entries (stripped)':>20} {'ref. dates':>12} {'furniture':>9} {'negatives':>9} {'discrep.':>9}")
-    for story in load_stories():
-        row = {}
-        wrong = []
-        for mode in MODES:
-            outcomes = [match(g, run(story, mode).entries) for g in story.entries]
-            row[mode] = (sum(o.right for o in outcomes), len(outcomes))
-            wrong += [(mode, o, stages_at_fault(o, story, run(story, mode))) for o in outcomes if not o.right]
-        stripped = run(story, "stripped")
-        refs = [reference_value(stripped, g.article.id) == g.reference for g in story.articles]
-        row["references"] = (sum(refs), len(refs))
-        row["furniture"] = (len(furniture_entries(story, run(story, "metadata"))), 0)
-        row["absent"] = (sum(not carrying(a.claim, run(story, "metadata").entries) for a in story.absent), len(story.absent))
-        flagged = [match(g, run(story, "metadata").entries) for g in story.entries if g.discrepancy]
-        row["discrepancies"] = (sum(bool(o.entry) and g.discrepancy in {d.field for d in o.entry.discrepancies} for o, g in zip(flagged, [g for g in story.entries if g.discrepancy])), len(flagged))
-        for key, (right, total) in row.items():
-            totals[key][0] += right
-            totals[key][1] += total
-        print(f"{story.name:32} {_pct(*row['metadata']):>20} {_pct(*row['stripped']):>20} {_pct(*row['references']):>12} {row['furniture'][0]:>9} {_pct(*row['absent']):>9} {_pct(*row['discrepancies']):>9}")
+def _flagged(gold, entries) -> bool:
+    entry = match(gold, entries).entry
+    return entry is not None and gold.discrepancy in {d.field for d in entry.discrepancies}
+
+
+def score(story) -> tuple[dict[str, tuple[int, int]], list[str]]:
+    """(right, total) per column, and a line per wrong gold entry with the stage to blame."""
+    row, wrong = {}, []
+    for mode in MODES:
+        analysis = run(story, mode)
+        outcomes = [match(g, analysis.entries) for g in story.entries]
+        row[mode] = (sum(o.right for o in outcomes), len(outcomes))
+        wrong += [f"[{mode}] {o.gold.key}: {o.describe()} -> {', '.join(stages_at_fault(o, story, analysis))}" for o in outcomes if not o.right]
+    stripped, metadata = run(story, "stripped"), run(story, "metadata")
+    row["references"] = (sum(reference_value(stripped, g.article.id) == g.reference for g in story.articles), len(story.articles))
+    row["furniture"] = (len(furniture_entries(story, metadata)), 0)
+    row["absent"] = (sum(not carrying(a.claim, metadata.entries) for a in story.absent), len(story.absent))
+    disputed = [g for g in story.entries if g.discrepancy]
+    row["discrepancies"] = (sum(_flagged(g, metadata.entries) for g in disputed), len(disputed))
+    return row, wrong
+
+
+def _line(name: str, row: dict) -> str:
+    cells = [str(row[c][0]) if c == "furniture" else _pct(*row[c]) for c in COLUMNS]
+    return f"{name:32} " + " ".join(f"{c:>{max(9, len(h))}}" for c, h in zip(cells, HEADER))
+
+
+def main(verbose: bool, directory: Path) -> None:
+    print(f"{'story':32} " + " ".join(f"{h:>9}" for h in HEADER))
+    totals = {c: (0, 0) for c in COLUMNS}
+    for story in load_stories(directory):
+        row, wrong = score(story)
+        totals = {c: (totals[c][0] + row[c][0], totals[c][1] + row[c][1]) for c in COLUMNS}
+        print(_line(story.name, row))
         if verbose:
-            for mode, o, stages in wrong:
-                print(f"    [{mode}] {o.gold.key}: {o.describe()} -> {', '.join(stages)}")
-    t = totals
-    print(f"{'TOTAL':32} {_pct(*t['metadata']):>20} {_pct(*t['stripped']):>20} {_pct(*t['references']):>12} {t['furniture'][0]:>9} {_pct(*t['absent']):>9} {_pct(*t['discrepancies']):>9}")
+            print("\n".join(f"    {w}" for w in wrong))
+    print(_line("TOTAL", totals))
 
 
 if __name__ == "__main__":
-    main("-v" in sys.argv[1:])
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    main("-v" in sys.argv[1:], Path(args[0]) if args else DATA)

@@ -1,6 +1,6 @@
 """TempEval-3 accuracy of the temporal normaliser on TimeBank + AQUAINT (tbaq_cleaned), per part.
 
-Usage: python benchmarks/temporal_accuracy.py [--errors N] [--corpus TimeBank|AQUAINT]
+Usage: python benchmarks/temporal_accuracy.py [--errors N] [--by-rule] [--corpus TimeBank|AQUAINT]
 Reads ../shared/benchmarks/temporal beside the repository (never copied into it); skips when absent.
 Uses each document's creation time (dct) as the reference date.
 """
@@ -31,7 +31,7 @@ def _scorer():
 
 def predict(doc: dict) -> list[dict]:
     reference = date.fromisoformat(doc["dct"][:10])
-    return [{"start": e.start, "end": e.end, "type": e.type, "value": e.value, "text": e.text}
+    return [{"start": e.start, "end": e.end, "type": e.type, "value": e.value, "text": e.text, "rule": e.rule}
             for e in normalise(doc["text"], reference)]
 
 
@@ -64,9 +64,23 @@ def errors(gold: dict, pred: dict, limit: int) -> None:
     print(dict(kinds))
 
 
+def by_rule(gold: dict, pred: dict) -> None:
+    """Per rule: expressions with the gold value, with another value, and with no gold timex."""
+    tally: dict[str, Counter] = {}
+    for doc_id, doc in gold.items():
+        for p in pred[doc_id]:
+            hit = [t for t in doc["timexes"] if t.get("start") is not None and p["start"] < t["end"]
+                   and t["start"] < p["end"]]
+            kind = "spurious" if not hit else "right" if hit[0]["value"] == p["value"] else "wrong"
+            tally.setdefault(p["rule"], Counter())[kind] += 1
+    for rule, c in sorted(tally.items(), key=lambda item: -(item[1]["wrong"] + item[1]["spurious"])):
+        print(f"  {rule:28} right={c['right']:4} wrong={c['wrong']:3} spurious={c['spurious']:3}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print up to N error cases")
+    parser.add_argument("--by-rule", action="store_true", help="tally right/wrong/spurious values per rule")
     parser.add_argument("--corpus", default=None, help="only this part (TimeBank or AQUAINT)")
     args = parser.parse_args()
     if not (DATA / "tbaq_cleaned.jsonl").exists():
@@ -83,6 +97,9 @@ def main() -> int:
         results[part] = score(gold, pred)
         if args.errors and part != "all":
             errors(gold, pred, args.errors)
+        if args.by_rule and part != "all":
+            print(part)
+            by_rule(gold, pred)
     for part, r in results.items():
         print(f"{part:9} gold={r['gold']:5} system={r['system']:5} strict F1={r['strict']['F1']:6.2f} "
               f"relaxed F1={r['relaxed']['F1']:6.2f} value F1={r['value']['F1']:6.2f} "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import HTTPException
 
@@ -17,10 +17,18 @@ from service.pipeline.temporal import normalise
 from service.store import NewArticle, Page, Store, TimelineFilter
 
 log = logging.getLogger("service.api")
+T = TypeVar("T")
 
 
 def not_found(what: str, key: str) -> HTTPException:
     return HTTPException(404, f"No {what} {key!r}.")
+
+
+def found_or_404(found: T | None, what: str, key: str) -> T:
+    """The store's answer, or a 404 problem naming what was missing."""
+    if found is None:
+        raise not_found(what, key)
+    return found
 
 
 @contextmanager
@@ -43,33 +51,22 @@ def ingest(store: Store, story: str, body: ArticleCreate) -> tuple[dict[str, Any
 
 
 def story(store: Store, story_id: str) -> dict[str, Any]:
-    found = store.get_story(story_id)
-    if found is None:
-        raise not_found("story", story_id)
-    return found
+    return found_or_404(store.get_story(story_id), "story", story_id)
 
 
 def article(store: Store, article_id: str) -> dict[str, Any]:
-    found = store.get_article(article_id)
-    if found is None:
-        raise not_found("article", article_id)
-    return found
+    return found_or_404(store.get_article(article_id), "article", article_id)
 
 
 def expressions(store: Store, article_id: str) -> dict[str, Any]:
-    found = store.get_expressions(article_id)
-    if found is None:
-        raise not_found("article", article_id)
-    return {"expressions": found}
+    return {"expressions": found_or_404(store.get_expressions(article_id), "article", article_id)}
 
 
 def patch(store: Store, article_id: str, body: ArticlePatch) -> dict[str, Any]:
     changes = body.model_dump(include=body.model_fields_set)
     with calendar_guard():
         found = store.patch_article(article_id, changes)
-    if found is None:
-        raise not_found("article", article_id)
-    return found
+    return found_or_404(found, "article", article_id)
 
 
 def delete(store: Store, article_id: str) -> None:
@@ -80,8 +77,7 @@ def delete(store: Store, article_id: str) -> None:
 
 
 def _page(found: Page | None, story_id: str, scope: str) -> tuple[Page, str | None]:
-    if found is None:
-        raise not_found("story", story_id)
+    found = found_or_404(found, "story", story_id)
     return found, cursor.next_cursor(found.revision, found.offset, len(found.items), found.total, scope)
 
 
@@ -109,10 +105,7 @@ def entry(store: Store, story_id: str, entry_id: str) -> dict[str, Any]:
 
 
 def actors(store: Store, story_id: str) -> dict[str, Any]:
-    found = store.actors(story_id)
-    if found is None:
-        raise not_found("story", story_id)
-    return {"actors": found}
+    return {"actors": found_or_404(store.actors(story_id), "story", story_id)}
 
 
 def normalise_text(text: str, reference: str | None) -> Normalised:

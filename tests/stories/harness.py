@@ -115,8 +115,8 @@ def load_story(path: Path) -> Story:
     return Story(name, articles, entries, absent, raw.get("xfail_furniture"))
 
 
-def load_stories() -> tuple[Story, ...]:
-    return tuple(load_story(p) for p in sorted(DATA.glob("*.toml")))
+def load_stories(directory: Path = DATA) -> tuple[Story, ...]:
+    return tuple(load_story(p) for p in sorted(directory.glob("*.toml")))
 
 
 @lru_cache(maxsize=64)
@@ -192,10 +192,17 @@ def stages_at_fault(outcome: Outcome, story: Story, analysis: StoryAnalysis) -> 
             e for e in carrying(gold.claim, analysis.entries)
             if e is not entry and any(s.article_id == article_id for s in e.sources)
         ]
-        stages.append(f"merge ({article_id} apart)" if elsewhere else f"statements ({article_id} not extracted)")
+        stages.append(f"merge ({article_id} apart)" if elsewhere else f"statements ({article_id} not extracted: {_line_with(story, article_id, gold.claim)!r})")
     if {s.article_id for s in entry.sources} - gold.sources:
         stages.append("merge (over-merged)")
     return stages
+
+
+def _line_with(story: Story, article_id: str, claim: tuple[str, ...]) -> str:
+    """The article's sentence-sized stretch around the first claim word, to show what was missed."""
+    text = next(g.article.text for g in story.articles if g.article.id == article_id)
+    at = text.lower().find(claim[0].lower())
+    return text[max(0, at - 80) : at + 40].replace("\n", " ") if at >= 0 else "(claim words not in its text)"
 
 
 def furniture_spans(article: GoldArticle) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from service.pipeline.merge.entries import timeline
 from service.pipeline.merge.merger import Merger
-from service.pipeline.merge.people import unify
+from service.pipeline.merge.people import organisations, unify
 from service.pipeline.model import AnalysedArticle, Entry
 
 __all__ = ["Merger", "build_timeline", "timeline"]
@@ -24,7 +24,8 @@ def build_timeline(articles: Sequence[AnalysedArticle]) -> tuple[Entry, ...]:
     ordered = sorted(articles, key=lambda a: a.article.id)
     publishers = {a.article.id: a.article.publisher for a in ordered}
     statements = [s for a in ordered for s in a.statements]
-    people = unify(actor for s in statements for actor in s.actors)
+    actors = [actor for s in statements for actor in s.actors]
+    people = unify(actors) | organisations(actors)
     merger = Merger()
     ordered_statements = [
         replace(s, actors=tuple(dict.fromkeys(people.get(a.id, a) for a in s.actors)))

@@ -19,6 +19,8 @@ from rapidfuzz import fuzz
 from service.pipeline.model import Statement
 
 QUOTE_FLOOR = 75.0  # below this, fuzzy matches between different quotes are noise
+SKELETON, SKELETON_WORDS = 15.0, 4  # bonus when this many content words recur in the same order
+_AUXILIARIES = frozenset({"has", "have", "had"})
 _WORD = re.compile(r"[a-z][a-z\-’']*")
 
 
@@ -36,7 +38,12 @@ def _fold(word: str) -> str:
         return synonyms[word]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    return synonyms.get(word, word)
+    if word in synonyms:
+        return synonyms[word]
+    for suffix in ("ing", "ed"):  # "chased" ~ "chasing", "trained" ~ "training"
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 @lru_cache(maxsize=65536)
@@ -117,10 +124,47 @@ def shared_quote(a: Statement, b: Statement) -> float:
     return 0.0
 
 
+def same_act(a: Statement, b: Statement) -> float:
+    """Two events told with the same verb ("raised ... rates") by the same actor on the same day."""
+    verbs = {_event_verb(a), _event_verb(b)}
+    return 20.0 if a.kind == b.kind == "event" and len(verbs) == 1 and None not in verbs else 0.0
+
+
+def _event_verb(statement: Statement) -> str | None:
+    names = " ".join(a.name for a in statement.actors)
+    if not names or not statement.text.startswith(names):
+        return None
+    rest = [w for w in statement.text[len(names) :].lower().split() if w not in _AUXILIARIES]  # "has reported" ~ "reported"
+    return _fold(rest[0]) if rest else None
+
+
+def skeleton(a: Statement, b: Statement) -> float:
+    """A paraphrase keeps the claim's skeleton: several distinctive words in the same order
+    ("exactly the type of forward we have been chasing all summer" ~ "exactly the forward ... had chased all summer")."""
+    return SKELETON if _common_run(_sequence(a), _sequence(b)) >= SKELETON_WORDS else 0.0
+
+
+def _sequence(statement: Statement) -> tuple[str, ...]:
+    names = _names(statement)
+    return tuple(w for w in (next(iter(content_words(x, names)), "") for x in _WORD.findall(statement.text.lower())) if w)
+
+
+def _common_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Length of the longest common subsequence of two word sequences."""
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for j, y in enumerate(b):
+            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
 def same_claim(a: Statement, b: Statement, weights: Weights) -> float:
     """Similarity of two claims (0-100)."""
     quoted = quote_score(a, b)
-    words = word_score(a, b, weights) + figure_bonus(a, b) + shared_quote(a, b)
+    words = word_score(a, b, weights)
+    words += figure_bonus(a, b) + shared_quote(a, b) + same_act(a, b) + (skeleton(a, b) if words else 0.0)
     return min(100.0, max(words, quoted if quoted >= QUOTE_FLOOR else 0.0))
 
 

@@ -15,8 +15,9 @@ from service.pipeline.merge.people import affiliations
 from service.pipeline.model import Statement, When
 
 SAME_CLAIM = 44.0  # content-word / quote similarity for one entry
-SAME_QUOTE = 95.0
-RECENT = 64  # candidates per index key: the latest entries of one actor on one day or month  # a quote this close given to other speakers is one statement, disputed
+SAME_EVENT = 30.0  # one actor's dated happenings on one day are few: a looser match joins them
+SAME_QUOTE = 95.0  # a quote this close given to other speakers is one statement, disputed
+RECENT = 32  # candidates per index key: the latest entries of one actor on one day or month
 
 
 @dataclass(slots=True)
@@ -98,7 +99,7 @@ class Merger:
         keys = {k for a in statement.actors for k in affiliations(a)} or {"(no actor)"}
         if not self.primed:
             self.weights.see(words_of(statement))
-        best, best_score = None, SAME_CLAIM
+        best, best_score = None, SAME_CLAIM if statement.kind == "statement" else SAME_EVENT
         for g in self._candidates(statement, keys):
             group = self.groups[g]
             if not dates_agree(group.representative.date, statement.date):

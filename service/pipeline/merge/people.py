@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from service.pipeline.model import Actor
+from service.pipeline.statements.lexicon import norm_title
 
 _DROP = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$")
 
@@ -38,7 +39,10 @@ def unify(actors: Iterable[Actor]) -> dict[str, Actor]:
     full = {i: _parts(max(group, key=lambda a: (len(a.name), a.name)).name) for i, group in by_id.items()}
     clusters: dict[tuple[str, str], list[str]] = defaultdict(list)
     singles: list[str] = []
+    offices = [i for i in full if i.startswith("office-")]
     for actor_id, parts in sorted(full.items()):
+        if actor_id in offices:
+            continue
         if len(parts) > 1:
             clusters[(parts[0], parts[-1])].append(actor_id)
         else:
@@ -49,6 +53,8 @@ def unify(actors: Iterable[Actor]) -> dict[str, Actor]:
         for member in members:
             canonical[member] = head
     named = dict(canonical)
+    for actor_id in offices:
+        canonical[actor_id] = _holder(by_id[actor_id][0], people, named) or actor_id
     for actor_id in singles:
         word = full[actor_id][0]
         owners = {named[i] for i in named if full[i][-1] == word} or {named[i] for i in named if full[i][0] == word}
@@ -62,6 +68,25 @@ def unify(actors: Iterable[Actor]) -> dict[str, Actor]:
         for member in members:
             out[member.id] = merged
     return out
+
+
+def organisations(actors: Iterable[Actor]) -> dict[str, Actor]:
+    """"the bank" named in one article -> the one organisation of the story called a bank ("Bank of Valdoria")."""
+    named = {a.id: a for a in actors if a.kind == "organisation" and not a.id.startswith("the-")}
+    out: dict[str, Actor] = {}
+    for actor in {a.id: a for a in actors if a.kind == "organisation" and a.id.startswith("the-")}.values():
+        noun = actor.name.split()[-1]
+        fitting = [o for o in named.values() if noun in o.name.lower().split()]
+        if len(fitting) == 1:
+            out[actor.id] = fitting[0]
+    return out
+
+
+def _holder(office: Actor, people: list[Actor], named: dict[str, str]) -> str | None:
+    """The one person of the story who holds an office ("the chief executive" -> Karin Holm)."""
+    key = norm_title(office.title or "")
+    holders = {named[a.id] for a in people if a.id in named and a.title and norm_title(a.title) == key}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _join_variants(clusters: dict[tuple[str, str], list[str]]) -> dict[tuple[str, str], list[str]]:
@@ -97,7 +122,10 @@ def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
 
 
 def _merge(members: list[Actor]) -> Actor:
-    name = max((a.name for a in members), key=lambda n: (len(_parts(n)), len(n), n))
+    named = [a for a in members if not a.id.startswith("office-")]
+    if not named:  # an office no one in the story is named to
+        return min(members, key=lambda a: (a.id, a.organisation or ""))
+    name = max((a.name for a in named), key=lambda n: (len(_parts(n)), len(n), n))
     titles = Counter(a.title for a in members if a.title)
     organisations = Counter(a.organisation for a in members if a.organisation)
     title = min(titles, key=lambda t: (-titles[t], -len(t), t)) if titles else None

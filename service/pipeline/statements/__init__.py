@@ -11,9 +11,11 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from datetime import timedelta
 
-from service.pipeline.model import ArticleInput, Expression, Furniture, ReferenceDate, Sentence, Statement
-from service.pipeline.statements.actors import Cast
+from service.pipeline.model import Actor, ArticleInput, Expression, Furniture, ReferenceDate, Sentence, Statement
+from service.pipeline.statements.actors import Cast, slug
+from service.pipeline.statements.mentions import find_mentions
 from service.pipeline.statements.attribution import find_speech
 from service.pipeline.statements.dating import Dating, before_reference, from_expression, inherited, reference_day, tied_expression
 from service.pipeline.statements.drafts import Draft, build_drafts
@@ -24,6 +26,7 @@ from service.pipeline.statements.wording import claim, quoted_words
 
 __all__ = ["extract_statements"]
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 _MARKER = re.compile(r"[\d•*–-]{1,3}[.)]?")  # a list number or bullet split off as its own "sentence"
 _CLOSING = (".", "!", "?", ")", "…", ":")  # after any closing quote marks
 
@@ -40,15 +43,17 @@ def extract_statements(
     alone = Counter(s.paragraph for s in sentences if not _MARKER.fullmatch(s.text.strip()))
     usable = [s for s in sentences if not s.furniture and not _in_furniture(s, furniture) and not _headline(s, alone)]
     expressions = sorted((e for e in expressions if not e.furniture and not _in_furniture(e, furniture)), key=lambda e: e.start)
-    cast, last, speeches, events = Cast(), (), [], []
+    cast, last, speeches, events = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable)), (), [], []
+    lede = usable[0] if usable else None
     for sentence in usable:
         found, opener = find_speech(sentence, quotes, cast, last)
         speeches.append(found)
         last = found[-1].actors if found else opener or last
         starts = [s.verb.start for s in found if s.lemma != "according"]
-        events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts))
+        news = _lede_day(reference_date) if sentence is lede else None
+        events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts, news))
     drafts = build_drafts(usable, speeches, quotes)
-    datings = _date_drafts(drafts, expressions, quotes, reference_date)
+    datings = _date_drafts(drafts, expressions, quotes, reference_date, [e for _, e in events])
     out = [_statement(article, d, dt, quotes) for d, dt in zip(drafts, datings)]
     quoting = {id(s): (s, d.actors) for d in drafts if d.quotes for s in d.sentences}  # one speaker per sentence
     for sentence, speaker in quoting.values():
@@ -58,6 +63,19 @@ def extract_statements(
         for s, e in events
     )
     return tuple(sorted(out, key=lambda s: (s.start, s.kind, s.text)))
+
+
+def _organisations(sentences: Sequence[Sentence]) -> tuple[Actor, ...]:
+    """Every organisation the article names, in order: "the central bank" may come before "Bank of Valdoria"."""
+    names = dict.fromkeys(m.place or m.name for s in sentences for m in find_mentions(s.text, s.start) if m.kind == "organisation")
+    return tuple(Actor(slug(name), name, None, "organisation") for name in names)
+
+
+def _lede_day(reference: ReferenceDate) -> Dating | None:
+    """The day of the news an undated present-perfect lede tells ("X has signed Y"): the article's own."""
+    if reference.value is None:
+        return None
+    return inherited(reference_day(reference.value), "present-perfect lede, news of the article's own day")
 
 
 def _of(sentence: Sentence, expressions: Sequence[Expression]) -> Sequence[Expression]:
@@ -78,15 +96,16 @@ def _in_furniture(span: Sentence | Expression, furniture: Sequence[Furniture]) -
     return covered * 2 > length
 
 
-def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceDate) -> list[Dating]:
+def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceDate, events) -> list[Dating]:
     """Tied expression, else "had previously", else paragraph, else speaker's previous statement, else reference."""
     datings: list[Dating] = []
+    news_day = _news_day(drafts, expressions, quotes, reference, events)
     for draft in drafts:
         dating = _tied(draft, expressions, quotes)
         if dating is None and any(s.prior for s in draft.speeches):
             dating = before_reference(reference.value, "had previously")
         if dating is None:
-            dating = _inherit(draft, drafts, datings) or reference_day(reference.value)
+            dating = _inherit(draft, drafts, datings) or news_day or reference_day(reference.value)
         datings.append(dating)
     return datings
 
@@ -97,8 +116,21 @@ def _tied(draft: Draft, expressions, quotes) -> Dating | None:
         expr = tied_expression(sentence.text, sentence.start, (speech.verb.start, speech.verb.end), speech.subject, _of(sentence, expressions), within(quotes, sentence.start, sentence.end))
         if expr:
             opening = not sentence.text[: expr.start - sentence.start].strip(" ,(").lower() in ("", "on", "in", "at", "earlier on", "later on")
-            return from_expression(expr, speech.verb.text, not opening)
+            return from_expression(expr, speech.verb.text, not opening, day=True)
     return None
+
+
+def _news_day(drafts, expressions, quotes, reference: ReferenceDate, events) -> Dating | None:
+    """A next-day article's news day: its lede tells what happened "yesterday", and its undated
+    statements belong to that day, not to the day it was printed."""
+    if reference.value is None:
+        return None
+    first = [(d.start, _tied(d, expressions, quotes)) for d in drafts[:1]] + [(e.verb.start, e.dating) for e in events[:1]]
+    lede = min(((start, dating) for start, dating in first if dating), default=None, key=lambda item: item[0])
+    when = lede[1].when if lede else None
+    if when is None or when.earliest != reference.value - timedelta(days=1) or "deictic" not in lede[1].basis:
+        return None
+    return inherited(lede[1], "news day of the article's lede")
 
 
 def _inherit(draft: Draft, drafts: list[Draft], datings: list[Dating]) -> Dating | None:

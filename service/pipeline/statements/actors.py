@@ -15,6 +15,7 @@ from service.pipeline.model import Actor
 from service.pipeline.statements.lexicon import load, norm_title
 from service.pipeline.statements.mentions import Mention
 
+_COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "ism")  # "Production", "Inflation"; not names
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
@@ -49,6 +50,15 @@ class Cast:
     people: list[_Person] = field(default_factory=list)
     clock: int = 0
     organisations: dict[Actor, int] = field(default_factory=dict)  # named so far, with counts
+    common: frozenset[str] = frozenset()  # words the article also writes in lower case
+    ahead: tuple[Actor, ...] = ()  # organisations the whole article names, for a reference before the name
+
+    def is_name(self, mention: Mention) -> bool:
+        """False for a capitalised common word taken for a name ("Production at the plant was halted")."""
+        if mention.kind != "person" or mention.title or " " in mention.name:
+            return True
+        word = mention.name.lower()
+        return word not in self.common and not (len(word) > 6 and word.endswith(_COMMON_SUFFIXES))
 
     def resolve(self, mention: Mention) -> Actor | None:
         """The actor a mention names, registering new people; None for pronouns and pairs."""
@@ -60,9 +70,9 @@ class Cast:
             words = [w for w in mention.name.split() if w.lower() not in _determiners()]
             phrase = " ".join(words)
             return Actor(slug(phrase), phrase, None, "group", mention.place)
-        if mention.kind == "title":
+        if mention.kind == "title":  # no recency bump: a bare surname goes to the latest person *named*
             person = self._by_title(mention.title or "")
-            return self._touch(person).actor() if person else None
+            return person.actor() if person else self._office(mention.title or "")
         if mention.kind != "person":
             return None
         if " " not in mention.name and not mention.title:  # "Northwind" after "Northwind Airlines"
@@ -71,6 +81,22 @@ class Cast:
                 self.organisations[named] += 1
                 return named
         return self._touch(self._person(mention)).actor()
+
+    def _office(self, title: str) -> Actor:
+        """"the chief executive said" with no one named so here: the office, for the story to resolve."""
+        organisation = self.main_organisation()
+        return Actor(f"office-{slug(norm_title(title))}", f"the {title}", title, "person", organisation[0].name if organisation else None)
+
+    def refer(self, noun: str, nearby: list[Actor]) -> tuple[Actor, ...]:
+        """What "the bank" or "the company" names: one named nearby (by its noun, else the first),
+        else the article's main organisation (by its noun, else the most named)."""
+        for pool in (nearby, sorted(self.organisations, key=lambda o: -self.organisations[o]), self.ahead):
+            fitting = [o for o in pool if noun in o.name.lower().split()]
+            if fitting:
+                return (fitting[0],)
+        if nearby:
+            return (nearby[0],)
+        return self.main_organisation() or (Actor(f"the-{slug(noun)}", f"the {noun}", None, "organisation"),)
 
     def main_organisation(self) -> tuple[Actor, ...]:
         """The organisation named most often so far (latest on ties): what "the company" means."""

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from service.pipeline.model import Actor, Sentence
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.lexicon import auxiliaries, load, prior_markers, reporting_conditions, reporting_forms, words
+from service.pipeline.statements.lexicon import auxiliaries, load, prior_markers, reporting_conditions, reporting_forms, result_objects, words
 from service.pipeline.statements.mentions import Mention, Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 
+_APPOSITIVE = re.compile(r"\s*(?:(?:of|at|from|for|with)\s+[^,]+)?,")  # "X of the Observatory, ..., said"
 _SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title", "orgref"})
 _PREPOSITIONS = words("prepositions")
 _FIRST_PERSON = words("first_person")
@@ -46,7 +47,7 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
     toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
-    mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start)]
+    mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start) and cast.is_name(m)]
     resolved: dict[int, tuple[Actor, ...]] = {}
     for m in mentions:  # register names in reading order so surnames resolve to the latest person
         actor = cast.resolve(m)
@@ -60,6 +61,7 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
         speech = _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
         if speech:
             found.append(speech)
+    found = _outer(found, text, offset)
     according = _according(text, offset, mentions, resolved, quotes)
     found.extend(a for a in according if not found or a.verb.start - offset < 3)
     opener = next((m for m in mentions if _clause_opening(text[: m.start - offset].rstrip())), None)
@@ -79,6 +81,8 @@ def _reporting(toks: list[Token], k: int) -> str | None:
             return None
     previous = toks[k - 1].text.lower() if k > 0 else ""
     following = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+    if following in result_objects().get(word, ()):
+        return None  # "reported a 12% rise in profit": a result (an event), not speech
     if previous in _NOT_BEFORE_VERB:
         return None  # "When asked", "the estimates", "to say", "their report" are not attributions
     if following in _BE or (previous in _BE and following == "to"):
@@ -117,7 +121,8 @@ def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: 
     while j >= 0 and (toks[j].text.lower() in auxiliaries() or _time_word(toks, j)):
         j -= 1
     left_end = toks[j].end if j >= 0 else offset
-    found = _adjacent_subject(text, offset, mentions, left_end) or _appositive_subject(text, offset, mentions, toks[k].start)
+    phrase_start = toks[j + 1].start  # the verb with its auxiliaries: "..., had repeated"
+    found = _adjacent_subject(text, offset, mentions, left_end) or _appositive_subject(text, offset, mentions, phrase_start)
     if found or strict:
         return found
     return _clause_subject(text, offset, mentions, toks[k].start, reach)
@@ -155,7 +160,7 @@ def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_st
             continue
         tail = text[m.end - offset : verb_start - offset]
         lead = text[: m.start - offset].rstrip()
-        if tail.lstrip().startswith(",") and '"' not in tail and "“" not in tail and _clause_opening(lead):
+        if _APPOSITIVE.match(tail) and '"' not in tail and "“" not in tail and _clause_opening(lead):
             return m
     return None
 
@@ -210,9 +215,9 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
             return last, subject.start
         return tuple(cast.recent(1)), subject.start
     if subject.kind == "orgref":  # the organisation this sentence opens with, else the article's main one
-        named = [resolved[m.start] for m in mentions if m.kind == "organisation" and m.start < subject.start
+        named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start < subject.start
                  and m.start in resolved and not _bracketed(text, m.start - offset)]
-        return (named[0] if named else cast.main_organisation()), subject.start
+        return cast.refer(subject.name, named), subject.start
     if subject.kind == "pair":
         pair = cast.recent(2)
         return (tuple(pair) if len(pair) == 2 else ()), subject.start
@@ -227,6 +232,17 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
         actors.insert(0, resolved[m.start][0])
         subject = m
     return tuple(dict.fromkeys(actors)), subject.start
+
+
+def _outer(found: list[Speech], text: str, offset: int) -> list[Speech]:
+    """Drop a verb nested in another's reported content ("Lind said the bank expected ..."): same speech."""
+    out: list[Speech] = []
+    for speech in found:
+        outer = next((s for s in out if s.verb.end <= speech.subject[0] and not s.inverted), None)
+        if outer and not re.search(r"[,;:“”\"]", text[outer.verb.end - offset : speech.subject[0] - offset]):
+            continue
+        out.append(speech)
+    return out
 
 
 def _affiliated(subject: Mention, mentions, resolved, text: str, offset: int) -> tuple[Actor, ...] | None:

@@ -15,14 +15,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from service.pipeline.model import Expression, When
+from service.pipeline.statements.lexicon import words
 from service.pipeline.statements.quotes import Quote, inside
 from service.pipeline.temporal.when import make_when
 
 _PREPOSITION_START = re.compile(r"^\s*(?:on|at|in|during|after|before|following|late|early|earlier|later|from|while|this|last)\b", re.I)
 _LEADING = re.compile(r"\s*(?:(?:also|and|but|earlier|later|late|early|then|on|in|at|by|during|from|since|until|after|before|just|only)\s+)*", re.I)
-_PARTICIPLE = re.compile(r"\s*(?:Speaking|Talking|Addressing|Writing|Appearing|Asked|Testifying)\b[^,.;“”\"]*$")
+_PARTICIPLE = re.compile(  # "Speaking to reporters on Monday, X said"; "In an interview on Wednesday, X said"
+    r"\s*(?:Speaking|Talking|Addressing|Writing|Appearing|Asked|Testifying|In|At|During|After|Following)\b[^,.;“”\"]*$"
+)
 _NAME_GAP = re.compile(r"\s*(?:(?:the|[A-Z][\w’'.-]*)\s+){1,5}(?:on\s+|at\s+)?")  # "told The Associated Press on Friday"
 _CONTENT_BREAK = re.compile(r"\bthat\b|[“”\";:]")
+_AFTER_ADVERBIAL = words("after_adverbial")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,8 @@ def tied_expression(
                 continue
             if len(words) > 2 and not free_object and not (_PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap)):
                 continue
+            if free_object and _modifier(text[expr.end - offset :]):
+                continue
         elif subject[1] <= expr.start and expr.end <= verb[0]:
             if "," in text[subject[1] - offset : expr.start - offset]:
                 continue  # "X, who took over in January, said": the relative clause's time
@@ -70,6 +76,12 @@ def tied_expression(
     return best
 
 
+def _modifier(rest: str) -> bool:
+    """The expression qualifies the next noun ("a rise in fourth-quarter operating profit"): no time of the act."""
+    follower = re.match(r"\s([a-z][\w-]*)", rest)
+    return bool(follower) and follower.group(1) not in _AFTER_ADVERBIAL
+
+
 def _opening_adverbial(between: str) -> bool:
     """An expression leading its clause: "On Thursday, X", "a day earlier, when X", "Thursday's press conference, X"."""
     stripped = between.strip()
@@ -82,8 +94,12 @@ def describe(expr: Expression, verb_text: str) -> str:
     return f"'{expr.text}' (rule {expr.rule}) tied to '{verb_text}'"
 
 
-def from_expression(expr: Expression, verb_text: str, opening: bool = False) -> Dating:
-    return Dating(expr.date, describe(expr, verb_text), True, opening)
+def from_expression(expr: Expression, verb_text: str, opening: bool = False, day: bool = False) -> Dating:
+    """Date from a tied expression; ``day`` keeps only the day of a time ("Wednesday morning" -> that day)."""
+    when = expr.date
+    if day and when is not None and when.granularity == "time" and re.match(r"\d{4}-\d\d-\d\d", expr.value):
+        when = make_when(expr.value[:10]) or when
+    return Dating(when, describe(expr, verb_text), True, opening)
 
 
 def before_reference(reference: date | None, marker: str) -> Dating:
@@ -106,4 +122,4 @@ def inherited(previous: Dating, why: str) -> Dating:
     return Dating(previous.when, f"{why}: {root}", False)
 
 
-_INHERITED = ("time of its paragraph", "same speaker's previous statement")
+_INHERITED = ("time of its paragraph", "same speaker's previous statement", "news day of the article's lede")

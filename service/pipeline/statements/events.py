@@ -22,6 +22,7 @@ from service.pipeline.statements.quotes import Quote, inside, within
 _FIRST_PERSON = words("first_person")
 _ADJUNCT = words("adjunct")
 _NOT_HAPPENED = words("not_happened")
+_PERFECT = frozenset({"has", "have"})
 _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)|[“”\"]")
 
 
@@ -36,14 +37,18 @@ class EventDraft:
 
 def find_events(
     sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], cast: Cast,
-    speech_starts: Sequence[int],
+    speech_starts: Sequence[int], lede: Dating | None = None,
 ) -> list[EventDraft]:
-    """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an event."""
+    """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an event.
+
+    ``lede`` dates the news of an article's first sentence told in the present perfect without a date
+    ("X has signed Y", "MPs have voted"): news that has just happened, on the article's own day.
+    """
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
     expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
     toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
-    mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start)]
+    mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start) and cast.is_name(m)]
     out: list[EventDraft] = []
     for k, tok in enumerate(toks):
         if tok.text.lower() not in event_forms() or any(s <= tok.start for s in speech_starts):
@@ -55,12 +60,14 @@ def find_events(
             subject = subject_before(text, offset, toks, k, mentions, strict=True)  # "the White House releasing"
         else:
             subject = subject_before(text, offset, toks, k, mentions, reach=12)  # "X ... since launching"
-        if subject is not None and subject.kind not in ("person", "organisation", "group", "pronoun"):
+        if subject is not None and subject.kind not in ("person", "organisation", "group", "pronoun", "orgref"):
             continue
         if subject is None:  # "A 6.1 earthquake struck ... on Tuesday", "The hospital was shut on Tuesday"
-            if gerund or speech_starts or _named_before(mentions, tok.start):
+            if gerund or _named_before(text, offset, mentions, tok.start):
                 continue
             actors, span = (), (offset, offset)
+        elif subject.kind == "orgref":  # "after the central bank raised rates"
+            actors, span = cast.refer(subject.name, []), (subject.start, subject.end)
         elif subject.kind == "pronoun":  # "He joined the club in 2010": the person last named
             if subject.plural or not cast.recent(1):
                 continue
@@ -72,14 +79,20 @@ def find_events(
                 continue
         expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True)
         if expr and not _tied_to_speech(text, offset, expr, speech_starts):
-            label = _label(actors[0].name if actors else "", text, offset, tok if actors else Token("", offset, offset), expr)
+            label = _label(actors[0].name if actors else "", text, offset, tok if actors else Token("", offset, offset), expr.end)
             out.append(EventDraft(actors, tok, label, from_expression(expr, tok.text), expr.start))
+        elif expr is None and lede is not None and actors and k > 0 and toks[k - 1].text.lower() in _PERFECT:
+            out.append(EventDraft(actors, tok, _label(actors[0].name, text, offset, tok, tok.end), lede, tok.start))
+            lede = None  # the lede's one piece of news
     return _nearest(out)
 
 
-def _named_before(mentions, position: int) -> bool:
-    """A name stands before the verb but is not its subject: the event is someone else's, skip it."""
-    return any(m.end <= position and m.kind in ("person", "organisation", "group") for m in mentions)
+def _named_before(text: str, offset: int, mentions, position: int) -> bool:
+    """A name opens the clause but is not the verb's subject: the event is someone else's, skip it."""
+    return any(
+        m.end <= position and m.kind in ("person", "organisation", "group") and not text[: m.start - offset].strip(" ,")
+        for m in mentions
+    )
 
 
 def _nearest(drafts: list[EventDraft]) -> list[EventDraft]:
@@ -104,7 +117,9 @@ def find_own_acts(
 
 def _tied_to_speech(text: str, offset: int, expr: Expression, speech_starts: Sequence[int]) -> bool:
     """The expression dates the saying ("..., X said on Thursday"), not the happening."""
-    return any(0 <= expr.start - s <= 40 and not _CLAUSE_END.search(text, s - offset, expr.start - offset) for s in speech_starts)
+    after = any(0 <= expr.start - s <= 40 and not _CLAUSE_END.search(text, s - offset, expr.start - offset) for s in speech_starts)
+    before = any(s > expr.end for s in speech_starts) and re.match(r"\s*,\s*(?:when|as|while)\b", text[expr.end - offset :])
+    return bool(after or before)  # "..., X said on Thursday"; "a day earlier, when X would only say"
 
 
 def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker) -> list[EventDraft]:
@@ -117,17 +132,17 @@ def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker)
         inner = [e for e in expressions if quote.start <= e.start < quote.end]
         expr = tied_expression(text, offset, (tok.start, tok.end), (toks[k - 1].start, toks[k - 1].end), inner, (), reach=4)
         if expr:
-            out.append(EventDraft(speaker, tok, _label(speaker[0].name, text, offset, tok, expr), from_expression(expr, tok.text), expr.start))
+            out.append(EventDraft(speaker, tok, _label(speaker[0].name, text, offset, tok, expr.end), from_expression(expr, tok.text), expr.start))
     return out
 
 
-def _label(name: str, text: str, offset: int, verb: Token, expr: Expression) -> str:
-    """Actor, verb and the rest of the verb's clause, through the tied expression (whole clause if no actor)."""
+def _label(name: str, text: str, offset: int, verb: Token, through: int) -> str:
+    """Actor, verb and the rest of the verb's clause, through the tied expression's end (whole clause if no actor)."""
     start = verb.start - offset
-    stop = max(expr.end - offset, start)
+    stop = max(through - offset, start)
     boundary = _CLAUSE_END.search(text, stop)
     end = boundary.start() if boundary else len(text)
-    if expr.end <= verb.start:
+    if through <= verb.start:
         boundary = _CLAUSE_END.search(text, verb.end - offset)
         end = boundary.start() if boundary else len(text)
     return f"{name} {text[start:end].strip()}".strip()

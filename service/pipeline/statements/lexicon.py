@@ -34,6 +34,12 @@ def reporting_conditions() -> dict[str, frozenset[str]]:
 
 
 @cache
+def result_objects() -> dict[str, frozenset[str]]:
+    """Verb forms that report a result, not speech, before a noun phrase ("reported a rise")."""
+    return {form: frozenset(words) for form, words in load("speech")["results"].items()}
+
+
+@cache
 def auxiliaries() -> frozenset[str]:
     return frozenset(load("speech")["auxiliaries"]["words"])
 

@@ -18,6 +18,7 @@ _TOKEN = re.compile(
     r"|[A-Za-z][A-Za-z0-9’'\-]*|\d[\d,.]*|\S"
 )
 _CONNECTORS = words("connectors")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+[A-Z][\w.]*)*\s*(?:\([^)]*\))?\s*[—–-]")  # "KASTRINOS, Greece (AP) —"
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
@@ -90,6 +91,8 @@ def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
             word = toks[j].text
             if _capitalised(word) and word[0].isalpha():
                 j += 1
+            elif word == "&" and j + 1 < len(toks) and _capitalised(toks[j + 1].text) and _adjacent(toks[j], toks[j + 1], text, offset):
+                j += 2  # "Harrow & Vale", "Procter & Gamble"
             elif word in _CONNECTORS and (nxt := _after_connectors(toks, j, text, offset)):
                 j = nxt
             else:
@@ -113,12 +116,12 @@ def _after_connectors(toks: list[Token], j: int, text: str, offset: int) -> int 
 
 def _adjacent(a: Token, b: Token, text: str, offset: int) -> bool:
     gap = text[a.end - offset : b.start - offset]
-    return gap == " " and (not _strip_possessive(a)[1] or (a.text.endswith(("s'", "s’")) and b.text in _lex()["heads"]))
+    return gap == " " and (not _strip_possessive(a)[1] or b.text in _lex()["heads"])
 
 
 def _plural_possessive_name(toks: list[Token], k: int) -> bool:
-    """"Metalworkers' Union", "Teachers’ Federation": a plural possessive inside an organisation's name."""
-    return toks[k].text.endswith(("s'", "s’")) and k + 1 < len(toks) and toks[k + 1].text in _lex()["heads"]
+    """"Metalworkers' Union", "Information Commissioner's Office": a possessive inside an organisation's name."""
+    return k + 1 < len(toks) and toks[k + 1].text in _lex()["heads"]
 
 
 @lru_cache(maxsize=8192)
@@ -152,7 +155,22 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
-    return tuple(out)
+    return tuple(_titled_appositions(out, text, offset))
+
+
+def _titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"The judge, Amanda Reyes, said": the bare title and the name after it are one person."""
+    out: list[Mention] = []
+    for m in mentions:
+        previous = out[-1] if out else None
+        if (
+            previous is not None and previous.kind == "title" and m.kind == "person" and not m.title
+            and text[previous.end - offset : m.start - offset] == ", " and text[m.end - offset : m.end - offset + 1] == ","
+        ):
+            out[-1] = Mention(previous.start, m.end, "person", m.name, title=previous.title, place=previous.place)
+        else:
+            out.append(m)
+    return out
 
 
 def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> Mention | None:
@@ -162,7 +180,7 @@ def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> 
     words = [t.text for t, _ in run]
     while words and words[0] in lex["stop"]:
         words, i = words[1:], i + 1
-    if not words:
+    if not words or (len(words) == 1 and words[0].lower() in words_of_modifiers()):
         return None
     start, end = toks[i].start, run[-1][0].end
     head = words[-1].lower()
@@ -211,7 +229,7 @@ def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> 
     if before and not place:
         title, org, title_start = before
         return Mention(title_start, end, "person", " ".join(words), title=title, place=org, possessive=possessive)
-    if place or any(w in lex["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria"
+    if place or "&" in words or any(w in lex["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria", "Harrow & Vale"
         return Mention(start, end, "organisation", " ".join(words), place=place or " ".join(words), possessive=possessive)
     if "of" in words[1:]:  # "Petros Doukas of the National Observatory"
         words = words[: words.index("of")]
@@ -223,7 +241,11 @@ def _classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> 
 
 def _in_dateline(text: str, index: int) -> bool:
     """"(AP) —", "LONDON (Reuters) -": the agency credit before a dateline dash."""
-    return index < 40 and re.search(r"^[^a-z]{0,40}[—–-]", text[: index + 45]) is not None
+    return index < 40 and _DATELINE.match(text) is not None
+
+
+def words_of_modifiers() -> frozenset[str]:
+    return words("title_modifiers")
 
 
 def _end_of(toks: list[Token], first: int, count: int) -> int:
@@ -256,16 +278,20 @@ def _lowercase_title_before(toks: list[Token], i: int) -> tuple[str, str | None,
     for size in (3, 2, 1):
         if i - size < 0:
             continue
-        phrase = tuple(t.text for t in toks[i - size : i])
+        phrase = tuple(t.text.lower() for t in toks[i - size : i])
         if phrase in table:
             k, prefix = i - size, []
-            while k > 0 and _capitalised(toks[k - 1].text) and toks[k - 1].text[0].isalpha():
+            while k > 0 and toks[k - 1].text.lower() in words("title_modifiers"):
+                k -= 1  # "Deputy governor Marta Kovac"
+            title_start = toks[k].start
+            title = " ".join(t.text for t in toks[k:i]).lower() if k < i - size else table[phrase]
+            while k > 0 and (_capitalised(toks[k - 1].text) and toks[k - 1].text[0].isalpha() or toks[k - 1].text == "&"):
                 word = _strip_possessive(toks[k - 1])[0].text
                 if word.lower() in words("title_modifiers") or word in _lex()["stop"]:
                     break
                 prefix.insert(0, word)
                 k -= 1
-            return table[phrase], (place_of(prefix) or " ".join(prefix) if prefix else None), toks[i - size].start
+            return title, (place_of(prefix) or " ".join(prefix) if prefix else None), title_start
     return None
 
 
@@ -302,6 +328,10 @@ def _title_reference(toks: list[Token], lowered: list[str], k: int, used: set[in
 
 def _organisation_reference(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
     """"the company said": a definite organisation noun, resolved later to an organisation named nearby."""
-    if k == 0 or lowered[k - 1] != "the" or lowered[k] not in _lex()["orgref"] or (k + 1) in used:
+    if lowered[k] not in _lex()["orgref"] or (k + 1) in used:
         return None
-    return Mention(toks[k - 1].start, toks[k].end, "orgref", lowered[k])
+    if k >= 1 and lowered[k - 1] == "the":
+        return Mention(toks[k - 1].start, toks[k].end, "orgref", lowered[k])
+    if k >= 2 and lowered[k - 2] == "the" and toks[k - 1].text.isalpha() and toks[k - 1].text.islower():
+        return Mention(toks[k - 2].start, toks[k].end, "orgref", lowered[k])  # "the central bank"
+    return None

@@ -1,8 +1,9 @@
 """Temporal expressions: find, type and normalise them against a reference date (issue 3).
 
 Rules and word lists are data (resources/*.toml, with {MACRO}s); matcher.py finds candidates, tense.py
-says which way a bare weekday or month points, the resolvers (absolute.py, relative.py, durations.py,
-holidays.py, fallback.py) compute TIMEX3 type, value, mod and anchor, and when.py the calendar bounds.
+says which way a bare weekday or month points, the resolvers (absolute.py, fiscal.py, relative.py,
+daytime.py, durations.py, holidays.py, fallback.py) compute TIMEX3 type, value, mod and anchor, and
+when.py the calendar bounds.
 Nothing here reads the clock: output depends on the text and the reference date only.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from service.pipeline.model import Expression, Furniture, When
-from service.pipeline.temporal import absolute, durations, relative
+from service.pipeline.temporal import absolute, daytime, durations, fiscal, relative
 from service.pipeline.temporal.context import Context, Resolution
 from service.pipeline.temporal.fallback import fallback
 from service.pipeline.temporal.holidays import holiday, nth_weekday
@@ -22,12 +23,14 @@ from service.pipeline.temporal.when import make_when as _make_when
 __all__ = ["normalise", "make_when"]
 
 _RESOLVERS = {  # rules.toml "norm" -> resolver
-    "date": absolute.date_, "year": absolute.year, "decade": absolute.decade, "century": absolute.century,
-    "quarter": absolute.quarter, "focus_quarter": absolute.focus_quarter, "week_of": absolute.week_of,
-    "year_end": absolute.year_end, "holiday": holiday, "nth_weekday": nth_weekday, "fallback": fallback,
-    "clock": relative.clock, "weekday": relative.weekday, "deictic": relative.deictic, "month": relative.month,
-    "calendar": relative.calendar_unit, "offset": relative.offset, "fixed": relative.fixed,
-    "discourse": relative.discourse, "discourse_weekday": relative.discourse_weekday,
+    "date": absolute.date_, "second_day": absolute.second_day, "year": absolute.year,
+    "decade": absolute.decade, "century": absolute.century, "quarter": absolute.quarter,
+    "focus_quarter": absolute.focus_quarter, "week_of": absolute.week_of, "year_end": absolute.year_end,
+    "period_ended": fiscal.period_ended, "holiday": holiday, "nth_weekday": nth_weekday, "fallback": fallback,
+    "clock": daytime.clock, "part_of_day": daytime.part_of_day, "deictic": daytime.deictic,
+    "weekday": relative.weekday, "month": relative.month, "calendar": relative.calendar_unit,
+    "offset": relative.offset, "fixed": relative.fixed, "discourse": relative.discourse,
+    "discourse_weekday": relative.discourse_weekday,
     "duration": durations.duration, "in_units": durations.in_units, "vague": durations.vague,
     "set": durations.set_,
 }

@@ -82,6 +82,21 @@ def date_(c: Candidate, ctx: Context) -> Resolution | None:
     return Resolution(c.rule.type, chosen.isoformat(), mod, ctx.reference_anchor())
 
 
+_JOINED = re.compile(r"(?:st|nd|rd|th)?\s+(?:and|to)\s+$")
+
+
+def second_day(c: Candidate, ctx: Context) -> Resolution | None:
+    """"April 24 and 25": the second day in the month and year of the date right before it."""
+    last = ctx.mentions[-1] if ctx.mentions else None
+    if last is None or last.granularity != "day" or not _JOINED.match(ctx.text[last.end:c.start]):
+        return None
+    day = int(re.match(r"\d+", c.groups["day"])[0])
+    if not last.day.day < day <= calendar.monthrange(last.day.year, last.day.month)[1]:
+        return None
+    value = last.day.replace(day=day).isoformat()
+    return Resolution("DATE", value, None, Anchor("discourse", last.text, last.value))
+
+
 def spoken_year(text: str) -> int | None:
     """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001, "nineteen oh five" -> 1905."""
     words = [w for w in text.lower().replace("-", " ").split() if w not in ("the", "year", "and", "oh", "o")]
@@ -177,12 +192,17 @@ def quarter(c: Candidate, ctx: Context) -> Resolution | None:
 
 
 def focus_quarter(c: Candidate, ctx: Context) -> Resolution | None:
-    """"the quarter", "the year-ago quarter": the quarter the report is about, else the last completed one."""
+    """"the quarter", "the latest period", "the year-ago quarter": the quarter the report is about, else
+    the last completed one ("the period" alone needs a quarter in the passage)."""
     focus = _quarter_focus(ctx)
     if focus is not None:
         base, anchor = focus
     else:
-        if "period" in ctx.text[c.start:c.end].lower() or ctx.reference is None:
+        said = ctx.text[c.start:c.end].lower()
+        if ctx.reference is not None and "period" in said and said.endswith("year"):  # no quarter
+            year_ = ctx.reference.year - 1  # named: "the same period last year" is last year itself
+            return Resolution("DATE", f"{year_:04d}", None, ctx.reference_anchor(), remember=False)
+        if ("period" in said and "latest" not in c.groups) or ctx.reference is None:
             return None
         base, anchor = add_months(ctx.reference, -3), ctx.reference_anchor()
     shifted = add_months(base, 3 * c.rule.params["shift"])

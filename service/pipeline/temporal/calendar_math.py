@@ -81,3 +81,20 @@ def start_of(value: str) -> tuple[date, str] | None:
     if value.endswith("-WE"):
         granularity = "weekend"
     return earliest, granularity
+
+
+# a fraction of a unit is written in the next smaller one: P2Y6M, PT1H30M (TimeML has no "P2.5Y")
+_SMALLER = {"Y": ("M", 12), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
+def duration_value(amount, unit: str) -> str:
+    """TIMEX3 duration value: "X" or a number of ``unit`` (a UNIT letter, T-prefixed for clock units)."""
+    if amount == "X" or amount == int(amount) or unit not in _SMALLER:
+        parts = [(amount, unit)]
+    else:
+        whole, (smaller, factor) = int(amount), _SMALLER[unit]
+        parts = [(whole, unit)] * bool(whole) + [(round((amount - whole) * factor, 3), smaller)]
+    text = {u: (n if n == "X" else f"{n:g}") + u.removeprefix("T") for n, u in parts}
+    dated = "".join(t for u, t in text.items() if not u.startswith("T"))
+    clock = "".join(t for u, t in text.items() if u.startswith("T"))
+    return "P" + dated + ("T" + clock if clock else "")

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from service.pipeline.model import Anchor
 from service.pipeline.temporal import tense
-from service.pipeline.temporal.calendar_math import GRANULARITY, shift
+from service.pipeline.temporal.calendar_math import GRANULARITY, duration_value, shift
 from service.pipeline.temporal.context import Context, Resolution, mod_of
 from service.pipeline.temporal.lexicon import lookup, number
 from service.pipeline.temporal.matcher import Candidate
@@ -43,10 +43,10 @@ def duration(c: Candidate, ctx: Context) -> Resolution | None:
         return None  # "a second group" is an ordinal; "$2 million a year", "700 seats a week" are rates
     if unit in ("DE", "CE") and n != "X":  # TimeML writes decades and centuries in years
         unit, times = "Y", times * (10 if unit == "DE" else 100)
+    if "half" in g and n != "X":  # "a minute and a half"
+        n += 0.5
     amount = n if n == "X" else n * times
-    amount_text = amount if amount == "X" else (f"{amount:g}" if isinstance(amount, float) else str(amount))
-    clock = unit in ("TH", "TM", "TS")
-    value = f"PT{amount_text}{unit[1]}" if clock else f"P{amount_text}{unit}"
+    value = duration_value(amount, unit)
     direction = key_of(g.get("dir"))
     when = _covered(value, unit, amount, direction, ctx)
     anchor = ctx.reference_anchor() if when else Anchor("none")

@@ -72,6 +72,10 @@ def number(text: str | None) -> float | str | None:
     if len(words) > 1 and words[0] in ("a", "an") and words[1] not in _ARTICLE_PHRASES:
         words = words[1:]  # "a two-hour meeting": the article is not a number
     key = " ".join(words)
+    for half in (" 1/2", " and a half"):  # "2 1/2", "two and a half"
+        if key.endswith(half) and key != "a" + half:
+            whole = number(key[:-len(half)])
+            return whole + 0.5 if isinstance(whole, int) else None
     if re.fullmatch(r"\d+(?:\.\d+)?", key):
         return float(key) if "." in key else int(key)
     vague = lookup(key, "FEWWORD")

@@ -107,7 +107,8 @@ def _matches(text: str):
     words = [token[0] for token in tokens]
     done = 0
     tried: dict[int, re.Match | None] = {}  # a position's match does not depend on the trigger
-    for index in [i for i, w in enumerate(words) if w in trigger_words or w[0] in _DIGITS]:
+    for index in [i for i, w in enumerate(words) if w in trigger_words or w[0] in _DIGITS
+                  or (w[-1] in _DIGITS and w.rstrip("0123456789") in trigger_words)]:  # "FY2024"
         start = tokens[index].start()
         if start < done or _digit_group(lowered, start):
             continue

@@ -1,21 +1,24 @@
 """Resolvers for expressions relative to the reference date (weekdays, months, "last week", "two days
-ago", "now") or to the discourse ("a day earlier", "that week", "the previous Friday"), and clock times.
+ago", "now") or to the discourse ("a day earlier", "that week", "the previous Friday"); times of day
+are in daytime.py.
 
 Bare weekdays and months take their direction from tense.py; discourse expressions count from the last
 mention fine enough for their unit (Context.focus), else from the reference date."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from service.pipeline.model import Anchor
 from service.pipeline.temporal import tense
-from service.pipeline.temporal.absolute import date_, month_number, pick
-from service.pipeline.temporal.calendar_math import GRANULARITY, season_of, season_start, shift, value_at
+from service.pipeline.temporal.absolute import month_number, pick
+from service.pipeline.temporal.calendar_math import (
+    GRANULARITY, duration_value, season_of, season_start, shift, value_at)
 from service.pipeline.temporal.context import Context, Resolution, masked, mod_of
 from service.pipeline.temporal.lexicon import lookup, number
 from service.pipeline.temporal.matcher import Candidate
-from service.pipeline.temporal.when import interval_when, span_label
+from service.pipeline.temporal.when import interval_when, make_when as _make_when, span_label
 
 _DIRS = {"this": 0, "current": 0, "the current": 0,
          "last": -1, "past": -1, "the last": -1, "the past": -1, "this past": -1, "previous": -1, "the previous": -1,
@@ -23,8 +26,6 @@ _DIRS = {"this": 0, "current": 0, "the current": 0,
 _SIGNS = {"earlier": -1, "before": -1, "previously": -1, "previous": -1, "preceding": -1, "prior": -1,
           "later": 1, "after": 1, "afterwards": 1, "following": 1, "next": 1, "subsequent": 1,
           "same": 0, "that": 0}
-_DEICTIC = {"today": 0, "this": 0, "tonight": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
-            "the day before yesterday": -2, "the day after tomorrow": 2}
 PART_UNITS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
@@ -65,51 +66,6 @@ def weekday(c: Candidate, ctx: Context) -> Resolution:
         return Resolution(kind, f"XXXX-WXX-{number_}{suffix}", mod_of(g))
     day = weekday_date(number_, ctx, c, key_of(g.get("dir")) or None)
     return Resolution(kind, day.isoformat() + suffix, mod_of(g), ctx.reference_anchor())
-
-
-def day_of(c: Candidate, ctx: Context) -> tuple[date | None, Anchor]:
-    """The day a clock time or part of day falls on: its weekday, date or deictic word; for a bare
-    clock time ("at 10 p.m.") the day its sentence names, else the reference date."""
-    g = c.groups
-    bare = not ({"weekday", "month", "deictic", "deictic2"} & g.keys())
-    focus = ctx.same_sentence_day(c.start) if bare and c.rule.norm == "clock" else None
-    if focus is not None:
-        return focus.day, Anchor("discourse", focus.text, focus.value)
-    if ctx.reference is None:
-        return None, Anchor("none")
-    if "weekday" in g:
-        return weekday_date(lookup(g["weekday"], "WEEKDAY"), ctx, c, None), ctx.reference_anchor()
-    if "month" in g:
-        resolved = date_(c, ctx)
-        return (date.fromisoformat(resolved.value), resolved.anchor) if resolved else (None, Anchor("none"))
-    offset = _DEICTIC.get(key_of(g.get("deictic") or g.get("deictic2")), 0)
-    return ctx.reference + timedelta(days=offset), ctx.reference_anchor()
-
-
-def deictic(c: Candidate, ctx: Context) -> Resolution:
-    g = c.groups
-    word = key_of(g.get("deictic") or g.get("deictic2"))
-    part = lookup(g.get("part"), "PART") or ("NI" if word in ("tonight", "last night") else None)
-    mod = mod_of(g) if key_of(g.get("mod")) in ("early", "late") else None
-    suffix = f"T{part}" if part else ""
-    kind = "TIME" if part else "DATE"
-    day, anchor = day_of(c, ctx)
-    return Resolution(kind, (day.isoformat() if day else "XXXX-XX-XX") + suffix, mod, anchor)
-
-
-def clock(c: Candidate, ctx: Context) -> Resolution | None:
-    g = c.groups
-    if "clockword" in g:  # midnight closes the day it names: "midnight Friday" is Friday T24:00
-        hour, minute = (12, 0) if g["clockword"].lower() == "noon" else (24, 0)
-    elif "hour24" in g or "hourm" in g:  # 15:00, 1600 GMT
-        hour, minute = int(g.get("hour24") or g["hourm"]), int(g.get("minute24") or g["minutem"])
-    else:
-        hour, minute = int(g["hour"]), int(g.get("minute", 0))
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
-    day, anchor = day_of(c, ctx)
-    return Resolution("TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}", None, anchor)
 
 
 def month(c: Candidate, ctx: Context) -> Resolution:
@@ -239,10 +195,14 @@ def discourse(c: Candidate, ctx: Context) -> Resolution | None:
     n = number(g["num"]) if "num" in g else 1
     if n is None or n == "X":
         return None
-    if unit in ("TH", "TM", "TS"):  # "24 hours later": whole days from the day talked about
-        unit, n, times = "D", (n // 24 if unit == "TH" else 0), 1
+    span = duration_value(n * times, unit) if unit in ("TH", "TM", "TS") else None
+    if span:  # "24 hours later": whole days from the day talked about; "an hour later": TimeML writes
+        unit, n, times = "D", (n // 24 if unit == "TH" else 0), 1  # the span (PT1H) dated to that day
+        span = span if n == 0 else None
     granularity = "week" if unit == "WE" and sign else GRANULARITY[unit]
     focus = ctx.focus(granularity)
+    if unit == "Q" and sign == 0:  # "that quarter": the quarter last named, not a day inside it
+        focus = next((m for m in reversed(ctx.mentions) if m.granularity == "quarter"), focus)
     last = ctx.mentions[-1] if ctx.mentions else None
     if focus is None and sign == 0 and last is not None:
         # "that same day" after "in June 1998": within that June, no finer
@@ -254,12 +214,16 @@ def discourse(c: Candidate, ctx: Context) -> Resolution | None:
     elif ctx.reference is not None:
         base, anchor = ctx.reference, ctx.reference_anchor()
     else:
+        if span:
+            return Resolution("DURATION", span)
         return Resolution("DATE", masked(value_at(date(2000, 6, 14), granularity)))
     value = value_at(shift(base, unit, int(sign * n * times)), granularity)
     if unit == "Y" and sign:  # "a year earlier" compares; the passage stays where it was
         return Resolution("DATE", value, None, anchor, remember=False)
     if part:
         return Resolution("TIME", f"{value}T{part}", None, anchor)
+    if span:
+        return Resolution("DURATION", span, None, anchor, replace(_make_when(value), value=span))
     return Resolution("DATE", value, mod_of(g), anchor)
 
 

@@ -1,8 +1,10 @@
 """Which way a bare weekday, month or month-day points, from the verbs of its clause (tense.toml).
 
 "said on Thursday" and "had met in June" point back, "will meet on Thursday" and "plans to visit in
-June" forward; the cue nearest the expression wins, looking left first, then right. A date right
-after "to", "until", "from" ... names a target, so it gets no direction ("extended to Nov. 20").
+June" forward; the cue nearest the expression wins, looking left first, then right (a verb right
+after it, "on Sunday issued", beats a distant one before it; a reporting verb after it never does).
+A date right after "to", "until", "from" ... names a target, so it gets no direction ("extended to
+Nov. 20"). A date used as an attribute ("Wednesday's ruling", "the Oct. 23 attack") leans to the past.
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ def _cues() -> tuple[re.Pattern, re.Pattern]:
     return verbs, target
 
 
+# "Wednesday's ruling", "the Aug. 7 blasts": the date names a known event; only a verb right before it
+# ("ahead of Thursday's vote") points it, not the verb of the clause around it; else it leans to the past
+_ATTRIBUTIVE = re.compile(r"['’]s\b")
+_DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_REPORTING = re.compile(r"(?:said|says|told|announced|reported|added|stated|noted)\b", re.IGNORECASE)
 NEAR = 12  # a cue ending this close before the expression governs it directly ("ended Jan. 31")
 
 
@@ -45,14 +52,23 @@ def cue(text: str, start: int, end: int, reach: int = 150) -> tuple[int | None, 
     last = None
     for last in verbs.finditer(left):
         pass
-    if last is not None:
-        return _kind(last), len(left) - last.end() <= NEAR
+    near = last is not None and len(left) - last.end() <= NEAR
+    if _ATTRIBUTIVE.match(text, end) or _DEFINITE.search(left, max(0, len(left) - 8)):
+        return (_kind(last), True) if near else (PAST, False)
+    if near:
+        return _kind(last), True
     right = text[end:end + reach]
     stop = _CLAUSE_END.search(right)
     if stop:
         right = right[:stop.start()]
     first = verbs.search(right)
-    return (_kind(first), first.start() <= NEAR) if first else (NONE, False)
+    if last is not None and (first is None or first.start() > NEAR or _REPORTING.match(first[0])):
+        return _kind(last), False
+    if first is None:
+        return NONE, False
+    # "In January, the firm brought in ...": the verb after a fronted date is its clause's own; a
+    # reporting verb ("Nov. 16, the company said") dates the saying, not the date
+    return _kind(first), first.start() <= NEAR or not _REPORTING.match(first[0])
 
 
 def _kind(match: re.Match) -> int:

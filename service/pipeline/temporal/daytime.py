@@ -1,0 +1,70 @@
+"""Times of day: clock times ("15:00 GMT Saturday", "at 10 p.m."), parts of days ("Friday night",
+"mid-afternoon yesterday") and the day they fall on: the weekday, date or deictic word they name, else
+the day their sentence talks about (a bare "at 10 p.m." after "on Oct. 23"), else the reference date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from service.pipeline.model import Anchor
+from service.pipeline.temporal.absolute import date_
+from service.pipeline.temporal.context import Context, Resolution
+from service.pipeline.temporal.lexicon import lookup
+from service.pipeline.temporal.matcher import Candidate
+from service.pipeline.temporal.relative import key_of, weekday_date
+
+_DEICTIC = {"today": 0, "this": 0, "tonight": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
+            "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def day_of(c: Candidate, ctx: Context) -> tuple[date | None, Anchor]:
+    """The day a clock time or part of day falls on: its weekday, date or deictic word; for a bare
+    clock time ("at 10 p.m.") the day its sentence names, else the reference date."""
+    g = c.groups
+    bare = not ({"weekday", "month", "deictic", "deictic2", "deictic3"} & g.keys())
+    focus = ctx.same_sentence_day(c.start) if bare and c.rule.norm in ("clock", "part_of_day") else None
+    if focus is not None:
+        return focus.day, Anchor("discourse", focus.text, focus.value)
+    if ctx.reference is None:
+        return None, Anchor("none")
+    if "weekday" in g:
+        return weekday_date(lookup(g["weekday"], "WEEKDAY"), ctx, c, None), ctx.reference_anchor()
+    if "month" in g:
+        resolved = date_(c, ctx)
+        return (date.fromisoformat(resolved.value), resolved.anchor) if resolved else (None, Anchor("none"))
+    offset = _DEICTIC.get(key_of(g.get("deictic") or g.get("deictic2") or g.get("deictic3")), 0)
+    return ctx.reference + timedelta(days=offset), ctx.reference_anchor()
+
+
+def deictic(c: Candidate, ctx: Context) -> Resolution:
+    g = c.groups
+    word = key_of(g.get("deictic") or g.get("deictic2") or g.get("deictic3"))
+    part = lookup(g.get("part") or g.get("part2"), "PART") or ("NI" if word in ("tonight", "last night") else None)
+    said = g.get("mod") or g.get("mod2")
+    mod = lookup(said, "MODWORD") if key_of(said) in ("early", "late") else None
+    suffix = f"T{part}" if part else ""
+    kind = "TIME" if part else "DATE"
+    day, anchor = day_of(c, ctx)
+    return Resolution(kind, (day.isoformat() if day else "XXXX-XX-XX") + suffix, mod, anchor)
+
+
+def part_of_day(c: Candidate, ctx: Context) -> Resolution:
+    """"by mid-afternoon": that part of the day the sentence talks about, else of the reference day."""
+    day, anchor = day_of(c, ctx)
+    return Resolution("TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{lookup(c.groups['part'], 'PART')}",
+                      None, anchor)
+
+
+def clock(c: Candidate, ctx: Context) -> Resolution | None:
+    g = c.groups
+    if "clockword" in g:  # midnight closes the day it names: "midnight Friday" is Friday T24:00
+        hour, minute = (24, 0) if g["clockword"].lower() == "midnight" else (12, 0)
+    elif "hour24" in g or "hourm" in g:  # 15:00, 1600 GMT
+        hour, minute = int(g.get("hour24") or g["hourm"]), int(g.get("minute24") or g["minutem"])
+    else:
+        hour, minute = int(g["hour"]), int(g.get("minute", 0))
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+    day, anchor = day_of(c, ctx)
+    return Resolution("TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}", None, anchor)
