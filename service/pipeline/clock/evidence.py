@@ -44,6 +44,9 @@ class YearEvidence:
     since: tuple[tuple[int, str], ...]  # (start year, phrase): "since the conflict started in 2022"
     elapsed: tuple[tuple[int, str], ...]  # (whole years surely elapsed, phrase): "more than two years"
     announced: tuple[int, ...] = ()  # years in clauses about the future: "the 2028 Games will open"
+    # Years written with a month, not about the future ("invited in July 1997"): wire style leaves
+    # the present year out of dates, so under a yearless dateline these years are past.
+    dated: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,10 @@ class Evidence:
     days: tuple[DayMention, ...]
     years: YearEvidence
     links: LinkKeys
+    # The writer's "yesterday" or "last night", outside quotes and naming no day themselves
+    # ("closed higher yesterday"): the news it reports was the day before the day of writing.
+    deictic: tuple[str, ...] = ()
+    months: tuple[int, ...] = ()  # months the text names, in order: the month of "Thursday the 31st"
 
 
 @lru_cache(maxsize=8192)
@@ -62,10 +69,37 @@ def extract_evidence(text: str) -> Evidence:
     days = _stamps(text)  # read from the raw text: a publication stamp may sit in page furniture
     stamped = {m.start for m in days}
     days += [m for m in _dates(body, ends) if m.start not in stamped]
+    days += _ordinal_days(body, ends, [(m.start, m.start + len(m.text)) for m in days])
     taken = [(m.start, m.start + len(m.text)) for m in days]
     days += _weekdays(body, ends, taken)
     days.sort(key=lambda m: m.start)
-    return Evidence(tuple(days), _years(body, ends), link_keys(body))
+    months = tuple(dict.fromkeys(lx.MONTHS[m.group("mon").lower()] for m in lx.MONTH_NAME.finditer(body)))
+    return Evidence(tuple(days), _years(body, ends), link_keys(body), _deictic(body, days), months)
+
+
+def _ordinal_days(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[DayMention]:
+    """"On Thursday the 31st": a weekday and a day of the month; the month comes from the story."""
+    found = []
+    for m in lx.WEEKDAY_ORDINAL.finditer(text):
+        day = int(m.group("day"))
+        if not 1 <= day <= 31 or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        tense, cue, governed = _tense(text, ends, m.start(), m.end())
+        weekday = lx.WEEKDAYS[m.group("wd").lower()]
+        shift = _shift(text, m.start(), m.end())
+        found.append(DayMention(m.group(), m.start(), "date", tense, weekday, None, day, None, cue, governed, shift))
+    return found
+
+
+def _deictic(text: str, days: list[DayMention]) -> tuple[str, ...]:
+    quoted = [m.span() for m in lx.QUOTE.finditer(text)]
+    counted = [(m.start - NEAR, m.start + len(m.text) + NEAR) for m in days if m.shift is not None]
+    found = [
+        m.group().lower()
+        for m in lx.DEICTIC_VOICE.finditer(text)
+        if not any(a <= m.start() < b for a, b in quoted + counted)
+    ]
+    return tuple(dict.fromkeys(found))
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -226,6 +260,10 @@ def _years(text: str, ends: list[int]) -> YearEvidence:
             continue  # a deadline ("by 2030") says nothing of the present
         future = _tense(text, ends, m.start(), m.end())[0] == "future"  # "the 2028 Games will open"
         (announced if future else mentioned).add(int(m.group("year")))
+    dated = {}
+    for m in lx.MONTH_YEAR.finditer(text):
+        if _tense(text, ends, m.start(), m.end())[0] != "future":
+            dated.setdefault(int(m.group("year")), m.group())
     since = {}
     for m in lx.SINCE.finditer(text):
         since.setdefault(int(m.group("year")), m.group())
@@ -237,7 +275,8 @@ def _years(text: str, ends: list[int]) -> YearEvidence:
             phrase = text[m.start() : m.end("n")] + " years" + (tail.group() if tail else "")
             elapsed.append((years, phrase.strip()))
     since_years = tuple(sorted(since.items()))
-    return YearEvidence(tuple(sorted(mentioned)), since_years, tuple(elapsed), tuple(sorted(announced)))
+    return YearEvidence(tuple(sorted(mentioned)), since_years, tuple(elapsed), tuple(sorted(announced)),
+                        tuple(sorted(dated.items())))
 
 
 def _durations(text: str) -> list[re.Match]:

@@ -39,6 +39,16 @@ MONTH_DAY = re.compile(rf"(?=[A-Z]){_WD}{_MON}\s+{_DAY}{_YEAR}")  # the lookahea
 # "Friday 3 May", "31 October 2024", "the 3rd of May"
 DAY_MONTH = re.compile(rf"(?=[A-Zt0-9]){_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}")
 ISO_DATE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
+# "on Thursday the 31st": the month is left to the text around it
+WEEKDAY_ORDINAL = re.compile(
+    rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)}),?\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])"
+)
+# "July 1997", "March 3, 1997", "3 March 1997": a year written with its month
+MONTH_YEAR = re.compile(
+    rf"\b(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?:{_alternation(MONTHS)})\.?(?:\s+[0-3]?\d(?:st|nd|rd|th)?,?)?"
+    r"\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+MONTH_NAME = re.compile(rf"\b(?P<mon>{'|'.join(MONTH_NAMES)})\b")
 BARE_WEEKDAY = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?P<plural>s\b)?")
 WEEKDAY_MOD = re.compile(r"\b(?P<mod>last|next|this|on|every|each|by|until|since|from|late|early)\s+$", re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d,.$£€#-])(?P<year>(?:19|20)\d\d)(?!\d|,\d|%|s\b|\s*(?:per\s?cent|percent))")
@@ -83,4 +93,5 @@ STAMP_TAIL = re.compile(
 )
 DEICTIC = {"today": 0, "yesterday": 1, "tomorrow": -1}  # days from the named day to the day of writing
 DEICTIC_BEFORE = re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b\s*[,(]?\s*$", re.IGNORECASE)
+DEICTIC_VOICE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _LEX['deictic']['voice']))})\b", re.IGNORECASE)
 DEICTIC_AFTER = re.compile(r"[\s,]*\(\s*(?P<word>today|yesterday|tomorrow)\s*\)", re.IGNORECASE)

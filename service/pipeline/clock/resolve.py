@@ -57,10 +57,12 @@ def _own_clock(article: ArticleInput, ev: Evidence, hints: YearHints) -> _Clock:
 def _text_clock(ev: Evidence, hints: YearHints) -> _Clock:
     news, future, conflicts, unresolved, background = [], [], [], [], []
     for m in ev.days:
+        if m.month is None and m.day is not None:
+            m = _with_month(m, ev, hints)
         if m.month is None:
             continue
         m, lead = _with_lead_weekday(m, ev)
-        day, why, mismatch = _date_of(m, hints)
+        day, why, mismatch = _date_of(m, _under_dateline(hints, ev) if m.kind == "dateline" else hints)
         why = f"{lead}{why}"
         conflicts += mismatch
         if day is None:
@@ -119,6 +121,28 @@ def _with_lead_weekday(m: DayMention, ev: Evidence) -> tuple[DayMention, str]:
     return replace(m, weekday=lead.weekday), f" with its story's first weekday '{lead.text}'"
 
 
+def _with_month(m: DayMention, ev: Evidence, hints: YearHints) -> DayMention:
+    """"Thursday the 31st": the first month the text names (or the one after it) in which that day
+    is that weekday in a year near the story's; with no month named, the month of a known publication day."""
+    named = ev.months or tuple(sorted({d.month for d in hints.published}))
+    near = [d.year for d in hints.published] or [y for y in (hints.latest_mentioned, hints.floor) if y]
+    fits = [(min(abs(day.year - y) for y in near), i, month)
+            for i, month in enumerate((*named, *(n % 12 + 1 for n in named)))
+            if (day := choose_day(month, m.day, m.weekday, hints))]
+    return replace(m, month=min(fits)[2]) if fits else m
+
+
+def _under_dateline(hints: YearHints, ev: Evidence) -> YearHints:
+    """A yearless dateline follows wire style, which writes a date's year only when it is not the
+    present one: "invited to join in July 1997" under "WARSAW, February 26" puts the present after 1997."""
+    if not ev.years.dated:
+        return hints
+    year, phrase = max(ev.years.dated)
+    if hints.floor is not None and hints.floor > year:
+        return hints
+    return replace(hints, floor=year + 1, floor_basis=f"'{phrase}' written with its year, so not this year's")
+
+
 def _news_order(t: tuple) -> tuple:
     """Page dates (stamps, datelines) first, surest first; then sure, past, latest news days."""
     strength, day, m, _ = t
@@ -173,10 +197,10 @@ def _in_week(anchor: date, ev: Evidence, news_day: bool):
     # A past weekday was at most six days ago; an announced one is at most six days ahead;
     # "yesterday (Wednesday)" says exactly.
     exact = [d + timedelta(days=m.shift) for d, m in days if m.shift is not None]
-    earliest = max([d for d, _ in past] + [d - WEEK for d, _ in future] + exact, default=None)
+    # The story's news day, told "yesterday" ("the bank yesterday raised rates"): written the day after.
+    news = [anchor] if news_day else [anchor + ONE_DAY] if ev.deictic else []
+    earliest = max([d for d, _ in past] + [d - WEEK for d, _ in future] + exact + news, default=None)
     latest = min([d - ONE_DAY for d, _ in future] + [d + WEEK for d, _ in past] + exact, default=None)
-    if news_day:
-        earliest = max(anchor, earliest) if earliest else anchor
     value = earliest if earliest else anchor
     conflicts = ()
     if latest and value > latest:
@@ -191,6 +215,8 @@ def _in_week(anchor: date, ev: Evidence, news_day: bool):
         cues = {f"'{_phrase(m)}' ({'future' if m.tense == 'future' else 'past'}, {d})": d for d, m in past + future}
         shown = " and ".join(sorted(cues, key=lambda c: (cues[c], c))[:MAX_CUES])
         words = f"; in that week {shown} put it on {value:%A} {value}"
+    if ev.deictic and not news_day:
+        words += f"; it tells the news '{ev.deictic[0]}': written after {anchor}"
     return value, earliest, latest, words, conflicts
 
 

@@ -21,6 +21,7 @@ from service.pipeline.model import Statement
 QUOTE_FLOOR = 75.0  # below this, fuzzy matches between different quotes are noise
 SKELETON, SKELETON_WORDS = 15.0, 4  # bonus when this many content words recur in the same order
 _AUXILIARIES = frozenset({"has", "have", "had"})
+_COPULAR = frozenset({"found", "declared", "ruled", "judged"})  # the act is the complement that follows
 _WORD = re.compile(r"[a-z][a-z\-’']*")
 
 
@@ -135,6 +136,8 @@ def _event_verb(statement: Statement) -> str | None:
     if not names or not statement.text.startswith(names):
         return None
     rest = [w for w in statement.text[len(names) :].lower().split() if w not in _AUXILIARIES]  # "has reported" ~ "reported"
+    if len(rest) > 1 and rest[0] in _COPULAR:
+        rest = rest[1:]  # "found guilty" ~ "convicted" (folded to "guilty")
     return _fold(rest[0]) if rest else None
 
 

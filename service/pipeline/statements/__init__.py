@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 from service.pipeline.model import Actor, ArticleInput, Expression, Furniture, ReferenceDate, Sentence, Statement
@@ -22,7 +23,9 @@ from service.pipeline.statements.drafts import Draft, build_drafts
 from service.pipeline.statements.events import find_events, find_own_acts
 from service.pipeline.statements.figures import find_figures
 from service.pipeline.statements.quotes import find_quotes, within
+from service.pipeline.statements.verdicts import find_verdicts
 from service.pipeline.statements.wording import claim, quoted_words
+from service.pipeline.temporal.when import make_when
 
 __all__ = ["extract_statements"]
 
@@ -52,6 +55,7 @@ def extract_statements(
         starts = [s.verb.start for s in found if s.lemma != "according"]
         news = _lede_day(reference_date) if sentence is lede else None
         events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts, news))
+        events.extend((sentence, e) for e in find_verdicts(sentence, quotes, _of(sentence, expressions), cast))
     drafts = build_drafts(usable, speeches, quotes)
     datings = _date_drafts(drafts, expressions, quotes, reference_date, [e for _, e in events])
     out = [_statement(article, d, dt, quotes) for d, dt in zip(drafts, datings)]
@@ -130,7 +134,8 @@ def _news_day(drafts, expressions, quotes, reference: ReferenceDate, events) -> 
     when = lede[1].when if lede else None
     if when is None or when.earliest != reference.value - timedelta(days=1) or "deictic" not in lede[1].basis:
         return None
-    return inherited(lede[1], "news day of the article's lede")
+    news = inherited(lede[1], "news day of the article's lede")
+    return replace(news, when=make_when(when.earliest.isoformat()))  # the day, not "last night"
 
 
 def _inherit(draft: Draft, drafts: list[Draft], datings: list[Dating]) -> Dating | None:

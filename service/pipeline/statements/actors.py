@@ -38,6 +38,7 @@ class _Person:
     title: str | None
     place: str | None
     seen: int = 0
+    sex: str | None = None  # from an honorific: "male" | "female"
 
     def actor(self) -> Actor:
         return Actor(slug(" ".join(self.parts)), self.name, self.title, "person", self.place)
@@ -118,18 +119,19 @@ class Cast:
     def _person(self, mention: Mention) -> _Person:
         parts = name_parts(mention.name) or tuple(mention.name.split())
         if len(parts) == 1:
-            known = self._by_single(parts[0])
+            known = self._by_single(parts[0], _sex(mention))
             if known:
                 return self._update(known, mention)
         for person in self.people:
             if person.parts == parts or _compatible(person.parts, parts):
                 return self._update(person, mention)
-        person = _Person(parts, mention.name, _title(mention), mention.place)
+        person = _Person(parts, mention.name, _title(mention), mention.place, sex=_sex(mention))
         self.people.append(person)
         return person
 
-    def _by_single(self, word: str) -> _Person | None:
-        ranked = sorted(self.people, key=lambda p: -p.seen)
+    def _by_single(self, word: str, sex: str | None = None) -> _Person | None:
+        """The latest person with this surname (else first name), never one of the other sex."""
+        ranked = [p for p in sorted(self.people, key=lambda p: -p.seen) if not (sex and p.sex and p.sex != sex)]
         for person in ranked:
             if len(person.parts) > 1 and person.parts[-1] == word:
                 return person
@@ -153,6 +155,7 @@ class Cast:
             person.parts = name_parts(mention.name) or person.parts
         person.title = person.title or _title(mention)
         person.place = person.place or mention.place
+        person.sex = person.sex or _sex(mention)
         return person
 
 
@@ -160,6 +163,11 @@ def _title(mention: Mention) -> str | None:
     """The mention's title, unless it is only an honorific ("Mr", "Mrs")."""
     honorifics = set(load("actors")["titles"]["honorifics"])
     return mention.title if mention.title and mention.title not in honorifics else None
+
+
+def _sex(mention: Mention) -> str | None:
+    honorifics = load("actors")["titles"]
+    return next((sex for sex in ("male", "female") if mention.title in honorifics[sex]), None)
 
 
 def _compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:

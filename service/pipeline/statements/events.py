@@ -42,11 +42,13 @@ def find_events(
     """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an event.
 
     ``lede`` dates the news of an article's first sentence told in the present perfect without a date
-    ("X has signed Y", "MPs have voted"): news that has just happened, on the article's own day.
+    ("X has signed Y", "MPs have voted"): news that has just happened, on the article's own day. Any
+    time in the sentence ("has launched phones over the years") makes it background instead.
     """
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
     expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
+    lede = None if expressions else lede
     toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
     mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start) and cast.is_name(m)]
     out: list[EventDraft] = []

@@ -45,7 +45,8 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         raw = m.group("a")
         if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("b") or re.fullmatch(r"\d+(?:bn|m|k)", raw):
             continue
-        unit = _CURRENCY.get(raw[0]) or _unit(m.group("rest"))
+        sign = text.startswith("%", m.end("b") if m.group("b") else m.end("a"))  # "12%"
+        unit = _CURRENCY.get(raw[0]) or ("percent" if sign else _unit(m.group("rest")))
         if unit is None:
             continue
         low = _value(raw, m.group("ma"))
@@ -54,7 +55,7 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         kind = lex["qualifiers"].get(qualifier)
         if kind == "upper":
             low = min(low, high)
-        text_span = text[m.start() : m.start("rest")].strip()
+        text_span = text[m.start() : m.start("rest") + sign].strip()
         out.append(Figure(text_span, low, high, unit))
     return tuple(out)
 
@@ -68,6 +69,7 @@ def _value(raw: str, multiplier: str | None) -> float:
 
 def _unit(rest: str) -> str | None:
     lex = _lex()
+    rest = re.sub(r"\bper\s+cent\b", "percent", rest, flags=re.I)  # "3.5 per cent" = "3.4 percent"
     for word in re.findall(r"\([^)]*\)|[\w’'-]+", rest):
         if word.startswith("(") or word[:1].isupper() or word.lower() in lex["skip"]:
             continue

@@ -29,6 +29,9 @@ _RATE = re.compile(r"(?:\d[\d,.]*|million|billion|thousand|hundred|percent|cents
                    r"one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+\w+)?\s+$", re.IGNORECASE)
 
 
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
 def duration(c: Candidate, ctx: Context) -> Resolution | None:
     """"two years" -> P2Y; "the past two years" also gets the interval it covers up to the reference."""
     g = c.groups
@@ -41,6 +44,8 @@ def duration(c: Candidate, ctx: Context) -> Resolution | None:
     article = key_of(g.get("num")) in ("a", "an")
     if article and (unit == "TS" or _RATE.search(ctx.text, max(0, c.start - 30), c.start)):
         return None  # "a second group" is an ordinal; "$2 million a year", "700 seats a week" are rates
+    if unit == "Q" and n != "X" and _OF.match(ctx.text, c.end):
+        return None  # "three-quarters of the vote" is a fraction ("several quarters of losses" is not)
     if unit in ("DE", "CE") and n != "X":  # TimeML writes decades and centuries in years
         unit, times = "Y", times * (10 if unit == "DE" else 100)
     if "half" in g and n != "X":  # "a minute and a half"

@@ -1,0 +1,154 @@
+"""A capitalised run of words read as a name: a person (with title and affiliation), an
+organisation, a group with its qualifier ("Biden administration officials"), or nothing.
+
+News writes "Defense Secretary Lloyd Austin", "Kremlin spokesman Dmitry Peskov", "Acme Corp",
+"Petros Doukas of the National Observatory", "consumer group Which?": the lexicon of titles, group
+nouns, organisation heads and organisation descriptors splits the run.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from service.pipeline.statements.lexicon import load, lowercase_titles, match_title, place_of, words
+from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, strip_possessive
+
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+[A-Z][\w.]*)*\s*(?:\([^)]*\))?\s*[—–-]")  # "KASTRINOS, Greece (AP) —"
+
+
+def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> Mention | None:
+    lexicon = lex()
+    run = [strip_possessive(t) if k == j - 1 else (t, False) for k, t in enumerate(toks[i:j], start=i)]
+    possessive = run[-1][1]
+    words = [t.text for t, _ in run]
+    while words and words[0] in lexicon["stop"]:
+        words, i = words[1:], i + 1
+    if not words or (len(words) == 1 and words[0].lower() in words_of_modifiers()):
+        return None
+    start, end = toks[i].start, run[-1][0].end
+    head = words[-1].lower()
+    if head in lexicon["group"] and len(words) <= 3:  # "Officials said", "Senior Officials", "Police said"
+        qualifier = words[:-1]
+        place = place_of(qualifier) if qualifier else None
+        if head in lexicon["institutional"]:
+            return Mention(start, end, "organisation", place or " ".join(words), place=place or " ".join(words))
+        return Mention(start, end, "group", " ".join(words), place=place, plural=head.endswith("s"))
+    if _describes_next(toks, j):
+        return None  # "Consumer group Which?": the run qualifies the descriptor of the name after it
+    lowered_after = [t.text.lower() for t in toks[j : j + 4]]
+    group = _group_after(lowered_after) if not possessive else None
+    if group and j + group[0] < len(toks) and capitalised(toks[j + group[0]].text) and toks[j + group[0]].text[0].isalpha():
+        group = None  # "Kremlin spokesman Dmitry Peskov": the noun is a title before a name
+    if group is not None:
+        n, noun = group
+        place = place_of(words) or " ".join(words)
+        first = _determiner_start(toks, i)
+        lead = [t.text.lower() for t in toks[:i] if t.start >= first and t.text.lower() not in lexicon["determiners"]]
+        phrase = " ".join(lead + words + [t.text for t in toks[j : j + n]])
+        kind = "organisation" if noun in lexicon["institutional"] else "group"
+        if kind == "organisation":
+            return Mention(start, toks[j + n - 1].end, kind, place, place=place)
+        return Mention(first, toks[j + n - 1].end, kind, phrase, place=place, plural=noun.endswith("s"))
+    if all(w.isupper() and len(w) > 1 for w in words):  # acronyms name organisations; capitals runs are datelines
+        if len(words) > 1 or _in_dateline(text, start - offset):
+            return None
+        key = place_of(words) or words[0]
+        return Mention(start, end, "organisation", key, place=key, possessive=possessive)
+    found = match_title(words)
+    if found:
+        a, b, title = found
+        name = [w for w in words[b:]]
+        prefix = words[:a]
+        place = place_of(prefix) if prefix else None
+        if not place and prefix:
+            place = " ".join(prefix)
+        if not name:
+            return Mention(start, end, "title", title, title=title, place=place, possessive=possessive)
+        if "of" in name and name[0] != "of":  # "Petros Doukas of the National Observatory": the name ends before "of"
+            cut = name.index("of")
+            end = _end_of(toks, i, b + cut)
+            name = name[:cut]
+        return Mention(start, end, "person", " ".join(name), title=title, place=place, possessive=possessive)
+    before = _lowercase_title_before(toks, i)
+    place = place_of(words)
+    if before and not place:
+        title, org, title_start = before
+        return Mention(title_start, end, "person", " ".join(words), title=title, place=org, possessive=possessive)
+    if place or "&" in words or any(w in lexicon["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria", "Harrow & Vale"
+        return Mention(start, end, "organisation", " ".join(words), place=place or " ".join(words), possessive=possessive)
+    if "of" in words[1:]:  # "Petros Doukas of the National Observatory"
+        words = words[: words.index("of")]
+        end = _end_of(toks, i, len(words))
+    if i > 0 and toks[i - 1].text in _descriptors():  # "industry group TechUK", "consumer watchdog Which?"
+        return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive)
+    if len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return Mention(start, end, "person", " ".join(words), possessive=possessive)
+    return None
+
+
+@cache
+def _descriptors() -> frozenset[str]:
+    """Lower-case nouns that describe an organisation right before its name."""
+    data = load("actors")["references"]
+    return frozenset(data["organisation"] + data["descriptors"])
+
+
+def _describes_next(toks: list[Token], j: int) -> bool:
+    return j + 1 < len(toks) and toks[j].text in _descriptors() and capitalised(toks[j + 1].text) and toks[j + 1].text[0].isalpha()
+
+
+def _in_dateline(text: str, index: int) -> bool:
+    """"(AP) —", "LONDON (Reuters) -": the agency credit before a dateline dash."""
+    return index < 40 and _DATELINE.match(text) is not None
+
+
+def words_of_modifiers() -> frozenset[str]:
+    return words("title_modifiers")
+
+
+def _end_of(toks: list[Token], first: int, count: int) -> int:
+    """End offset of the ``count`` tokens from ``first``."""
+    return toks[first + count - 1].end
+
+
+def _group_after(lowered: list[str]) -> tuple[int, str] | None:
+    """The last group noun in a chain right after a capitalised run ("administration officials")."""
+    lexicon, found = lex(), None
+    for n, word in enumerate(lowered, start=1):
+        if word in lexicon["group"]:
+            found = (n, word)
+        elif word not in lexicon["modifiers"]:
+            break
+    return found
+
+
+def _determiner_start(toks: list[Token], i: int) -> int:
+    lexicon = lex()
+    k = i
+    while k > 0 and toks[k - 1].text.lower() in lexicon["modifiers"] | lexicon["determiners"]:
+        k -= 1
+    return toks[k].start
+
+
+def _lowercase_title_before(toks: list[Token], i: int) -> tuple[str, str | None, int] | None:
+    """A lower-case title right before a name ("North Korean leader Kim"), with its place prefix."""
+    table = lowercase_titles()
+    for size in (3, 2, 1):
+        if i - size < 0:
+            continue
+        phrase = tuple(t.text.lower() for t in toks[i - size : i])
+        if phrase in table:
+            k, prefix = i - size, []
+            while k > 0 and toks[k - 1].text.lower() in words("title_modifiers"):
+                k -= 1  # "Deputy governor Marta Kovac"
+            title_start = toks[k].start
+            title = " ".join(t.text for t in toks[k:i]).lower() if k < i - size else table[phrase]
+            while k > 0 and (capitalised(toks[k - 1].text) and toks[k - 1].text[0].isalpha() or toks[k - 1].text == "&"):
+                word = strip_possessive(toks[k - 1])[0].text
+                if word.lower() in words("title_modifiers") or word in lex()["stop"]:
+                    break
+                prefix.insert(0, word)
+                k -= 1
+            return title, (place_of(prefix) or " ".join(prefix) if prefix else None), title_start
+    return None
