@@ -86,6 +86,13 @@ def choose_day(month: int, day: int, weekday: int | None, hints: YearHints) -> d
     return best if cost <= MAX_YEAR_GAP else None
 
 
+def story_year(hints: YearHints) -> int | None:
+    """The present year as the story tells it, for a named day with no year ("on Labor Day")."""
+    if hints.published:
+        return max(hints.published).year
+    return max((y for y in (hints.latest_mentioned, hints.floor) if y is not None), default=None)
+
+
 def years_fitting(month: int, day: int, weekday: int, near: int) -> list[int]:
     """Years within a dozen of `near` where the month-day falls on the weekday, for explanations."""
     return [d.year for d in candidate_days(month, day, weekday) if abs(d.year - near) <= 12]

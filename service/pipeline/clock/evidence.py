@@ -1,14 +1,15 @@
 """Date evidence read from one article's text, independent of any reference date, so computed once.
 
 What is kept: days the text names (publication stamps, datelines, month-day dates with or without
-weekday or year, bare weekdays) with the tense they are reported in, the years it mentions, "since
-<year>" starts and elapsed durations that bound the present, and the keys that link it to other
-articles of its story. Page furniture is blanked first, except for publication stamps.
+weekday or year, "Thursday the 31st", named days such as "Labor Day", bare weekdays) with the tense
+they are reported in, the years it mentions (and those written with a month), "since <year>" starts
+and elapsed durations that bound the present, the months it names, the writer's "yesterday", and the
+keys that link it to other articles of its story. Page furniture is blanked first, except for
+publication stamps.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -16,9 +17,9 @@ from functools import lru_cache
 from service.pipeline.clean import find_furniture
 from service.pipeline.clock import lexicon as lx
 from service.pipeline.clock.links import LinkKeys, link_keys
+from service.pipeline.clock.tense import NEAR, sentence_ends, tense_of
 
 STAMP_HEAD_CHARS, STAMP_FOOT_CHARS = 1000, 500  # where on a page a publication stamp may sit
-NEAR = 40  # characters: a verb this close before a day, with no comma between, governs it
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class DayMention:
     cue: str = ""  # the words that set the tense: "stated", "scheduled to"
     governed: bool = False  # the cue comes right before it: "said on 31 October 2024"
     shift: int | None = None  # days to the day of writing, where the text says: "yesterday (Oct 30)" -> 1
+    holiday: str | None = None  # the rule of a named day ("Labor Day": "09-1-1"); its day depends on the year
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +67,35 @@ def extract_evidence(text: str) -> Evidence:
     """All date evidence of one text; cached because stories are re-resolved as articles arrive."""
     furniture = [(f.start, f.end) for f in find_furniture(text)]
     body = _blank(text, furniture)
-    ends = _sentence_ends(body)
+    ends = sentence_ends(body)
     days = _stamps(text)  # read from the raw text: a publication stamp may sit in page furniture
-    stamped = {m.start for m in days}
-    days += [m for m in _dates(body, ends) if m.start not in stamped]
+    stamped = [_line(text, m.start) for m in days]  # a stamp owns its line: "Published ... Updated ..."
+    days += [m for m in _dates(body, ends) if not any(a <= m.start < b for a, b in stamped)]
     days += _ordinal_days(body, ends, [(m.start, m.start + len(m.text)) for m in days])
+    days += _holidays(body, ends)
     taken = [(m.start, m.start + len(m.text)) for m in days]
     days += _weekdays(body, ends, taken)
     days.sort(key=lambda m: m.start)
     months = tuple(dict.fromkeys(lx.MONTHS[m.group("mon").lower()] for m in lx.MONTH_NAME.finditer(body)))
     return Evidence(tuple(days), _years(body, ends), link_keys(body), _deictic(body, days), months)
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, end if end >= 0 else len(text)
+
+
+def _holidays(text: str, ends: list[int]) -> list[DayMention]:
+    """Named days ("on Labor Day", "Christmas Day 2019"): a day once the story gives the year."""
+    found = []
+    for m in lx.HOLIDAY.finditer(text):
+        rule = lx.HOLIDAYS[m.group("name").lower().replace("’", "'")]
+        year = int(m.group("year")) if m.group("year") else None
+        tense, cue, governed = tense_of(text, ends, m.start(), m.end())
+        month = int(rule[:2]) if rule[:2].isdigit() else None
+        found.append(DayMention(m.group(), m.start(), "date", tense, None, month, None, year, cue, governed,
+                                holiday=rule))
+    return found
 
 
 def _ordinal_days(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[DayMention]:
@@ -84,7 +105,7 @@ def _ordinal_days(text: str, ends: list[int], taken: list[tuple[int, int]]) -> l
         day = int(m.group("day"))
         if not 1 <= day <= 31 or any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        tense, cue, governed = _tense(text, ends, m.start(), m.end())
+        tense, cue, governed = tense_of(text, ends, m.start(), m.end())
         weekday = lx.WEEKDAYS[m.group("wd").lower()]
         shift = _shift(text, m.start(), m.end())
         found.append(DayMention(m.group(), m.start(), "date", tense, weekday, None, day, None, cue, governed, shift))
@@ -92,7 +113,7 @@ def _ordinal_days(text: str, ends: list[int], taken: list[tuple[int, int]]) -> l
 
 
 def _deictic(text: str, days: list[DayMention]) -> tuple[str, ...]:
-    quoted = [m.span() for m in lx.QUOTE.finditer(text)]
+    quoted = [m.span() for pattern in (lx.QUOTE, lx.SINGLE_QUOTE) for m in pattern.finditer(text)]
     counted = [(m.start - NEAR, m.start + len(m.text) + NEAR) for m in days if m.shift is not None]
     found = [
         m.group().lower()
@@ -110,53 +131,6 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
-
-
-def _sentence_ends(text: str) -> list[int]:
-    ends = []
-    for m in lx.SENTENCE_END.finditer(text):
-        if text[m.start()] == ".":
-            word = re.search(r"([A-Za-z.]+)$", text[max(0, m.start() - 12) : m.start()])
-            if word and (len(word.group(1)) == 1 or word.group(1).lower() in lx.ABBREVIATIONS):
-                continue
-        ends.append(m.end())
-    return ends
-
-
-def _clause(text: str, ends: list[int], start: int, end: int) -> tuple[int, int]:
-    i = bisect.bisect_right(ends, start)
-    lo = ends[i - 1] if i else 0
-    j = bisect.bisect_left(ends, end)
-    hi = ends[j] if j < len(ends) else len(text)
-    return lo, hi
-
-
-def _tense(text: str, ends: list[int], start: int, end: int) -> tuple[str, str, bool]:
-    """Past or future from a verb marker just before the day ("said on Thursday"), else the nearest
-    in its clause ("are scheduled to meet ... on Thursday", "On Thursday, X test-fired")."""
-    lo, hi = _clause(text, ends, start, end)
-    clause = text[lo:hi].lower().replace("’", "'")
-    future = [(m.span(), "future") for p in lx.FUTURE for m in p.finditer(clause)]
-    past = [
-        (m.span(), "past")
-        for m in re.finditer(r"\b[a-z][a-z'-]*\b", clause)
-        if _is_past(m.group()) and not any(a <= m.start() < b for (a, b), _ in future)
-    ]
-    s, e = start - lo, end - lo
-    before = [(s - b, tense, (a, b)) for (a, b), tense in future + past if b <= s]
-    after = [(a - e, tense, (a, b)) for (a, b), tense in future + past if a >= e]
-    if not before and not after:
-        return "none", "", False
-    near = [t for t in before if t[0] <= NEAR and "," not in clause[t[2][1] : s]]
-    _, tense, (a, b) = min(near or before + after)
-    governed = re.fullmatch(r"\s*(?:on\s+)?", clause[b:s]) if b <= s else re.fullmatch(r",?[^,;]{0,40}", clause[e:a])
-    return tense, clause[a:b], bool(governed)
-
-
-def _is_past(word: str) -> bool:
-    if word in lx.PAST_WORDS:
-        return True
-    return len(word) >= 4 and word.endswith("ed") and not word.endswith("eed") and word not in lx.NOT_PAST
 
 
 def _dates(text: str, ends: list[int]) -> list[DayMention]:
@@ -187,7 +161,7 @@ def _date_mention(text: str, ends: list[int], m: re.Match, offset: int | None = 
     if offset is not None:  # a match inside one line, read as a stamp by the caller
         return DayMention(m.group().rstrip(" ,"), offset + m.start(), "stamp", "none", weekday, month, day, year)
     kind = "dateline" if _is_dateline(text, m) else "date"
-    tense, cue, governed = ("none", "", False) if kind == "dateline" else _tense(text, ends, m.start(), m.end())
+    tense, cue, governed = ("none", "", False) if kind == "dateline" else tense_of(text, ends, m.start(), m.end())
     shift = _shift(text, m.start(), m.end())
     return DayMention(m.group().rstrip(" ,"), m.start(), kind, tense, weekday, month, day, year, cue, governed, shift)
 
@@ -220,17 +194,31 @@ def _stamps(text: str) -> list[DayMention]:
     for line in lx.SHORT_LINE.finditer(text):
         if STAMP_HEAD_CHARS < line.start() < len(text) - STAMP_FOOT_CHARS:
             continue  # stamps sit at the head or foot of a page; a lone date mid-text heads a list
-        for pattern in (lx.MONTH_DAY, lx.DAY_MONTH, lx.ISO_DATE):
+        for pattern in (lx.MONTH_DAY, lx.DAY_MONTH, lx.ISO_DATE, lx.NUMERIC_DATE):
             m = pattern.search(line.group())
-            if not m or not m.group("year"):
+            if not m:
                 continue
             head = lx.STAMP_HEAD.match(line.group()[: m.start()])
-            if head and lx.STAMP_TAIL.match(line.group()[m.end() :]):
-                mention = _date_mention(text, [], m, line.start())
-                label = (head.group("label") or "").lower()
-                found.append(replace(mention, kind="stamp", tense="none", cue=label))
+            # a yearless stamp only under a label at the head: "Published 19 June" (the foot lists others)
+            dated = m.group("year") or (head and head.group("label") and line.start() <= STAMP_HEAD_CHARS)
+            if head and dated and lx.STAMP_TAIL.match(line.group()[m.end() :]):
+                mention = _numeric_stamp(m, line.start()) if pattern is lx.NUMERIC_DATE else \
+                    _date_mention(text, [], m, line.start())
+                if mention:
+                    label = (head.group("label") or "").lower()
+                    found.append(replace(mention, kind="stamp", tense="none", cue=label))
                 break
     return found
+
+
+def _numeric_stamp(m: re.Match, offset: int) -> DayMention | None:
+    """"19/06/2019" or "06/19/2019": read only when one order is impossible (or both agree)."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    readings = {(month, day) for month, day in ((a, b), (b, a)) if 1 <= month <= 12 and 1 <= day <= 31}
+    if len(readings) != 1:
+        return None
+    (month, day), = readings
+    return DayMention(m.group(), offset + m.start(), "stamp", "none", None, month, day, int(m.group("year")))
 
 
 def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[DayMention]:
@@ -246,7 +234,7 @@ def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[
         if mod in ("last", "next"):
             tense, cue = ("past" if mod == "last" else "future"), mod
         else:
-            tense, cue, _ = _tense(text, ends, m.start(), m.end("wd"))
+            tense, cue, _ = tense_of(text, ends, m.start(), m.end("wd"))
         weekday = lx.WEEKDAYS[m.group("wd").lower()]
         shift = _shift(text, start, m.end())
         found.append(DayMention(text[start : m.end()], start, "weekday", tense, weekday, cue=cue, shift=shift))
@@ -258,11 +246,11 @@ def _years(text: str, ends: list[int]) -> YearEvidence:
     for m in lx.YEAR.finditer(text):
         if lx.FUTURE_YEAR.search(text[max(0, m.start() - 20) : m.start()].lower()):
             continue  # a deadline ("by 2030") says nothing of the present
-        future = _tense(text, ends, m.start(), m.end())[0] == "future"  # "the 2028 Games will open"
+        future = tense_of(text, ends, m.start(), m.end())[0] == "future"  # "the 2028 Games will open"
         (announced if future else mentioned).add(int(m.group("year")))
     dated = {}
     for m in lx.MONTH_YEAR.finditer(text):
-        if _tense(text, ends, m.start(), m.end())[0] != "future":
+        if tense_of(text, ends, m.start(), m.end())[0] != "future":
             dated.setdefault(int(m.group("year")), m.group())
     since = {}
     for m in lx.SINCE.finditer(text):

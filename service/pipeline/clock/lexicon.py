@@ -14,6 +14,7 @@ NUMBERS: dict[str, int] = _LEX["numbers"]
 PAST_WORDS = frozenset(_LEX["tense"]["past"])
 NOT_PAST = frozenset(_LEX["tense"]["not_past"])
 REPORTING = frozenset(_LEX["tense"]["reporting"])
+AUXILIARIES = frozenset(_LEX["tense"]["auxiliaries"])
 FUTURE = tuple(re.compile(p) for p in _LEX["tense"]["future"])
 ABBREVIATIONS = frozenset(_LEX["text"]["abbreviations"])
 NAME_STOP = frozenset(_LEX["text"]["name_stop"])
@@ -25,8 +26,10 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 
 
 def _alternation(words) -> str:
-    """Capitalised alternatives, longest first so "Sept" wins over "Sep"."""
-    return "|".join(w.capitalize() for w in sorted(words, key=len, reverse=True))
+    """Capitalised alternatives, longest first so "Sept" wins over "Sep"; full names also in capitals,
+    as page stamps write them ("OCTOBER 31, 2024"); abbreviations not ("SUN", "WED" are words)."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join([w.capitalize() for w in ordered] + [w.upper() for w in ordered if len(w) > 4])
 
 
 _MON = rf"(?P<mon>{_alternation(MONTHS)})(?![a-z])\.?"
@@ -38,6 +41,7 @@ _YEAR = r"(?:\s*\))?(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d|,\d))?(?:\s*\))?"
 MONTH_DAY = re.compile(rf"(?=[A-Z]){_WD}{_MON}\s+{_DAY}{_YEAR}")  # the lookahead only saves time
 # "Friday 3 May", "31 October 2024", "the 3rd of May"
 DAY_MONTH = re.compile(rf"(?=[A-Zt0-9]){_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}")
+NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)(?![\d/.])")
 ISO_DATE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 # "on Thursday the 31st": the month is left to the text around it
 WEEKDAY_ORDINAL = re.compile(
@@ -47,6 +51,16 @@ WEEKDAY_ORDINAL = re.compile(
 MONTH_YEAR = re.compile(
     rf"\b(?:[0-3]?\d(?:st|nd|rd|th)?\s+)?(?:{_alternation(MONTHS)})\.?(?:\s+[0-3]?\d(?:st|nd|rd|th)?,?)?"
     r"\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+# Named days, shared with the normaliser: "MM-DD", "MM-weekday-n" (n = L: last), "EASTER+days"
+HOLIDAYS: dict[str, str] = tomllib.loads(
+    (Path(__file__).parents[1] / "temporal" / "resources" / "lexicon.toml").read_text(encoding="utf-8")
+)["lexicon"]["HOLIDAY"]["entries"]
+HOLIDAY = re.compile(
+    r"\b(?P<name>" + "|".join(
+        re.escape(" ".join(w[:1].upper() + w[1:] for w in name.split())).replace("'", "['’]")
+        for name in sorted(HOLIDAYS, key=len, reverse=True)
+    ) + r")(?![\w-])(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
 )
 MONTH_NAME = re.compile(rf"\b(?P<mon>{'|'.join(MONTH_NAMES)})\b")
 BARE_WEEKDAY = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?P<plural>s\b)?")
@@ -66,6 +80,8 @@ DURATION = re.compile(
 )
 # A quotation ends at its closing mark, or at a paragraph end when the next paragraph goes on quoting.
 QUOTE = re.compile(r"[“\"]([^”“\"\n]{3,800})(?:[”\"]|(?=\n))")
+# British single quotes: 'Rates rose yesterday,' he said (an apostrophe inside runs on: "don't").
+SINGLE_QUOTE = re.compile(r"(?<![\w’'])[‘'](?:[^‘’'\n]|[’'](?=\w)){3,800}?[’'](?!\w)")
 NAME_TOKEN = re.compile(r"[A-Z][a-zA-Z-]*(?:[’']s\b)?\.?")
 FIGURE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:million|billion|trillion|percent|per cent|%))"
@@ -79,16 +95,21 @@ SENTENCE_END = re.compile(
 DATELINE_PLACE = re.compile(
     r"^[A-Z][A-Za-z.'’ -]{1,40}(?:\([A-Za-z .-]{2,25}\))?(?:,\s*[A-Z][\w.'’ -]{1,30})*,\s*$"
 )
-DATELINE_END = re.compile(r"^\s*(?:\([A-Za-z .-]{2,25}\))?\s*(?:—|–|-{1,2}|:)\s")
+DATELINE_END = re.compile(r"^\s*(?:\([A-Za-z .-]{2,25}\)|/[A-Za-z .-]{2,25}/)?\s*(?:—|–|-{1,2}|:)\s")
 SHORT_LINE = re.compile(r"^[^\n]{6,100}$", re.MULTILINE)
+_CLOCK_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?-i:[A-Z]{2,5})?"
+# Before a stamp's date: a by-line or fields ("By Ann Lee, Reuters |", "Source: Xinhua |"), a label,
+# a time ("Updated 9:40 PM ET,"); after it: a time, a second stamp, more fields ("| Editor: Liu").
 STAMP_HEAD = re.compile(
-    r"^[\s|•·,:–—-]*(?:by\s+[A-Z][\w.'’ -]{1,40}?\s*[|•·,–—-]\s*)?"
-    r"(?:(?P<label>published|posted|updated|last updated|first published|date|dated)\b[\s:,]*(?:on\s+|at\s+)?)?$",
+    r"^[\s|•·,:–—-]*(?:by\s+[A-Z][\w.'’ -]{1,40}?\s*[|•·,–—-]\s*)?(?:[^|•·/\n]{1,40}[|•·/]\s*){0,2}"
+    r"(?:(?:this (?:article|story|report) (?:was|is) (?:originally |first )?)?"
+    r"(?P<label>published|posted|updated|last updated|last modified|modified|first published|date|dated)\b"
+    rf"[\s:,]*(?:on\s+|at\s+)?)?(?:{_CLOCK_TIME}\s*,?\s*)?$",
     re.IGNORECASE,
 )
 STAMP_TAIL = re.compile(
-    r"^[\s,|•·-]*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?-i:[A-Z]{2,5})?"
-    r"(?:[+-]\d{1,2}(?::?\d{2})?)?)?[\s|•·]*$",
+    rf"^[\s,|•·/-]*(?:(?:at\s+|T)?{_CLOCK_TIME}"
+    r"(?:[+-]\d{1,2}(?::?\d{2})?|Z)?)?[\s|•·.]*(?:(?:[|•·/]|(?:last\s+)?(?:updated|modified)\b)[^\n]{0,60})?$",
     re.IGNORECASE,
 )
 DEICTIC = {"today": 0, "yesterday": 1, "tomorrow": -1}  # days from the named day to the day of writing

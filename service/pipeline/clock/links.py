@@ -23,6 +23,9 @@ WORD_WEIGHT, WORD_CAP = 0.5, 2.0  # single capitalised words mid-sentence: place
 SHINGLE, SHINGLE_SAMPLE = 6, 3  # runs of 6 words of running text, one in 3 kept (by a stable hash)
 SHINGLE_WEIGHT, SHINGLE_CAP = 0.25, 2.5  # reused wire copy shares many
 THRESHOLD = 1.0  # one full name: articles of one story that share even that are about the same news
+# A mixed set (a running story, or unrelated articles) shares names with days far apart: a best day
+# matched nearly as well (RIVAL_SHARE of its score) by a day over RIVAL_GAP days away dates nothing.
+RIVAL_SHARE, RIVAL_GAP = 0.8, 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +151,7 @@ class StoryIndex:
         if not scored:
             return None
         score, day = max(scored)
-        if score < THRESHOLD:
+        if score < THRESHOLD or any(s >= RIVAL_SHARE * score and abs((d - day).days) > RIVAL_GAP for s, d in scored):
             return None
         who = Counter(self._days[k][day] for k in _all_keys(keys) if day in self._days.get(k, {}))
         article_id = min(who, key=lambda a: (-who[a], a))

@@ -1,7 +1,10 @@
 """Reference dates: from metadata, else from the article's own text, else from the story it shares.
 
 News convention drives the choice: an article is written on the day of the latest news it reports
-in the past tense and before the days it announces; a bare weekday names a day in the same week.
+in the past tense and before the days it announces; a bare weekday names a day in the same week; an
+article that tells its story's news "yesterday" was written the day after it; and an event one
+article dates and another gives only a weekday ("broke out on Labor Day" / "broke out Monday") is
+one day, which places the second article's week.
 """
 
 from __future__ import annotations
@@ -11,10 +14,14 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from service.pipeline.clock import lexicon as lx
-from service.pipeline.clock.calendar import YearHints, choose_day, week_day, weekday_name, year_hints, years_fitting
+from service.pipeline.clock.calendar import (YearHints, choose_day, story_year, week_day, weekday_name, year_hints,
+                                             years_fitting)
+from service.pipeline.clock.events import EventIndex, aligning
 from service.pipeline.clock.evidence import DayMention, Evidence, extract_evidence
 from service.pipeline.clock.links import StoryIndex
+from service.pipeline.clock.mentions import under_dateline, with_lead_weekday, with_month
 from service.pipeline.model import ArticleInput, ReferenceDate
+from service.pipeline.temporal.holidays import holiday_date
 
 STRONG = 0.6  # clocks at least this sure date other articles and are not re-dated by the story
 WEEK = timedelta(days=6)
@@ -28,6 +35,7 @@ MAX_CUES = 3  # weekday phrases quoted in a basis
 class _Clock:
     ref: ReferenceDate
     phrase: str = ""  # what dated it, as other articles' bases quote it
+    events: tuple[tuple[date, DayMention], ...] = ()  # dated past events its text reports: "broke out on Labor Day"
 
 
 def resolve_reference_dates(articles: Sequence[ArticleInput]) -> dict[str, ReferenceDate]:
@@ -36,6 +44,10 @@ def resolve_reference_dates(articles: Sequence[ArticleInput]) -> dict[str, Refer
     evidence = {a.id: extract_evidence(a.text) for a in ordered}
     hints = year_hints((evidence[a.id].years for a in ordered), (a.published_on for a in ordered if a.published_on))
     clocks = {a.id: _own_clock(a, evidence[a.id], hints) for a in ordered}
+    events = EventIndex((i, day, m) for i, c in clocks.items() for day, m in c.events)
+    for i, c in clocks.items():
+        if c.ref.value is None and (match := events.match(i, evidence[i].days)):
+            clocks[i] = _aligned_clock(evidence[i], *match)
     unsure = [i for i, c in clocks.items() if c.ref.confidence < STRONG]
     if unsure:  # only then is the story index worth building
         sure = [(i, c.ref.value, evidence[i].links) for i, c in clocks.items() if c.ref.confidence >= STRONG]
@@ -55,16 +67,24 @@ def _own_clock(article: ArticleInput, ev: Evidence, hints: YearHints) -> _Clock:
 
 
 def _text_clock(ev: Evidence, hints: YearHints) -> _Clock:
-    news, future, conflicts, unresolved, background = [], [], [], [], []
+    """The text's own clock, with the dated events it reports for other articles to align with."""
+    clock, events = _read_text(ev, hints)
+    return replace(clock, events=tuple(events)) if events else clock
+
+
+def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date, DayMention]]]:
+    news, future, conflicts, unresolved, background, events = [], [], [], [], [], []
     for m in ev.days:
         if m.month is None and m.day is not None:
-            m = _with_month(m, ev, hints)
-        if m.month is None:
+            m = with_month(m, ev, hints)
+        if m.month is None and m.holiday is None:
             continue
-        m, lead = _with_lead_weekday(m, ev)
-        day, why, mismatch = _date_of(m, _under_dateline(hints, ev) if m.kind == "dateline" else hints)
+        m, lead = with_lead_weekday(m, ev)
+        day, why, mismatch = _date_of(m, under_dateline(hints, ev) if m.kind == "dateline" else hints)
         why = f"{lead}{why}"
         conflicts += mismatch
+        if day is not None and m.kind == "date" and m.tense == "past" and aligning(m):
+            events.append((day, m))
         if day is None:
             unresolved.append(m)
         elif m.tense == "future" and m.shift is None:
@@ -76,8 +96,8 @@ def _text_clock(ev: Evidence, hints: YearHints) -> _Clock:
     if not news:
         pinned = [t for t in future if t[1].weekday is not None]
         if pinned and any(w.kind == "weekday" and w.tense != "future" for w in ev.days):
-            return _announced_week(ev, *min(pinned, key=lambda t: t[0]))
-        return _Clock(_unknown(ev, unresolved, background, [d for d, _, _ in future], hints))
+            return _announced_week(ev, *min(pinned, key=lambda t: t[0])), events
+        return _Clock(_unknown(ev, unresolved, background, [d for d, _, _ in future], hints)), events
     strength, anchor, mention, why = max(news, key=_news_order)
     if mention.shift is not None:  # "yesterday (October 30)": the day of writing, counted from it
         value = earliest = latest = anchor + timedelta(days=mention.shift)
@@ -97,7 +117,16 @@ def _text_clock(ev: Evidence, hints: YearHints) -> _Clock:
         if day > value:
             latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY
     ref = ReferenceDate(value, earliest, latest, "text", words, strength, tuple(conflicts) + more)
-    return _Clock(ref, f"'{mention.text}'")
+    return _Clock(ref, f"'{mention.text}'"), events
+
+
+def _aligned_clock(ev: Evidence, day: date, own: DayMention, other_id: str, other: DayMention) -> _Clock:
+    """"A wildfire that broke out Monday" beside another article's "broke out on Labor Day", a Monday:
+    the same event, so the weekday is that day and the article's other weekdays fall in its week."""
+    value, earliest, latest, refined, conflicts = _in_week(day, ev, news_day=False)
+    words = (f"its '{_phrase(own)}' is the '{_phrase(other)}' ({day:%A} {day}) of article {other_id}{refined}")
+    return _Clock(ReferenceDate(value, earliest, latest, "story", words, STRONG, conflicts),
+                  f"'{other.text}' in article {other_id}")
 
 
 def _announced_week(ev: Evidence, day: date, m: DayMention, why: str) -> _Clock:
@@ -107,40 +136,6 @@ def _announced_week(ev: Evidence, day: date, m: DayMention, why: str) -> _Clock:
     latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY
     words = f"announced {_kind_words(m)} '{m.text}'{_tense_words(m)}{why} pins the week{refined}"
     return _Clock(ReferenceDate(value, earliest, latest, "text", words, 0.7, conflicts), f"'{m.text}'")
-
-
-def _with_lead_weekday(m: DayMention, ev: Evidence) -> tuple[DayMention, str]:
-    """Wire convention: a dateline's day is the first weekday its story names ("WASHINGTON, August 8
-    (Xinhua) -- President Bill Clinton Saturday vowed"; 13 of 13 such datelines in AQUAINT)."""
-    if m.kind != "dateline" or m.year or m.weekday is not None:
-        return m, ""
-    weekdays = (w for w in ev.days if w.kind == "weekday" and w.tense != "future" and w.cue not in ("last", "next"))
-    lead = next(weekdays, None)
-    if lead is None:
-        return m, ""
-    return replace(m, weekday=lead.weekday), f" with its story's first weekday '{lead.text}'"
-
-
-def _with_month(m: DayMention, ev: Evidence, hints: YearHints) -> DayMention:
-    """"Thursday the 31st": the first month the text names (or the one after it) in which that day
-    is that weekday in a year near the story's; with no month named, the month of a known publication day."""
-    named = ev.months or tuple(sorted({d.month for d in hints.published}))
-    near = [d.year for d in hints.published] or [y for y in (hints.latest_mentioned, hints.floor) if y]
-    fits = [(min(abs(day.year - y) for y in near), i, month)
-            for i, month in enumerate((*named, *(n % 12 + 1 for n in named)))
-            if (day := choose_day(month, m.day, m.weekday, hints))]
-    return replace(m, month=min(fits)[2]) if fits else m
-
-
-def _under_dateline(hints: YearHints, ev: Evidence) -> YearHints:
-    """A yearless dateline follows wire style, which writes a date's year only when it is not the
-    present one: "invited to join in July 1997" under "WARSAW, February 26" puts the present after 1997."""
-    if not ev.years.dated:
-        return hints
-    year, phrase = max(ev.years.dated)
-    if hints.floor is not None and hints.floor > year:
-        return hints
-    return replace(hints, floor=year + 1, floor_basis=f"'{phrase}' written with its year, so not this year's")
 
 
 def _news_order(t: tuple) -> tuple:
@@ -156,8 +151,8 @@ def _strength(m: DayMention, year_sure: bool) -> float:
     dates do; a date without a weekday is background in news (TimeBank/AQUAINT: 2 in 156 were the
     publication day) unless a reporting verb governs it ("said on 9 March 2021"). A year guessed
     from the years a story mentions, with no weekday to check it, costs a quarter."""
-    if m.kind == "stamp":
-        return 0.8 if "updated" in m.cue else 0.95
+    if m.kind == "stamp":  # "Published 19 June": the outlet leaves out the present year
+        return (0.8 if "updated" in m.cue else 0.95) if m.year else 0.7
     if m.kind == "dateline" or m.shift is not None:
         return 0.95 if year_sure else 0.7
     if m.weekday is not None:
@@ -169,6 +164,10 @@ def _strength(m: DayMention, year_sure: bool) -> float:
 
 def _date_of(m: DayMention, hints: YearHints) -> tuple[date | None, str, list[str]]:
     """The mention's day, why that year, and any weekday that contradicts an explicit year."""
+    if m.holiday:
+        year = m.year or story_year(hints)
+        return (holiday_date(m.holiday, year), "" if m.year else f"; year {year} from the story ({hints.words()})",
+                []) if year else (None, "", [])
     if m.year:
         try:
             day = date(m.year, m.month, m.day)
@@ -188,7 +187,7 @@ def _date_of(m: DayMention, hints: YearHints) -> tuple[date | None, str, list[st
     return day, why, []
 
 
-def _in_week(anchor: date, ev: Evidence, news_day: bool):
+def _in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = False):
     """Place bare weekdays in the anchor's week: past ones bound the day from below, announced ones above."""
     side = {"last": "before", "next": "after"}
     days = [(week_day(anchor, m.weekday, side.get(m.cue, "")), m) for m in ev.days if m.kind == "weekday"]
@@ -198,7 +197,7 @@ def _in_week(anchor: date, ev: Evidence, news_day: bool):
     # "yesterday (Wednesday)" says exactly.
     exact = [d + timedelta(days=m.shift) for d, m in days if m.shift is not None]
     # The story's news day, told "yesterday" ("the bank yesterday raised rates"): written the day after.
-    news = [anchor] if news_day else [anchor + ONE_DAY] if ev.deictic else []
+    news = [anchor] if news_day else [anchor + ONE_DAY] if told_yesterday else []
     earliest = max([d for d, _ in past] + [d - WEEK for d, _ in future] + exact + news, default=None)
     latest = min([d - ONE_DAY for d, _ in future] + [d + WEEK for d, _ in past] + exact, default=None)
     value = earliest if earliest else anchor
@@ -215,7 +214,7 @@ def _in_week(anchor: date, ev: Evidence, news_day: bool):
         cues = {f"'{_phrase(m)}' ({'future' if m.tense == 'future' else 'past'}, {d})": d for d, m in past + future}
         shown = " and ".join(sorted(cues, key=lambda c: (cues[c], c))[:MAX_CUES])
         words = f"; in that week {shown} put it on {value:%A} {value}"
-    if ev.deictic and not news_day:
+    if told_yesterday:
         words += f"; it tells the news '{ev.deictic[0]}': written after {anchor}"
     return value, earliest, latest, words, conflicts
 
@@ -226,7 +225,7 @@ def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own
     if link is None or (own.ref.earliest and link.day < own.ref.earliest):
         return own
     source = clocks[link.article_id]
-    value, earliest, latest, refined, conflicts = _in_week(link.day, ev, news_day=False)
+    value, earliest, latest, refined, conflicts = _in_week(link.day, ev, False, told_yesterday=bool(ev.deictic))
     confidence = round(min(0.45 + 0.05 * link.score, 0.7) * source.ref.confidence, 2)
     basis = f"shares {link.describe()} with article {link.article_id}, dated {link.day} by {source.phrase}{refined}"
     ref = ReferenceDate(value, earliest, latest, "story", basis, confidence, conflicts + own.ref.conflicts)

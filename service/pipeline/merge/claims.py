@@ -17,11 +17,16 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from service.pipeline.model import Statement
+from service.pipeline.statements.lexicon import event_forms
 
 QUOTE_FLOOR = 75.0  # below this, fuzzy matches between different quotes are noise
 SKELETON, SKELETON_WORDS = 15.0, 4  # bonus when this many content words recur in the same order
 _AUXILIARIES = frozenset({"has", "have", "had"})
 _COPULAR = frozenset({"found", "declared", "ruled", "judged"})  # the act is the complement that follows
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+NUMBERS = 25.0  # bonus for two shared exact numbers
+SAME_ACT = 25.0  # one actor, one day, one event verb: nearly always one happening
 _WORD = re.compile(r"[a-z][a-z\-’']*")
 
 
@@ -116,6 +121,17 @@ def figure_bonus(a: Statement, b: Statement) -> float:
     return 0.0
 
 
+def shared_numbers(a: Statement, b: Statement) -> float:
+    """Two or more of the same exact numbers ("312 votes to 298" ~ "by 312 to 298") tell the same news."""
+    return NUMBERS if len(_numbers(a.text) & _numbers(b.text)) >= 2 else 0.0
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """Numbers of two digits or more, years left out (every report of a story shares its year)."""
+    found = (n.replace(",", "") for n in _NUMBER.findall(text))
+    return frozenset(n for n in found if len(n) >= 2 and not _YEAR.fullmatch(n))
+
+
 def shared_quote(a: Statement, b: Statement) -> float:
     """A phrase one outlet quotes ("robust conversation") found word for word in the other's report."""
     for x, y in ((a, b), (b, a)):
@@ -128,12 +144,14 @@ def shared_quote(a: Statement, b: Statement) -> float:
 def same_act(a: Statement, b: Statement) -> float:
     """Two events told with the same verb ("raised ... rates") by the same actor on the same day."""
     verbs = {_event_verb(a), _event_verb(b)}
-    return 20.0 if a.kind == b.kind == "event" and len(verbs) == 1 and None not in verbs else 0.0
+    return SAME_ACT if a.kind == b.kind == "event" and len(verbs) == 1 and None not in verbs else 0.0
 
 
 def _event_verb(statement: Statement) -> str | None:
     names = " ".join(a.name for a in statement.actors)
-    if not names or not statement.text.startswith(names):
+    if not names:  # "A wildfire that broke out Monday": the first event verb of the clause
+        return next((_fold(w) for w in _WORD.findall(statement.text.lower()) if w in event_forms()), None)
+    if not statement.text.startswith(names):
         return None
     rest = [w for w in statement.text[len(names) :].lower().split() if w not in _AUXILIARIES]  # "has reported" ~ "reported"
     if len(rest) > 1 and rest[0] in _COPULAR:
@@ -167,7 +185,7 @@ def same_claim(a: Statement, b: Statement, weights: Weights) -> float:
     """Similarity of two claims (0-100)."""
     quoted = quote_score(a, b)
     words = word_score(a, b, weights)
-    words += figure_bonus(a, b) + shared_quote(a, b) + same_act(a, b) + (skeleton(a, b) if words else 0.0)
+    words += figure_bonus(a, b) + shared_numbers(a, b) + shared_quote(a, b) + same_act(a, b) + (skeleton(a, b) if words else 0.0)
     return min(100.0, max(words, quoted if quoted >= QUOTE_FLOOR else 0.0))
 
 

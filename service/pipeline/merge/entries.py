@@ -9,7 +9,8 @@ from datetime import date
 from service.pipeline.merge.claims import claim_key
 from service.pipeline.merge.discrepancies import actor_discrepancy, figure_discrepancies
 from service.pipeline.merge.merger import Group
-from service.pipeline.model import Entry, Source, When
+from service.pipeline.merge.people import affiliations
+from service.pipeline.model import Actor, Entry, Source, When
 
 
 def timeline(groups: Sequence[Group], publishers: dict[str, str | None]) -> tuple[Entry, ...]:
@@ -20,7 +21,7 @@ def timeline(groups: Sequence[Group], publishers: dict[str, str | None]) -> tupl
 def _entry(group: Group, publishers: dict[str, str | None]) -> Entry:
     rep = group.representative
     members = sorted(group.members, key=lambda s: (s.article_id, s.start))
-    actors = rep.actors if group.disputed else tuple(dict.fromkeys(a for s in members for a in s.actors))
+    actors = rep.actors if group.disputed else _distinct([*rep.actors, *(a for s in members for a in s.actors)])
     quotes = tuple(dict.fromkeys(q for s in [rep, *members] for q in s.quotes))
     sources = tuple(Source(s.article_id, publishers.get(s.article_id), s.evidence, s.start, s.end, s.date_basis) for s in members)
     discrepancies = []
@@ -31,6 +32,17 @@ def _entry(group: Group, publishers: dict[str, str | None]) -> Entry:
     key = "|".join([rep.kind, ",".join(sorted(a.id for a in actors)), when.edtf if when else "undated", claim_key(rep)])
     entry_id = hashlib.sha256(key.encode()).hexdigest()[:16]
     return Entry(entry_id, rep.kind, when, actors, rep.text, quotes, sources, tuple(discrepancies))
+
+
+def _distinct(actors: list[Actor]) -> tuple[Actor, ...]:
+    """Each actor once; a body named two ways ("British lawmakers", "MPs") once, as the representative names it."""
+    out, bodies = [], set()
+    for actor in dict.fromkeys(actors):
+        body = {k for k in affiliations(actor) if k.startswith("body-")}
+        if not body & bodies:
+            out.append(actor)
+        bodies |= body
+    return tuple(out)
 
 
 def _sharpest(dates: list[When | None], fallback: When | None) -> When | None:

@@ -17,6 +17,7 @@ from service.pipeline.model import Statement, When
 SAME_CLAIM = 44.0  # content-word / quote similarity for one entry
 SAME_EVENT = 30.0  # one actor's dated happenings on one day are few: a looser match joins them
 SAME_QUOTE = 95.0  # a quote this close given to other speakers is one statement, disputed
+NO_ACTOR, ANY_ACTOR = "(no actor)", "(any actor)"  # index keys of events told without / with an actor
 RECENT = 32  # candidates per index key: the latest entries of one actor on one day or month
 
 
@@ -96,7 +97,7 @@ class Merger:
         self.primed = True
 
     def add(self, statement: Statement) -> None:
-        keys = {k for a in statement.actors for k in affiliations(a)} or {"(no actor)"}
+        keys = {k for a in statement.actors for k in affiliations(a)} or {NO_ACTOR}
         if not self.primed:
             self.weights.see(words_of(statement))
         best, best_score = None, SAME_CLAIM if statement.kind == "statement" else SAME_EVENT
@@ -104,7 +105,10 @@ class Merger:
             group = self.groups[g]
             if not dates_agree(group.representative.date, statement.date):
                 continue
+            crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in group.affiliations)
             score = same_claim(group.representative, statement, self.weights)
+            if crossing and score < SAME_CLAIM:
+                continue  # "the bill cleared the Commons" joins "lawmakers approved the bill" only on a close match
             if score >= best_score and (score > best_score or best is None):
                 best, best_score = g, score
         if best is None and statement.kind == "statement":
@@ -116,6 +120,8 @@ class Merger:
         else:
             group = self.groups[best]
             group.members.append(statement)
+            if NO_ACTOR in keys or NO_ACTOR in group.affiliations:
+                return  # a happening told without its actor adds no speaker and disputes none
             if not keys & group.affiliations:
                 group.disputed = True
             else:
@@ -125,7 +131,10 @@ class Merger:
 
     def _candidates(self, statement: Statement, keys: set[str]) -> list[int]:
         found: set[int] = set()
-        for key in keys:
+        lookup = set(keys)
+        if statement.kind == "event":  # an event told without its actor and one told with it may meet
+            lookup |= {NO_ACTOR, ANY_ACTOR} if NO_ACTOR in keys else {NO_ACTOR}
+        for key in lookup:
             for bucket in _lookups(statement.date):
                 found.update(self._index[(statement.kind, key, bucket)][-RECENT:])
         return sorted(found)
@@ -149,6 +158,8 @@ class Merger:
         return None
 
     def _register(self, g: int, statement: Statement, keys: set[str]) -> None:
+        if statement.kind == "event" and NO_ACTOR not in keys and statement is self.groups[g].representative:
+            keys = keys | {ANY_ACTOR}  # so that an event told without its actor can find it
         for key in keys:
             for bucket in buckets(statement.date):
                 self._index[(statement.kind, key, bucket)].append(g)

@@ -8,9 +8,12 @@ full-named person with that surname in the story (ambiguous surnames stay apart)
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -71,7 +74,8 @@ def unify(actors: Iterable[Actor]) -> dict[str, Actor]:
 
 
 def organisations(actors: Iterable[Actor]) -> dict[str, Actor]:
-    """"the bank" named in one article -> the one organisation of the story called a bank ("Bank of Valdoria")."""
+    """Other names of one organisation: "the bank" -> the one "Bank of Valdoria" of the story; "FDA" ->
+    "Food and Drug Administration" (its initials); "Velora" -> "Velora Inc" (the name without its suffix)."""
     named = {a.id: a for a in actors if a.kind == "organisation" and not a.id.startswith("the-")}
     out: dict[str, Actor] = {}
     for actor in {a.id: a for a in actors if a.kind == "organisation" and a.id.startswith("the-")}.values():
@@ -79,7 +83,24 @@ def organisations(actors: Iterable[Actor]) -> dict[str, Actor]:
         fitting = [o for o in named.values() if noun in o.name.lower().split()]
         if len(fitting) == 1:
             out[actor.id] = fitting[0]
+    for actor in named.values():
+        fitting = [o for o in named.values() if o.id != actor.id and (_initials(o.name) == actor.name or _shortened(actor.name, o.name))]
+        if len(fitting) == 1:
+            out[actor.id] = fitting[0]
     return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w not in ("The", "U.S.")) if len(name.split()) >= 3 else ""
+
+
+def _shortened(short: str, full: str) -> bool:
+    """"Velora" for "Velora Inc": the full name is the short one plus a company-form suffix."""
+    rest = full.split()[len(short.split()) :]
+    return full.startswith(short + " ") and len(rest) == 1 and rest[0].rstrip(".").lower() in _COMPANY_FORMS
+
+
+_COMPANY_FORMS = frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "ag", "sa", "se", "nv", "group", "holdings", "co"})
 
 
 def _holder(office: Actor, people: list[Actor], named: dict[str, str]) -> str | None:
@@ -138,4 +159,15 @@ def affiliations(actor: Actor) -> tuple[str, ...]:
     keys = [actor.id]
     if actor.kind == "group" and actor.organisation:
         keys.append(_slug(actor.organisation))
+    body = _bodies().get(actor.name.lower().split()[-1]) if actor.kind == "group" and actor.name else None
+    if body:
+        keys.append(f"body-{body}")  # "British lawmakers" ~ "MPs": one body, whatever the outlet calls it
     return tuple(keys)
+
+
+@cache
+def _bodies() -> dict[str, str]:
+    """Group noun -> the body it names (lawmakers, MPs, legislators -> legislature)."""
+    with open(Path(__file__).parent / "resources" / "claims.toml", "rb") as handle:
+        bodies = tomllib.load(handle)["bodies"]
+    return {noun: body for body, nouns in bodies.items() for noun in nouns}

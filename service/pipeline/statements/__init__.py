@@ -54,8 +54,10 @@ def extract_statements(
         last = found[-1].actors if found else opener or last
         starts = [s.verb.start for s in found if s.lemma != "according"]
         news = _lede_day(reference_date) if sentence is lede else None
-        events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts, news))
-        events.extend((sentence, e) for e in find_verdicts(sentence, quotes, _of(sentence, expressions), cast))
+        verdicts = find_verdicts(sentence, quotes, _of(sentence, expressions), cast)
+        told = {v.verb.start for v in verdicts}  # the verdict's telling of a verb replaces the generic one
+        events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts, news) if e.verb.start not in told)
+        events.extend((sentence, e) for e in verdicts)
     drafts = build_drafts(usable, speeches, quotes)
     datings = _date_drafts(drafts, expressions, quotes, reference_date, [e for _, e in events])
     out = [_statement(article, d, dt, quotes) for d, dt in zip(drafts, datings)]

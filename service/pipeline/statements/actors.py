@@ -53,6 +53,7 @@ class Cast:
     organisations: dict[Actor, int] = field(default_factory=dict)  # named so far, with counts
     common: frozenset[str] = frozenset()  # words the article also writes in lower case
     ahead: tuple[Actor, ...] = ()  # organisations the whole article names, for a reference before the name
+    businesses: set[Actor] = field(default_factory=set)  # organisations the text calls a firm
 
     def is_name(self, mention: Mention) -> bool:
         """False for a capitalised common word taken for a name ("Production at the plant was halted")."""
@@ -66,6 +67,8 @@ class Cast:
         if mention.kind == "organisation":
             actor = Actor(slug(mention.place or mention.name), mention.place or mention.name, None, "organisation")
             self.organisations[actor] = self.organisations.get(actor, 0) + 1
+            if mention.business:
+                self.businesses.add(actor)
             return actor
         if mention.kind == "group":
             words = [w for w in mention.name.split() if w.lower() not in _determiners()]
@@ -95,6 +98,10 @@ class Cast:
             fitting = [o for o in pool if noun in o.name.lower().split()]
             if fitting:
                 return (fitting[0],)
+        if noun in _business_nouns():  # "the company" is a firm, not the regulator named as often
+            firms = [o for o in (*nearby, *sorted(self.organisations, key=lambda o: -self.organisations[o])) if o in self.businesses]
+            if firms:
+                return (firms[0],)
         if nearby:
             return (nearby[0],)
         return self.main_organisation() or (Actor(f"the-{slug(noun)}", f"the {noun}", None, "organisation"),)
@@ -173,6 +180,10 @@ def _sex(mention: Mention) -> str | None:
 def _compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Same person written more or less fully: same first and last word."""
     return len(known) > 1 and len(new) > 1 and known[0] == new[0] and known[-1] == new[-1]
+
+
+def _business_nouns() -> frozenset[str]:
+    return frozenset(load("actors")["references"]["business_nouns"])
 
 
 def _determiners() -> frozenset[str]:

@@ -15,13 +15,14 @@ from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.lexicon import auxiliaries, load, prior_markers, reporting_conditions, reporting_forms, result_objects, words
 from service.pipeline.statements.mentions import Mention, Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
+from service.pipeline.statements.subjects import (
+    SPEAKER_KINDS, after_quote, bracketed, clause_opening, clause_subject, inverted_gap, named_holder, sentence_subject,
+    source_gap, subject_before,
+)
 
-_APPOSITIVE = re.compile(r"\s*(?:(?:of|at|from|for|with)\s+[^,]+)?,")  # "X of the Observatory, ..., said"
-_SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title", "orgref"})
+_NAMED_AS = re.compile(r"\s+(?:the\s+|a\s+|an\s+|it\s+|them\s+|him\s+|her\s+)?(?:[\w’'-]+\s+){0,4}[“\"]")  # "called X “...”"
 _PREPOSITIONS = words("prepositions")
 _FIRST_PERSON = words("first_person")
-_WEEKDAYS = words("weekdays")
-_TIME_WORDS = words("time_words")
 _BE = words("be")
 _NOT_BEFORE_VERB = words("not_before_verb")
 
@@ -55,7 +56,7 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
             resolved[m.start] = (actor,)
     found: list[Speech] = []
     for k, tok in enumerate(toks):
-        lemma = _reporting(toks, k)
+        lemma = _reporting(toks, k, text[tok.end - offset :])
         if lemma is None or any(m.start <= tok.start < m.end for m in mentions):
             continue
         speech = _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
@@ -64,12 +65,12 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
     found = _outer(found, text, offset)
     according = _according(text, offset, mentions, resolved, quotes)
     found.extend(a for a in according if not found or a.verb.start - offset < 3)
-    opener = next((m for m in mentions if _clause_opening(text[: m.start - offset].rstrip())), None)
+    opener = next((m for m in mentions if clause_opening(text[: m.start - offset].rstrip())), None)
     opens = resolved.get(opener.start, ()) if opener and opener.kind == "person" else ()
     return sorted(found, key=lambda s: s.verb.start), opens
 
 
-def _reporting(toks: list[Token], k: int) -> str | None:
+def _reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
     word = toks[k].text.lower()
     lemma = reporting_forms().get(word)
     if lemma is None:
@@ -77,8 +78,8 @@ def _reporting(toks: list[Token], k: int) -> str | None:
     needs = reporting_conditions().get(word)
     if needs is not None:
         follower = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
-        if follower not in needs:
-            return None
+        if follower not in needs and not _NAMED_AS.match(rest):
+            return None  # "called for", or "called the closures “unnecessary”"; not "called a meeting"
     previous = toks[k - 1].text.lower() if k > 0 else ""
     following = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
     if following in result_objects().get(word, ()):
@@ -100,11 +101,14 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
         return None  # the author speaking ("I suspect"), not a source
     subject = subject_before(text, offset, toks, k, mentions, strict=True)
     inverted = False
-    if subject is None and (k == 0 or toks[k - 1].text in {",", "”", "\"", "’"} or _after_quote(text, offset, verb.start)):
-        subject = next((m for m in mentions if m.start > verb.start and m.kind in _SPEAKER_KINDS and _inverted_gap(text[verb.end - offset : m.start - offset])), None)
+    if subject is None and verb.text.endswith("ing") and k > 0 and toks[k - 1].text == ",":
+        subject = sentence_subject(text, offset, mentions)  # "X has resigned, saying ...": X says it
+    if subject is None and (k == 0 or toks[k - 1].text in {",", "”", "\"", "’"} or after_quote(text, offset, verb.start)):
+        subject = next((m for m in mentions if m.start > verb.start and m.kind in SPEAKER_KINDS and inverted_gap(text[verb.end - offset : m.start - offset])), None)
+        subject = named_holder(subject, mentions, text, offset) if subject and (subject.possessive or subject.kind == "title") else subject
         inverted = subject is not None
     if subject is None:
-        subject = _clause_subject(text, offset, mentions, verb.start, 5)
+        subject = clause_subject(text, offset, mentions, verb.start, 5)
     if subject is None:
         return None
     if re.search(r"\baccording to\s*$", text[: subject.start - offset], re.I):
@@ -113,94 +117,6 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
     if not actors:
         return None
     return Speech(verb, lemma, actors, (first, subject.end), inverted, prior)
-
-
-def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention], reach: int = 5, strict: bool = False) -> Mention | None:
-    """The subject of the verb ``toks[k]``: adjacent (through auxiliaries), before an appositive, or opening the clause."""
-    j = k - 1
-    while j >= 0 and (toks[j].text.lower() in auxiliaries() or _time_word(toks, j)):
-        j -= 1
-    left_end = toks[j].end if j >= 0 else offset
-    phrase_start = toks[j + 1].start  # the verb with its auxiliaries: "..., had repeated"
-    found = _adjacent_subject(text, offset, mentions, left_end) or _appositive_subject(text, offset, mentions, phrase_start)
-    if found or strict:
-        return found
-    return _clause_subject(text, offset, mentions, toks[k].start, reach)
-
-
-def _bracketed(text: str, index: int) -> bool:
-    return text.rfind("(", 0, index) > text.rfind(")", 0, index)
-
-
-def _time_word(toks: list[Token], j: int) -> bool:
-    """"X on Tuesday said", "X yesterday warned": a time adverbial between subject and verb."""
-    word = toks[j].text
-    if word.lower() in _TIME_WORDS:
-        return True
-    return word in _WEEKDAYS or (word == "on" and j + 1 < len(toks) and toks[j + 1].text in _WEEKDAYS)
-
-
-def _adjacent_subject(text: str, offset: int, mentions: list[Mention], left_end: int) -> Mention | None:
-    """The mention right before the verb, unless a preposition governs it ("analysts at Barclays said")."""
-    found = next((m for m in mentions if m.end == left_end and m.kind in _SPEAKER_KINDS and not m.possessive), None)
-    if found:
-        lead = text[: found.start - offset].split()
-        if lead and lead[-1].lower() in _PREPOSITIONS:
-            return None
-    return found
-
-
-def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_start: int) -> Mention | None:
-    """"X, speaking alongside Y, warned": the first named subject followed by a comma."""
-    before = text[: verb_start - offset].rstrip()
-    if not before.endswith(","):
-        return None
-    for m in mentions:
-        if m.end >= verb_start or m.kind not in _SPEAKER_KINDS or m.possessive:
-            continue
-        tail = text[m.end - offset : verb_start - offset]
-        lead = text[: m.start - offset].rstrip()
-        if _APPOSITIVE.match(tail) and '"' not in tail and "“" not in tail and _clause_opening(lead):
-            return m
-    return None
-
-
-def _clause_opening(lead: str) -> bool:
-    """Text before a subject that leaves it in subject position: nothing, or an adverbial ending in a comma."""
-    return not lead or lead.endswith((",", ":", ";", "”", "\"")) or lead.split()[-1].lower() in {"and", "but"}
-
-
-def _inverted_gap(gap: str) -> bool:
-    """Between an inverted verb and its subject: nothing, or a lower-case title ("said lawyer X")."""
-    return re.fullmatch(r"\s*(?:[a-z][a-z-]*\s+){0,3}", gap) is not None
-
-
-def _source_gap(gap: str) -> bool:
-    """"according to company spokesperson X", not "according to reports from X" (an outlet relaying)."""
-    words = gap.split()
-    return _inverted_gap(gap) and not any(w in _PREPOSITIONS or w.startswith("report") for w in words)
-
-
-def _after_quote(text: str, offset: int, verb_start: int) -> bool:
-    return text[: verb_start - offset].rstrip().endswith(("”", "\"", ",”", ",\""))
-
-
-def _clause_subject(text, offset, mentions, verb_start, reach) -> Mention | None:
-    """Fallback: the first speaker-like mention opening the clause ("Seoul and its allies assessed")."""
-    for m in mentions:
-        if m.start >= verb_start:
-            return None
-        if m.kind not in _SPEAKER_KINDS or m.possessive:
-            continue
-        lead = text[: m.start - offset].rstrip()
-        previous = lead.split()[-1].lower() if lead.split() else ""
-        between = text[m.end - offset : verb_start - offset]
-        if previous in _PREPOSITIONS or re.search(r"[“”\";:–—]|\s-\s|\b(that|which|who|when|if)\b", between):
-            continue
-        if _clause_opening(lead) and len(between.split()) <= reach and "," not in between:
-            return m
-        return None
-    return None
 
 
 def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> tuple[tuple[Actor, ...], int]:
@@ -216,7 +132,7 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
         return tuple(cast.recent(1)), subject.start
     if subject.kind == "orgref":  # the organisation this sentence opens with, else the article's main one
         named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start < subject.start
-                 and m.start in resolved and not _bracketed(text, m.start - offset)]
+                 and m.start in resolved and not bracketed(text, m.start - offset)]
         return cast.refer(subject.name, named), subject.start
     if subject.kind == "pair":
         pair = cast.recent(2)
@@ -269,12 +185,14 @@ def _according(text, offset, mentions, resolved, quotes) -> list[Speech]:
             if inside(quotes, start):
                 continue
             after = match.end() + offset
-            m = next((m for m in mentions if m.start >= after and m.start in resolved and _source_gap(text[after - offset : m.start - offset])), None)
+            m = next((m for m in mentions if m.start >= after and m.start in resolved and source_gap(text[after - offset : m.start - offset])), None)
             if m is None:
                 continue
             verb = Token(text[match.start() : match.end()], start, after)
             tail = re.match(r"(?:\s+[a-z]+){1,2}(?=\s*[,.]|$)", text[m.end - offset :])
             end = m.end + (tail.end() if tail else 0)  # "according to US estimates,"
+            bracket = re.match(r"\s*\([^)]*\)", text[end - offset :])
+            end += bracket.end() if bracket else 0  # "according to the Office for National Statistics (ONS)"
             actors = _affiliated(m, mentions, resolved, text, offset) or resolved[m.start]
             out.append(Speech(verb, "according", actors, (m.start, end), True, False))
     return out

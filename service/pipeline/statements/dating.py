@@ -25,6 +25,8 @@ _PARTICIPLE = re.compile(  # "Speaking to reporters on Monday, X said"; "In an i
     r"\s*(?:Speaking|Talking|Addressing|Writing|Appearing|Asked|Testifying|In|At|During|After|Following)\b[^,.;“”\"]*$"
 )
 _NAME_GAP = re.compile(r"\s*(?:(?:the|[A-Z][\w’'.-]*)\s+){1,5}(?:on\s+|at\s+)?")  # "told The Associated Press on Friday"
+_OWN_OBJECT = re.compile(r"\s*(?:his|her|its|their|our)\s+(?:[\w-]+\s+){1,2}(?:on|at|in|during|late|early)\s+", re.I)  # "announced his resignation on Thursday"
+_SPEAKING = re.compile(r"\s*,\s*(?:speaking|talking|writing|addressing|appearing|testifying)\b[^,]*$", re.I)
 _CONTENT_BREAK = re.compile(r"\bthat\b|[“”\";:]")
 _AFTER_ADVERBIAL = words("after_adverbial")
 
@@ -55,13 +57,14 @@ def tied_expression(
             words = gap.split()
             if _CONTENT_BREAK.search(gap) or len(words) > reach:
                 continue
-            if len(words) > 2 and not free_object and not (_PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap)):
+            if len(words) > 2 and not free_object and not (_PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap) or _OWN_OBJECT.fullmatch(gap)):
                 continue
             if free_object and _modifier(text[expr.end - offset :]):
                 continue
         elif subject[1] <= expr.start and expr.end <= verb[0]:
-            if "," in text[subject[1] - offset : expr.start - offset]:
-                continue  # "X, who took over in January, said": the relative clause's time
+            aside = text[subject[1] - offset : expr.start - offset]
+            if "," in aside and not _SPEAKING.match(aside):
+                continue  # "X, who took over in January, said": the relative clause's time; not "X, speaking on Monday, said"
 
         elif expr.end <= subject[0]:
             between = text[expr.end - offset : subject[0] - offset]
@@ -84,7 +87,7 @@ def _modifier(rest: str) -> bool:
 
 def _opening_adverbial(between: str) -> bool:
     """An expression leading its clause: "On Thursday, X", "a day earlier, when X", "Thursday's press conference, X"."""
-    stripped = between.strip()
+    stripped = re.sub(r"\s*\b(?:the|a|an)$", "", between.strip(), flags=re.I)  # "In a statement on Monday, the ministry said"
     if re.fullmatch(r"(?:\([^)]*\)\s*)?,?\s*(?:when|as|while)?\s*,?", stripped):
         return True
     return stripped.endswith(",") and len(stripped.split()) <= 5 and not _CONTENT_BREAK.search(stripped)

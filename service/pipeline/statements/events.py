@@ -1,8 +1,10 @@
 """Events: dated happenings that are not statements ("launched an incursion in August").
 
-An event needs an actor (the verb's subject) and a temporal expression tied to its verb outside
-quotes; undated background ("Russia has provided uniforms") is no event. The one exception is a
-speaker's own act told in the first person inside his quote ("as I discussed last week in Kyiv").
+An event needs a temporal expression tied to its verb outside quotes; undated background ("Russia
+has provided uniforms") is no event, except the news of an article's present-perfect lede ("X has
+signed Y"). Its actor is the verb's subject, or the "by" agent of a passive ("X was fined by the
+Commission"); a happening may have none ("A wildfire broke out Monday"). A speaker's own act told in
+the first person inside his quote is an event too ("as I discussed last week in Kyiv").
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from dataclasses import dataclass
 
 from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.attribution import subject_before
+from service.pipeline.statements.subjects import subject_before
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
-from service.pipeline.statements.lexicon import event_forms, first_person_events, words
+from service.pipeline.statements.lexicon import auxiliaries, event_forms, first_person_events, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 
@@ -23,7 +25,10 @@ _FIRST_PERSON = words("first_person")
 _ADJUNCT = words("adjunct")
 _NOT_HAPPENED = words("not_happened")
 _PERFECT = frozenset({"has", "have"})
-_CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)|[“”\"]")
+_BE = frozenset({"was", "were", "been", "is", "are", "being"})
+_PREDICATE = auxiliaries() | event_forms() | _NOT_HAPPENED  # a word that starts the next predicate
+_CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.S)  # the clause opens after the last break
+_CLAUSE_END = re.compile(r"[,;:!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)|[“”\"]")  # "U.S. chipmaker" goes on
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +84,28 @@ def find_events(
             actors, span = ((resolved,) if resolved else ()), (subject.start, subject.end)
             if not actors:
                 continue
+        told = actors[0].name if actors else ""
+        if k > 0 and toks[k - 1].text.lower() in _BE:  # "X was fined by the Commission": the Commission acted
+            actors = _agent(text, offset, tok, mentions, cast) or actors
         expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True)
         if expr and not _tied_to_speech(text, offset, expr, speech_starts):
-            label = _label(actors[0].name if actors else "", text, offset, tok if actors else Token("", offset, offset), expr.end)
+            label = _label(told, text, offset, tok, expr.end) if told else _happening(text, offset, tok, expr.end)
             out.append(EventDraft(actors, tok, label, from_expression(expr, tok.text), expr.start))
         elif expr is None and lede is not None and actors and k > 0 and toks[k - 1].text.lower() in _PERFECT:
             out.append(EventDraft(actors, tok, _label(actors[0].name, text, offset, tok, tok.end), lede, tok.start))
             lede = None  # the lede's one piece of news
     return _nearest(out)
+
+
+def _agent(text: str, offset: int, verb: Token, mentions, cast: Cast) -> tuple[Actor, ...]:
+    """The named "by ..." agent of a passive verb, within its clause ("by officers" leaves the news to its subject)."""
+    stop = _CLAUSE_END.search(text, verb.end - offset)
+    for m in mentions:
+        if verb.end <= m.start and (stop is None or m.start - offset < stop.start()):
+            if re.search(r"\bby\s+(?:the\s+)?$", text[verb.end - offset : m.start - offset]) and m.kind in ("person", "organisation", "orgref"):
+                actor = cast.refer(m.name, []) if m.kind == "orgref" else (cast.resolve(m),)
+                return tuple(a for a in actor if a)
+    return ()
 
 
 def _named_before(text: str, offset: int, mentions, position: int) -> bool:
@@ -138,8 +157,26 @@ def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker)
     return out
 
 
+def _happening(text: str, offset: int, verb: Token, through: int) -> str:
+    """A subjectless event's clause ("A wildfire that broke out Monday in the hills"): from the clause's
+    start, through the tied expression, up to the next predicate ("had burned") or clause break."""
+    opening = _CLAUSE_START.match(text, 0, verb.start - offset)
+    start = opening.end() if opening else 0
+    end = max(through, verb.end) - offset
+    stop = len(text) - end
+    for word in re.finditer(r"\S+", text[end:]):
+        bare = word.group().rstrip(",;:.!?")
+        if bare.lower() in _PREDICATE or bare[:1] in "“”\"":
+            stop = word.start()
+            break
+        if bare != word.group():
+            stop = word.start() + len(bare)
+            break
+    return text[start : end + stop].strip()
+
+
 def _label(name: str, text: str, offset: int, verb: Token, through: int) -> str:
-    """Actor, verb and the rest of the verb's clause, through the tied expression's end (whole clause if no actor)."""
+    """Actor, verb and the rest of the verb's clause, through the tied expression's end."""
     start = verb.start - offset
     stop = max(through - offset, start)
     boundary = _CLAUSE_END.search(text, stop)

@@ -20,9 +20,9 @@ _SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
 @cache
 def _lex() -> dict:
     data = load("figures")
-    units = {word: key for key, words in data["units"].items() if key != "skip" for word in words}
+    units = {word: key for key, words in data["units"].items() if key not in ("skip", "none") for word in words}
     qualifiers = {q: kind for kind, words in data["qualifiers"].items() for q in words}
-    return {"units": units, "skip": frozenset(data["units"]["skip"]), "qualifiers": qualifiers, "mult": data["multipliers"]}
+    return {"units": units, "skip": frozenset(data["units"]["skip"]), "none": frozenset(data["units"]["none"]), "qualifiers": qualifiers, "mult": data["multipliers"]}
 
 
 @cache
@@ -74,6 +74,8 @@ def _unit(rest: str) -> str | None:
         if word.startswith("(") or word[:1].isupper() or word.lower() in lex["skip"]:
             continue
         lowered = word.lower()
+        if lowered in lex["none"]:
+            return None
         if lowered in lex["units"]:
             return lex["units"][lowered]
         if not lowered.isalpha():

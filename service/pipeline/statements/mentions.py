@@ -8,15 +8,17 @@ group noun ("officials", "sources") with its modifiers, a bare title or "the com
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from service.pipeline.statements.lexicon import words
-from service.pipeline.statements.names import classify_run
+from service.pipeline.statements.names import classify_run, is_descriptor
 from service.pipeline.statements.references import lowercase_group, organisation_reference, title_reference
 from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, strip_possessive, tokens
 
 __all__ = ["Mention", "Token", "find_mentions", "tokens"]
 _CONNECTORS = words("connectors")
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")  # ", the Californian chip firm,"
 
 
 def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
@@ -35,6 +37,10 @@ def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
                 j += 2  # "Harrow & Vale", "Procter & Gamble"
             elif word in _CONNECTORS and (nxt := _after_connectors(toks, j, text, offset)):
                 j = nxt
+            elif word == "and" and (nxt := _inner_and(toks, i, j, text, offset)):
+                j = nxt
+            elif word == "for" and any(t.text in lex()["heads"] for t in toks[i:j]) and (nxt := _after_connectors(toks, j, text, offset, ("for", "the"))):
+                j = nxt  # "Office for National Statistics", "Court of Arbitration for Sport"
             else:
                 break
             if strip_possessive(toks[j - 1])[1] and not _plural_possessive_name(toks, j - 1):
@@ -44,13 +50,27 @@ def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _after_connectors(toks: list[Token], j: int, text: str, offset: int) -> int | None:
+def _after_connectors(toks: list[Token], j: int, text: str, offset: int, connectors=_CONNECTORS) -> int | None:
     """Index past "of the" in "Secretary of the Treasury" when a capitalised word follows."""
     k = j
-    while k < len(toks) and toks[k].text in _CONNECTORS and k + 1 < len(toks) and _adjacent(toks[k], toks[k + 1], text, offset):
+    while k < len(toks) and toks[k].text in connectors and k + 1 < len(toks) and _adjacent(toks[k], toks[k + 1], text, offset):
         k += 1
     if k > j and k < len(toks) and capitalised(toks[k].text) and toks[k].text[0].isalpha():
         return k + 1
+    return None
+
+
+def _inner_and(toks: list[Token], i: int, j: int, text: str, offset: int) -> int | None:
+    """Index past "and Drug Administration" in "Food and Drug Administration": an "and" inside one
+    organisation's name (a short run with no head of its own, then capitals ending in a head)."""
+    heads, words = lex()["heads"], [t.text for t in toks[i:j] if t.text not in lex()["stop"]]
+    if len(words) > 2 or any(w in heads for w in words):
+        return None  # "Norrland Motors and Metalworkers' Union" are two
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and capitalised(toks[k].text) and toks[k].text[0].isalpha() and _adjacent(toks[k - 1], toks[k], text, offset):
+        if strip_possessive(toks[k])[0].text in heads:
+            return k + 1
+        k += 1
     return None
 
 
@@ -82,6 +102,8 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
             continue
         if word in lexicon["pronouns"]:
             mentions.append(Mention(toks[k].start, toks[k].end, "pronoun", word, plural=word in lexicon["plural"]))
+        elif word == "the" and lowered[k + 2 : k + 4] == ["-", "year-old"] and lowered[k + 1].isdigit():
+            mentions.append(Mention(toks[k].start, toks[k + 3].end, "pronoun", "the " + "".join(lowered[k + 1 : k + 4])))  # "the 27-year-old"
         for pair in lexicon["pair"] if word in lexicon["pair_starts"] else ():
             if tuple(lowered[k : k + len(pair)]) == pair:
                 mentions.append(Mention(toks[k].start, toks[k + len(pair) - 1].end, "pair", " ".join(pair), plural=True))
@@ -95,7 +117,18 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
-    return tuple(_titled_appositions(out, text, offset))
+    return tuple(_described_organisations(_titled_appositions(out, text, offset), text, offset))
+
+
+def _described_organisations(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"Arvent, the Californian chip firm, ...": a bare name that the next words call a firm is an organisation."""
+    out = []
+    for m in mentions:
+        described = _APPOSITION.match(text, m.end - offset)
+        if m.kind == "person" and not m.title and " " not in m.name and described and is_descriptor(described.group(1)):
+            m = Mention(m.start, m.end, "organisation", m.name, place=m.name, possessive=m.possessive, business=True)
+        out.append(m)
+    return out
 
 
 def _titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[Mention]:

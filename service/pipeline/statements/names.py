@@ -24,6 +24,8 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
     words = [t.text for t, _ in run]
     while words and words[0] in lexicon["stop"]:
         words, i = words[1:], i + 1
+    if len(words) >= 2 and is_descriptor(words[0]) and words[0] not in lexicon["heads"] and words[1][:1].isupper() and not possessive:  # "Drugmaker Velora is recalling ..."
+        return Mention(toks[i + 1].start, run[-1][0].end, "organisation", " ".join(words[1:]), place=" ".join(words[1:]), business=True)
     if not words or (len(words) == 1 and words[0].lower() in words_of_modifiers()):
         return None
     start, end = toks[i].start, run[-1][0].end
@@ -36,6 +38,8 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         return Mention(start, end, "group", " ".join(words), place=place, plural=head.endswith("s"))
     if _describes_next(toks, j):
         return None  # "Consumer group Which?": the run qualifies the descriptor of the name after it
+    if j < len(toks) and toks[j].text in lexicon["orgref"] and len(words) <= 3 and not possessive and not place_of(words):
+        return Mention(start, toks[j].end, "organisation", " ".join(words), place=" ".join(words))  # "the Unite union said"
     lowered_after = [t.text.lower() for t in toks[j : j + 4]]
     group = _group_after(lowered_after) if not possessive else None
     if group and j + group[0] < len(toks) and capitalised(toks[j + group[0]].text) and toks[j + group[0]].text[0].isalpha():
@@ -76,12 +80,13 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         title, org, title_start = before
         return Mention(title_start, end, "person", " ".join(words), title=title, place=org, possessive=possessive)
     if place or "&" in words or any(w in lexicon["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria", "Harrow & Vale"
-        return Mention(start, end, "organisation", " ".join(words), place=place or " ".join(words), possessive=possessive)
+        business = not place and words[-1].rstrip(".").lower() in _company_forms()
+        return Mention(start, end, "organisation", " ".join(words), place=_identity(words, place), possessive=possessive, business=business)
     if "of" in words[1:]:  # "Petros Doukas of the National Observatory"
         words = words[: words.index("of")]
         end = _end_of(toks, i, len(words))
-    if i > 0 and toks[i - 1].text in _descriptors():  # "industry group TechUK", "consumer watchdog Which?"
-        return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive)
+    if i > 0 and is_descriptor(toks[i - 1].text) and toks[i - 1].text.islower():  # "industry group TechUK", "consumer watchdog Which?"
+        return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive, business=True)
     if len(words) <= 4 and all(w[:1].isupper() for w in words):
         return Mention(start, end, "person", " ".join(words), possessive=possessive)
     return None
@@ -94,8 +99,30 @@ def _descriptors() -> frozenset[str]:
     return frozenset(data["organisation"] + data["descriptors"])
 
 
+@cache
+def _company_forms() -> frozenset[str]:
+    return frozenset(load("actors")["references"]["company_forms"])
+
+
+def is_descriptor(word: str) -> bool:
+    """"group", "watchdog", "carmaker", "Drugmaker": a noun that says what kind of organisation follows."""
+    lowered = word.lower()
+    return lowered in _descriptors() or (lowered.endswith("maker") and len(lowered) > 7)
+
+
 def _describes_next(toks: list[Token], j: int) -> bool:
-    return j + 1 < len(toks) and toks[j].text in _descriptors() and capitalised(toks[j + 1].text) and toks[j + 1].text[0].isalpha()
+    return j + 1 < len(toks) and toks[j].text.islower() and is_descriptor(toks[j].text) and capitalised(toks[j + 1].text) and toks[j + 1].text[0].isalpha()
+
+
+def _identity(words: list[str], place: str | None) -> str:
+    """What an organisation is known by: its place key ("Kremlin" -> Russia, "Russian Defence Ministry" ->
+    Russia), unless it is a firm ("British Airways") or a country only prefixes a longer proper name
+    ("U.S. Food and Drug Administration")."""
+    if place and words[-1].rstrip(".").lower() in _company_forms():
+        return " ".join(words)  # "British Airways", "Swiss Re Group": a firm, not its country
+    if place and len(words) >= 4 and place_of(words[:1]) == place and place_of(words[1:]) is None:
+        return " ".join(words[1:])
+    return place or " ".join(words)
 
 
 def _in_dateline(text: str, index: int) -> bool:

@@ -21,8 +21,8 @@ def lowercase_group(toks: list[Token], lowered: list[str], k: int, used: set[int
         first = k - 2  # "the rebel army": one free modifier after a determiner
     words = [t.text for t in toks[first : k + 1] if t.text.lower() not in lexicon["determiners"]]
     if lowered[k] in lexicon["institutional"]:
-        if len(words) < 2:
-            return None  # a bare "the army" names nobody in particular
+        if len(words) < 2:  # a bare "the army" names nobody in particular; "police said" does, as a group
+            return Mention(toks[k].start, toks[k].end, "group", lowered[k]) if lowered[k] in lexicon["bare"] else None
         return Mention(toks[first].start, toks[k].end, "organisation", " ".join(words), place=" ".join(words))
     return Mention(toks[first].start, toks[k].end, "group", " ".join(toks[i].text for i in range(first, k + 1)), plural=lowered[k].endswith("s"))
 

@@ -37,6 +37,7 @@ class Mention:
     place: str | None = None  # organisation or nationality key ("US", "South Korea")
     plural: bool = False
     possessive: bool = False
+    business: bool = False  # an organisation the text calls a firm ("chipmaker X", "X Inc", "X, the chip firm,")
 
 
 @lru_cache(maxsize=8192)
@@ -53,6 +54,7 @@ def lex() -> dict:
         "suffixes": frozenset(data["names"]["suffixes"]),
         "group": frozenset(data["groups"]["nouns"]),
         "institutional": frozenset(data["groups"]["institutional"]),
+        "bare": frozenset(data["groups"]["bare_sources"]),
         "modifiers": frozenset(data["groups"]["modifiers"]),
         "determiners": frozenset(data["groups"]["determiners"]),
         "heads": frozenset(data["places"]["organisation_heads"]),

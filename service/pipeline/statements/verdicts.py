@@ -1,5 +1,6 @@
-"""Verdicts: "a jury on Thursday found X guilty of ...". The news is what happened to X, so X is the
-event's actor (as in the passive "X was convicted of ..."), dated by the expression tied to the verdict verb.
+"""Verdicts and sentences by an unnamed court: "a jury on Thursday found X guilty of ...", "a judge
+sentenced X to six years". The news is what happened to X, so X is the event's actor (as in the
+passive "X was convicted of ..."), dated by the expression tied to the verdict verb.
 """
 
 from __future__ import annotations
@@ -24,7 +25,18 @@ _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)|[“”\"]")
 def _pattern() -> re.Pattern[str]:
     data = load("events")["verdicts"]
     verbs, outcomes = "|".join(data["verbs"]), "|".join(data["outcomes"])
-    return re.compile(rf"\b(?P<verb>{verbs})\s+(?P<who>[^;.“”\"]{{2,80}}?)\s+(?P<outcome>(?:not\s+)?(?:{outcomes}))\b")
+    sentences, links = "|".join(data["sentence_verbs"]), "|".join(data["sentence_links"])
+    return re.compile(
+        rf"\b(?P<verb>{verbs})\s+(?P<who>[^;.“”\"]{{2,80}}?)\s+(?P<outcome>(?:not\s+)?(?:{outcomes}))\b"
+        rf"|\b(?P<verb2>{sentences})\s+(?P<who2>[^;.“”\"]{{2,60}}?)\s+(?P<outcome2>{links})\b"
+    )
+
+
+def _named_subject(text: str, offset: int, mentions, verb_start: int) -> bool:
+    """A named person or organisation opens the verb's clause ("Judge Ann Roe jailed X")."""
+    opening = _CLAUSE_START.match(text, 0, verb_start - offset)
+    start = offset + (opening.end() if opening else 0)
+    return any(start <= m.start < verb_start and m.kind in ("person", "organisation") for m in mentions)
 
 
 def find_verdicts(sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], cast: Cast) -> list[EventDraft]:
@@ -32,11 +44,13 @@ def find_verdicts(sentence: Sentence, quotes: tuple[Quote, ...], expressions: Se
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
     out = []
+    mentions = find_mentions(text, offset)
     for match in _pattern().finditer(text):
-        verb = Token(match.group("verb"), offset + match.start("verb"), offset + match.end("verb"))
-        if inside(quotes, verb.start):
-            continue
-        people = [m for m in find_mentions(match.group("who"), offset + match.start("who")) if m.kind == "person" and cast.is_name(m)]
+        v, who, outcome = ("verb", "who", "outcome") if match.group("verb") else ("verb2", "who2", "outcome2")
+        verb = Token(match.group(v), offset + match.start(v), offset + match.end(v))
+        if inside(quotes, verb.start) or _named_subject(text, offset, mentions, verb.start):
+            continue  # "The Commission fined X": a named agent's act, told as its event
+        people = [m for m in find_mentions(match.group(who), offset + match.start(who)) if m.kind == "person" and cast.is_name(m)]
         actor = cast.resolve(people[-1]) if people else None
         if actor is None:
             continue
@@ -48,6 +62,6 @@ def find_verdicts(sentence: Sentence, quotes: tuple[Quote, ...], expressions: Se
         if expr is None:
             continue
         stop = _CLAUSE_END.search(text, match.end())
-        label = f"{actor.name} {match.group('verb')} {match.group('outcome')}{text[match.end() : stop.start() if stop else len(text)]}"
+        label = f"{actor.name} {match.group(v)} {match.group(outcome)}{text[match.end() : stop.start() if stop else len(text)]}"
         out.append(EventDraft((actor,), verb, re.sub(r"\s+", " ", label).strip(), from_expression(expr, verb.text), expr.start))
     return out

@@ -7,7 +7,9 @@ import re
 from service.pipeline.statements.drafts import Draft
 
 _TRIM = " \t\n,.;:–—-"
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .,'’-]+(?:\([^)]*\))?\s*[—–-]+\s*")  # "SAN FRANCISCO (AP) —"
+_DATELINE = re.compile(  # "SAN FRANCISCO (AP) —", "NEW YORK, April 13 (Reuters) -", "LEEDS, England, May 19, 2022 (Reuters) -"
+    r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)*\s*(?:\([^)]*\))?\s*[—–-]+\s*"
+)
 _ADVERBIAL = re.compile(r"^(?:(?:after|at|on|in|during|before|following|while|when|from|alongside|late|early|earlier|later|this|last)\b|[A-Z][a-z]+day\b)")
 
 
@@ -45,7 +47,9 @@ def claim(draft: Draft, text: str) -> str:
     lead_quote = _quote_before_subject(draft, text, speech)
     if lead_quote is not None:
         before = _clean(text[head:lead_quote])
-    closing = not after or (_ADVERBIAL.match(after) and " that " not in f" {after} ") or lead_quote is not None
+    content_first = text[head : min(speech.subject[0], speech.verb.start)].rstrip().endswith((",", "”", '"'))
+    adverbial_only = _ADVERBIAL.match(after) and " that " not in f" {after} " and (content_first or len(after.split()) <= 6)
+    closing = not after or adverbial_only or lead_quote is not None
     verb = _verb_phrase(text, speech)
     if (speech.inverted or closing) and len(before.split()) >= 3:
         return _one_line(f"{who} {verb}: {_strip_lead(before)}")
@@ -62,7 +66,7 @@ def _main_clause(content: str) -> str:
 def _quote_before_subject(draft: Draft, text: str, speech) -> int | None:
     """Where a quote closes right before the subject ("“...,” union leader X said"), if one does."""
     for quote in draft.quotes:
-        if quote.end <= speech.subject[0] and re.fullmatch(r"[”\"\s,]*(?:[a-z][\w-]*\s+){0,3}", text[quote.end : speech.subject[0]]):
+        if quote.end <= speech.subject[0] and re.fullmatch(r"[”\"\s,]*(?:[\w’'.&-]+\s+){0,4}", text[quote.end : speech.subject[0]]):
             return quote.end + 1
     return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 
 from service.pipeline.temporal.when import calendar_span
 
@@ -72,6 +73,7 @@ def season_of(day: date) -> tuple[int, str]:
     return day.year - 1, "WI"
 
 
+@lru_cache(maxsize=4096)
 def start_of(value: str) -> tuple[date, str] | None:
     """First day and granularity of a resolved TIMEX3 value (for discourse anchoring)."""
     span = calendar_span(value)

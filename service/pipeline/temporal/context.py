@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from service.pipeline.model import Anchor, When
 from service.pipeline.temporal import tense
@@ -50,7 +51,7 @@ class Context:
         return way, None if near else TENSE_SLACK_DAYS
 
     def reference_anchor(self) -> Anchor:
-        return Anchor("reference", None, self.reference.isoformat()) if self.reference else NO_ANCHOR
+        return _reference_anchor(self.reference)
 
     def focus(self, granularity: str) -> Mention | None:
         """The last mention at least as fine as ``granularity`` (what "a day later" counts from)."""
@@ -95,6 +96,11 @@ class Resolution:
     anchor: Anchor = NO_ANCHOR
     when: When | None = None  # set for anchored durations; DATE/TIME get theirs from make_when
     remember: bool = True  # False for comparisons ("a year ago"): the passage does not move there
+
+
+@lru_cache(maxsize=256)
+def _reference_anchor(reference: date | None) -> Anchor:
+    return Anchor("reference", None, reference.isoformat()) if reference else NO_ANCHOR
 
 
 def mod_of(groups: dict[str, str]) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from service.pipeline.model import When
 
@@ -44,6 +45,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)  # a story repeats its few dates; every mention needs them
 def calendar_span(value: str) -> tuple[date, date, str, str] | None:
     """Calendar interval, granularity and label of a fully specified TIMEX3 date/time value."""
     if m := _DAY.match(value):
@@ -108,6 +110,7 @@ def interval_when(value: str, mod: str | None, earliest: date | None, latest: da
     return When(value, mod, edtf, earliest, latest, granularity, display)
 
 
+@lru_cache(maxsize=4096)  # When is immutable, so mentions of one date share it
 def make_when(value: str, mod: str | None = None, reference: date | None = None) -> When | None:
     """When for a TIMEX3 DATE/TIME value; open bounds for references and X-values; None for P/R values.
 

@@ -35,3 +35,5 @@ def test_year_evidence(example):
     assert list(years.mentioned) == example["mentioned"]
     assert [y for y, _ in years.since] == example["since"]
     assert [n for n, _ in years.elapsed] == example["elapsed"]
+    if "dated" in example:  # years written with their month, outside clauses about the future
+        assert [y for y, _ in years.dated] == example["dated"]

@@ -10,7 +10,7 @@ import pytest
 
 from service.pipeline.merge.claims import Weights, same_claim, words_of
 from service.pipeline.merge.merger import SAME_CLAIM, dates_agree
-from service.pipeline.merge.people import unify
+from service.pipeline.merge.people import affiliations, organisations, unify
 from service.pipeline.model import Actor, Statement
 from service.pipeline.statements.actors import name_parts, slug
 from service.pipeline.temporal.when import make_when
@@ -65,3 +65,16 @@ def test_dates(example):
         return make_when(example[side], example.get(f"mod_{side}"), bound)
 
     assert dates_agree(when("a"), when("b")) == example["agree"]
+
+
+@pytest.mark.parametrize("example", _cases("organisations"))
+def test_organisations(example):
+    actors = [Actor(slug(n), n, None, "organisation") for n in example["names"]]
+    canonical = organisations(actors)
+    assert [canonical.get(a.id, a).id for a in actors] == example["ids"]
+
+
+@pytest.mark.parametrize("example", _cases("bodies"))
+def test_bodies(example):
+    a, b = (set(affiliations(Actor(slug(n), n, None, "group"))) for n in example["names"])
+    assert bool(a & b) == example["same"]

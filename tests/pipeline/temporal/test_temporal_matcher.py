@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from service.pipeline.temporal.firstchars import CANONICAL
-from service.pipeline.temporal.matcher import PREFIX, _branches, _compile, candidates, dispatch
+from service.pipeline.temporal.matcher import (
+    _ASCII_TOKEN, _TOKEN, PREFIX, _branches, _compile, _rules_at, candidates, dispatch,
+)
 
 TEXTS = [e["text"] for e in tomllib.loads((Path(__file__).parent / "examples.toml").read_text())["example"]]
 
@@ -40,3 +42,14 @@ def test_trigger_words_reach_every_match(text):
         if full is not None:
             assert any(c.start < full.end() and full.start() < c.end for c in found), (
                 text[full.start():full.end()], rules[full.lastgroup].id)
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=[f"{i:03d}" for i in range(len(TEXTS))])
+def test_shortcuts_find_the_same_words_and_rules(text):
+    """The ASCII tokeniser finds the words the Unicode one does; the raw-key cache gives dispatch's rules."""
+    lowered = text.lower()
+    if lowered.isascii():
+        assert [w.span() for w in _ASCII_TOKEN.finditer(lowered)] == [w.span() for w in _TOKEN.finditer(lowered)]
+    for word in _TOKEN.finditer(lowered):
+        key = lowered[word.start():word.start() + PREFIX]
+        assert _rules_at(key) is dispatch(key.translate(CANONICAL))

@@ -1,0 +1,130 @@
+"""The subject of a verb: adjacent to it (through auxiliaries and a parenthesis), before an
+appositive, opening the clause, or after an inverted verb ("said the club's lawyer, X")."""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.statements.lexicon import auxiliaries, words
+from service.pipeline.statements.mentions import Mention, Token
+from service.pipeline.statements.names import is_descriptor
+
+_APPOSITIVE = re.compile(r"\s*(?:(?:of|at|from|for|with)\s+[^,]+)?,")  # "X of the Observatory, ..., said"
+_HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[a-z][a-z-]*\s+){0,4}[a-z-]*,\s*")  # "'s chief medical officer, "
+_OWN_STATEMENT = re.compile(r"\s*(?:a|an|the)?\s*(?:joint\s+|written\s+)?statements?\s+(?:from|by|issued\s+by)\s+(?:the\s+)?", re.I)
+SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title", "orgref"})
+_PREPOSITIONS = words("prepositions")
+_WEEKDAYS = words("weekdays")
+_TIME_WORDS = words("time_words")
+
+
+def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention], reach: int = 5, strict: bool = False) -> Mention | None:
+    """The subject of the verb ``toks[k]``: adjacent (through auxiliaries), before an appositive, or opening the clause."""
+    j = k - 1
+    while j >= 0 and (toks[j].text.lower() in auxiliaries() or _time_word(toks, j)):
+        j -= 1
+    if j >= 0 and toks[j].text == ")":  # "National Air Traffic Services (NATS) said"
+        opening = next((i for i in range(j - 1, max(-1, j - 8), -1) if toks[i].text == "("), None)
+        j = opening - 1 if opening else j
+    left_end = toks[j].end if j >= 0 else offset
+    phrase_start = toks[j + 1].start  # the verb with its auxiliaries: "..., had repeated"
+    found = _adjacent_subject(text, offset, mentions, left_end) or _appositive_subject(text, offset, mentions, phrase_start)
+    if found or strict:
+        return found
+    return clause_subject(text, offset, mentions, toks[k].start, reach)
+
+
+def bracketed(text: str, index: int) -> bool:
+    return text.rfind("(", 0, index) > text.rfind(")", 0, index)
+
+
+def _time_word(toks: list[Token], j: int) -> bool:
+    """"X on Tuesday said", "X yesterday warned": a time adverbial between subject and verb."""
+    word = toks[j].text
+    if word.lower() in _TIME_WORDS:
+        return True
+    return word in _WEEKDAYS or (word == "on" and j + 1 < len(toks) and toks[j + 1].text in _WEEKDAYS)
+
+
+def _adjacent_subject(text: str, offset: int, mentions: list[Mention], left_end: int) -> Mention | None:
+    """The mention right before the verb, unless a preposition governs it ("analysts at Barclays said",
+    "talks with port operator X broke down")."""
+    found = next((m for m in mentions if m.end == left_end and m.kind in SPEAKER_KINDS and not m.possessive), None)
+    if found:
+        lead = text[: found.start - offset].split()
+        if lead and lead[-1].lower() in _PREPOSITIONS:
+            return None
+        if len(lead) >= 2 and lead[-1].islower() and is_descriptor(lead[-1]) and _PREPOSITIONS & {w.lower() for w in lead[-3:-1]}:
+            return None
+    return found
+
+
+def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_start: int) -> Mention | None:
+    """"X, speaking alongside Y, warned": the first named subject followed by a comma."""
+    before = text[: verb_start - offset].rstrip()
+    if not before.endswith(","):
+        return None
+    for m in mentions:
+        if m.end >= verb_start or m.kind not in SPEAKER_KINDS or m.possessive:
+            continue
+        tail = text[m.end - offset : verb_start - offset]
+        lead = text[: m.start - offset].rstrip()
+        if _APPOSITIVE.match(tail) and '"' not in tail and "“" not in tail and clause_opening(lead):
+            return m
+    return None
+
+
+def clause_opening(lead: str) -> bool:
+    """Text before a subject that leaves it in subject position: nothing, an adverbial ending in a
+    comma, or a dateline ("PORTLAND, Ore. (AP) —")."""
+    return not lead or lead.endswith((",", ":", ";", "”", "\"", "—", "–", " -")) or lead.split()[-1].lower() in {"and", "but"}
+
+
+def sentence_subject(text: str, offset: int, mentions: list[Mention]) -> Mention | None:
+    """The speaker-like mention the sentence opens with, if it does."""
+    first = next((m for m in mentions if m.kind in SPEAKER_KINDS), None)
+    return first if first and not first.possessive and clause_opening(text[: first.start - offset].rstrip()) else None
+
+
+def named_holder(subject: Mention, mentions: list[Mention], text: str, offset: int) -> Mention:
+    """"said Velora's chief medical officer, Dr. Helen Park,": the person named after the title, not the firm."""
+    for m in mentions:
+        if m.start > subject.end and m.kind == "person":
+            return m if _HOLDER_GAP.fullmatch(text[subject.end - offset : m.start - offset]) else subject
+    return subject
+
+
+def inverted_gap(gap: str) -> bool:
+    """Between an inverted verb and its subject: nothing, or a lower-case title ("said lawyer X")."""
+    return re.fullmatch(r"\s*(?:[a-z][a-z-]*\s+){0,3}|\s*(?:[a-z][a-z’'-]*\s+){1,4}[a-z-]+,\s*", gap) is not None  # "said the club's lawyer, X"
+
+
+def source_gap(gap: str) -> bool:
+    """"according to company spokesperson X" or "to a statement from X", not "according to reports from X"
+    (an outlet relaying)."""
+    if _OWN_STATEMENT.fullmatch(gap):
+        return True
+    words = gap.split()
+    return inverted_gap(gap) and not any(w in _PREPOSITIONS or w.startswith("report") for w in words)
+
+
+def after_quote(text: str, offset: int, verb_start: int) -> bool:
+    return text[: verb_start - offset].rstrip().endswith(("”", "\"", ",”", ",\""))
+
+
+def clause_subject(text, offset, mentions, verb_start, reach) -> Mention | None:
+    """Fallback: the first speaker-like mention opening the clause ("Seoul and its allies assessed")."""
+    for m in mentions:
+        if m.start >= verb_start:
+            return None
+        if m.kind not in SPEAKER_KINDS or m.possessive:
+            continue
+        lead = text[: m.start - offset].rstrip()
+        previous = lead.split()[-1].lower() if lead.split() else ""
+        between = text[m.end - offset : verb_start - offset]
+        if previous in _PREPOSITIONS or re.search(r"[“”\";:–—]|\s-\s|\b(that|which|who|when|if)\b", between):
+            continue
+        if clause_opening(lead) and len(between.split()) <= reach and "," not in between:
+            return m
+        return None
+    return None
