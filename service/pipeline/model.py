@@ -11,14 +11,6 @@ from datetime import date
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A stretch of the original text."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class Furniture:
     """Page furniture (address block, newsletter prompt, paywall, footer): not news."""
 
@@ -85,9 +77,6 @@ class ReferenceDate:
     basis: str
     confidence: float
     conflicts: tuple[str, ...] = ()
-
-
-UNKNOWN_REFERENCE = ReferenceDate(None, None, None, "unknown", "no date evidence", 0.0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,13 +27,15 @@ class YearHints:
     latest_mentioned: int | None = None  # latest explicit year mentioned
     floor: int | None = None  # the present is in this year or later
     floor_basis: str = ""
+    copyright: bool = False  # latest_mentioned is the page's copyright year: the text names none
 
     def words(self) -> str:
         parts = []
         if self.published:
             parts.append("publication dates " + ", ".join(sorted({d.isoformat() for d in self.published})[:3]))
         if self.latest_mentioned is not None:
-            parts.append(f"latest year mentioned {self.latest_mentioned}")
+            what = "copyright year" if self.copyright else "latest year mentioned"
+            parts.append(f"{what} {self.latest_mentioned}")
         if self.floor is not None:
             parts.append(f"{self.floor_basis} -> {self.floor} or later")
         return "; ".join(parts)
@@ -42,15 +44,18 @@ class YearHints:
 def year_hints(years: Iterable[YearEvidence], published: Iterable[date] = ()) -> YearHints:
     """Pool year evidence; durations are added to the earliest start, the bound that always holds."""
     years = list(years)
-    # Years of future clauses count only where a story names no other: "the 2028 Games" is ahead.
-    mentioned = [y for ev in years for y in ev.mentioned] or [y for ev in years for y in ev.announced]
+    # A page's copyright year counts only where the story's text names no year; years of future
+    # clauses only where nothing else does: "the 2028 Games" is ahead.
+    mentioned = [y for ev in years for y in ev.mentioned]
+    copyright = [y for ev in years for y in ev.copyright] if not mentioned else []
+    mentioned = mentioned or copyright or [y for ev in years for y in ev.announced]
     since = sorted((y, phrase) for ev in years for y, phrase in ev.since)
     elapsed = sorted(((n, phrase) for ev in years for n, phrase in ev.elapsed), key=lambda t: (-t[0], t[1]))
     floor, basis = None, ""
     if since and elapsed and elapsed[0][0] > 0:
         floor = since[0][0] + elapsed[0][0]
         basis = f"'{since[0][1]}' + '{elapsed[0][1]}'"
-    return YearHints(tuple(sorted(set(published))), max(mentioned, default=None), floor, basis)
+    return YearHints(tuple(sorted(set(published))), max(mentioned, default=None), floor, basis, bool(copyright))
 
 
 @lru_cache(maxsize=1024)

@@ -49,6 +49,7 @@ class YearEvidence:
     # Years written with a month, not about the future ("invited in July 1997"): wire style leaves
     # the present year out of dates, so under a yearless dateline these years are past.
     dated: tuple[tuple[int, str], ...] = ()
+    copyright: tuple[int, ...] = ()  # years of the page's copyright notice: the present, if nothing else says
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,9 @@ def extract_evidence(text: str) -> Evidence:
     days += _weekdays(body, ends, taken)
     days.sort(key=lambda m: m.start)
     months = tuple(dict.fromkeys(lx.MONTHS[m.group("mon").lower()] for m in lx.MONTH_NAME.finditer(body)))
-    return Evidence(tuple(days), _years(body, ends), link_keys(body), _deictic(body, days), months)
+    copyright = tuple(sorted({int(m.group("year")) for m in lx.COPYRIGHT.finditer(text)}))  # furniture kept
+    years = replace(_years(body, ends), copyright=copyright)
+    return Evidence(tuple(days), years, link_keys(body), _deictic(body, days), months)
 
 
 def _line(text: str, at: int) -> tuple[int, int]:

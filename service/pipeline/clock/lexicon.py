@@ -66,6 +66,9 @@ MONTH_NAME = re.compile(rf"\b(?P<mon>{'|'.join(MONTH_NAMES)})\b")
 BARE_WEEKDAY = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?P<plural>s\b)?")
 WEEKDAY_MOD = re.compile(r"\b(?P<mod>last|next|this|on|every|each|by|until|since|from|late|early)\s+$", re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d,.$£€#-])(?P<year>(?:19|20)\d\d)(?!\d|,\d|%|s\b|\s*(?:per\s?cent|percent))")
+# A page's copyright notice, kept in its furniture: "© 2020 KXYZ", "Copyright 2018-2020 by ..."
+COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)(?!\d)",
+                       re.IGNORECASE)
 FUTURE_YEAR = re.compile(r"\b(?:by|until|till|through|before|ahead of)\s+(?:the\s+)?(?:end of\s+)?$")
 SINCE = re.compile(
     r"\b(?:since|started|began|begun|launched|erupted|broke out|beginning)\b[^.;!?]{0,60}?"
@@ -101,7 +104,8 @@ _CLOCK_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?-i:[A-Z]{2
 # Before a stamp's date: a by-line or fields ("By Ann Lee, Reuters |", "Source: Xinhua |"), a label,
 # a time ("Updated 9:40 PM ET,"); after it: a time, a second stamp, more fields ("| Editor: Liu").
 STAMP_HEAD = re.compile(
-    r"^[\s|•·,:–—-]*(?:by\s+[A-Z][\w.'’ -]{1,40}?\s*[|•·,–—-]\s*)?(?:[^|•·/\n]{1,40}[|•·/]\s*){0,2}"
+    r"^[\s|•·,:–—-]*(?:by\s+[A-Z][\w.'’ -]{1,40}?\s*[|•·,–—-]\s*)?"
+    r"(?:[^|•·/\n]{1,40}[|•·/]\s*){0,2}"
     r"(?:(?:this (?:article|story|report) (?:was|is) (?:originally |first )?)?"
     r"(?P<label>published|posted|updated|last updated|last modified|modified|first published|date|dated)\b"
     rf"[\s:,]*(?:on\s+|at\s+)?)?(?:{_CLOCK_TIME}\s*,?\s*)?$",

@@ -102,7 +102,10 @@ def cue(text: str, start: int, end: int, reach: int = 150) -> tuple[int | None, 
     if stop:
         right = right[:stop.start()]
     first = _first_cue(right)
-    if last is not None and (first is None or first.start() > NEAR or _REPORTING.match(first[0])):
+    # A comma after the date closes its clause when a verb before it governs it: in "who tested
+    # positive on June 24, would appeal" the "would" belongs to the main clause.
+    closed = right.lstrip().startswith(",")
+    if last is not None and (first is None or closed or first.start() > NEAR or _REPORTING.match(first[0])):
         return _kind(last), False
     if first is None:
         return NONE, False

@@ -37,3 +37,5 @@ def test_year_evidence(example):
     assert [n for n, _ in years.elapsed] == example["elapsed"]
     if "dated" in example:  # years written with their month, outside clauses about the future
         assert [y for y, _ in years.dated] == example["dated"]
+    if "copyright" in example:
+        assert list(years.copyright) == example["copyright"]
