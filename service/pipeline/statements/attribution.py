@@ -63,7 +63,7 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
         if speech:
             found.append(speech)
     found = _outer(found, text, offset)
-    according = _according(text, offset, mentions, resolved, quotes)
+    according = _according(text, offset, mentions, resolved, quotes, cast)
     found.extend(a for a in according if not found or a.verb.start - offset < 3)
     opener = next((m for m in mentions if clause_opening(text[: m.start - offset].rstrip())), None)
     opens = resolved.get(opener.start, ()) if opener and opener.kind == "person" else ()
@@ -116,7 +116,8 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
     actors, first = _actors_of(subject, mentions, resolved, text, offset, cast, last, found)
     if not actors:
         return None
-    return Speech(verb, lemma, actors, (first, subject.end), inverted, prior)
+    holder = _affiliation(subject, mentions, resolved, text, offset)
+    return Speech(verb, lemma, actors, (first, holder.end if holder else subject.end), inverted, prior)
 
 
 def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> tuple[tuple[Actor, ...], int]:
@@ -137,7 +138,7 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
     if subject.kind == "pair":
         pair = cast.recent(2)
         return (tuple(pair) if len(pair) == 2 else ()), subject.start
-    actors = list(_affiliated(subject, mentions, resolved, text, offset) or resolved.get(subject.start, ()))
+    actors = list(_affiliated(subject, mentions, resolved, text, offset, cast) or resolved.get(subject.start, ()))
     for m in reversed([m for m in mentions if m.end <= subject.start]):  # "X and Y said", "X, Y and Z said"
         joined = re.sub(r"\s+the$", "", text[m.end - offset : subject.start - offset].strip(), flags=re.I)
         allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
@@ -161,21 +162,35 @@ def _outer(found: list[Speech], text: str, offset: int) -> list[Speech]:
     return out
 
 
-def _affiliated(subject: Mention, mentions, resolved, text: str, offset: int) -> tuple[Actor, ...] | None:
-    """"economists at Marenburg Capital", "a spokesperson for Acme": the organisation speaks."""
+def _affiliation(subject: Mention, mentions, resolved, text: str, offset: int) -> Mention | None:
+    """The organisation a group speaks for: "economists at Marenburg Capital", "a spokesperson for Acme"
+    (only a named organisation: "a spokesman for Smith" speaks for a person, not a firm)."""
     if subject.kind != "group" or subject.place:
         return None
-    tail = re.match(r"\s+(?:at|from|of|for|with)\s+(?:the\s+)?", text[subject.end - offset :])
+    tail = re.match(r"\s+(at|from|of|for|with)\s+(?:the\s+)?", text[subject.end - offset :])
     if tail is None:
         return None
     org = next((m for m in mentions if m.start == subject.end + tail.end()), None)
-    if org is None or org.kind not in ("organisation", "person") or org.title or org.start not in resolved:
+    if org is None or org.kind not in ("organisation", "person", "orgref") or org.title:
         return None
+    if org.kind == "person" and tail.group(1) in ("of", "for"):
+        return None
+    return org if org.kind == "orgref" or org.start in resolved else None
+
+
+def _affiliated(subject: Mention, mentions, resolved, text: str, offset: int, cast: Cast) -> tuple[Actor, ...] | None:
+    """The organisation that speaks through a group (see _affiliation)."""
+    org = _affiliation(subject, mentions, resolved, text, offset)
+    if org is None:
+        return None
+    if org.kind == "orgref":  # "a spokeswoman for the airline"
+        named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start < org.start and m.start in resolved]
+        return cast.refer(org.name, named)
     actor = resolved[org.start][0]  # a bare unknown name after "analysts at" is a firm, not a person
     return (Actor(actor.id, actor.name, None, "organisation", actor.organisation),)
 
 
-def _according(text, offset, mentions, resolved, quotes) -> list[Speech]:
+def _according(text, offset, mentions, resolved, quotes, cast) -> list[Speech]:
     """"..., according to X": X is the source of the sentence's claim."""
     out = []
     lowered = text.lower()
@@ -193,6 +208,6 @@ def _according(text, offset, mentions, resolved, quotes) -> list[Speech]:
             end = m.end + (tail.end() if tail else 0)  # "according to US estimates,"
             bracket = re.match(r"\s*\([^)]*\)", text[end - offset :])
             end += bracket.end() if bracket else 0  # "according to the Office for National Statistics (ONS)"
-            actors = _affiliated(m, mentions, resolved, text, offset) or resolved[m.start]
+            actors = _affiliated(m, mentions, resolved, text, offset, cast) or resolved[m.start]
             out.append(Speech(verb, "according", actors, (m.start, end), True, False))
     return out

@@ -18,6 +18,7 @@ from service.pipeline.statements.tokens import Mention, Token, capitalised, lex,
 
 __all__ = ["Mention", "Token", "find_mentions", "tokens"]
 _CONNECTORS = words("connectors")
+_SPOKESPERSON = re.compile(r"(?:’s|'s|’|')?\s+(?:chief\s+|official\s+|senior\s+)?spokes(?:man|woman|person|people)\b(?!\s+[A-Z])")  # "Acme's spokesperson said"
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")  # ", the Californian chip firm,"
 
 
@@ -117,7 +118,7 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
-    return tuple(_described_organisations(_titled_appositions(out, text, offset), text, offset))
+    return tuple(_spoken_for(_described_organisations(_titled_appositions(out, text, offset), text, offset), text, offset))
 
 
 def _described_organisations(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
@@ -143,4 +144,16 @@ def _titled_appositions(mentions: list[Mention], text: str, offset: int) -> list
             out[-1] = Mention(previous.start, m.end, "person", m.name, title=previous.title, place=previous.place)
         else:
             out.append(m)
+    return out
+
+
+def _spoken_for(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"Northwind Airlines' spokesperson said": a named organisation's unnamed spokesperson speaks for it;
+    a named one ("Acme's spokesperson Ruth Adler") is a person of their own."""
+    out = []
+    for m in mentions:
+        noun = _SPOKESPERSON.match(text, m.end - offset) if m.kind == "organisation" and m.possessive else None
+        if noun:
+            m = Mention(m.start, noun.end() + offset, "organisation", m.name, place=m.place, business=m.business)
+        out.append(m)
     return out

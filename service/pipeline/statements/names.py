@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from service.pipeline.statements.lexicon import load, lowercase_titles, match_title, place_of, words
+from service.pipeline.statements.lexicon import load, lowercase_titles, match_title, place_key, place_of, words
 from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, strip_possessive
 
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+[A-Z][\w.]*)*\s*(?:\([^)]*\))?\s*[—–-]")  # "KASTRINOS, Greece (AP) —"
@@ -120,9 +120,25 @@ def _identity(words: list[str], place: str | None) -> str:
     ("U.S. Food and Drug Administration")."""
     if place and words[-1].rstrip(".").lower() in _company_forms():
         return " ".join(words)  # "British Airways", "Swiss Re Group": a firm, not its country
+    if place and _named_with_adjective(words):
+        return " ".join(words)  # "European Commission", "Danish Accident Investigation Board"
     if place and len(words) >= 4 and place_of(words[:1]) == place and place_of(words[1:]) is None:
         return " ".join(words[1:])
     return place or " ".join(words)
+
+
+def _named_with_adjective(words: list[str]) -> bool:
+    """A place adjective opening an organisation's own name ("European Canoe Union") belongs to it;
+    before a state body ("Russian Defence Ministry", "British Army") it only says whose body it is."""
+    lexicon = load("actors")["places"]
+    if " ".join(words) in place_key():
+        return False  # "European Union", "United Nations": the place's own key
+    for size in (2, 1):
+        lead, rest = " ".join(words[:size]), words[size:]
+        if lead in lexicon["demonyms"] and lead not in lexicon["aliases"] and lead not in lexicon["countries"]:
+            bodies = set(lexicon["state_bodies"])
+            return any(w in lex()["heads"] for w in rest) and not all(w in bodies for w in rest)
+    return False
 
 
 def _in_dateline(text: str, index: int) -> bool:
