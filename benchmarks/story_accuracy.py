@@ -63,8 +63,8 @@ def main(verbose: bool, directory: Path) -> None:
         row, wrong = score(story)
         totals = {c: (totals[c][0] + row[c][0], totals[c][1] + row[c][1]) for c in COLUMNS}
         print(_line(story.name, row))
-        if verbose:
-            print("\n".join(f"    {w}" for w in wrong))
+        for line in wrong if verbose else ():
+            print(f"    {line}")
     print(_line("TOTAL", totals))
 
 

@@ -38,6 +38,8 @@ class DayMention:
     governed: bool = False  # the cue comes right before it: "said on 31 October 2024"
     shift: int | None = None  # days to the day of writing, where the text says: "yesterday (Oct 30)" -> 1
     holiday: str | None = None  # the rule of a named day ("Labor Day": "09-1-1"); its day depends on the year
+    # (month, day) readings of a numeric stamp whose order is ambiguous ("12/07/2015"): the story decides
+    readings: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,8 @@ class Evidence:
     # ("closed higher yesterday"): the news it reports was the day before the day of writing.
     deictic: tuple[str, ...] = ()
     months: tuple[int, ...] = ()  # months the text names, in order: the month of "Thursday the 31st"
+    # Signs of the outlet's date order, read from the whole page: (day-first signs, month-first signs)
+    order_signs: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
 @lru_cache(maxsize=8192)
@@ -80,7 +84,8 @@ def extract_evidence(text: str) -> Evidence:
     months = tuple(dict.fromkeys(lx.MONTHS[m.group("mon").lower()] for m in lx.MONTH_NAME.finditer(body)))
     copyright = tuple(sorted({int(m.group("year")) for m in lx.COPYRIGHT.finditer(text)}))  # furniture kept
     years = replace(_years(body, ends), copyright=copyright)
-    return Evidence(tuple(days), years, link_keys(body), _deictic(body, days), months)
+    signs = tuple(tuple(dict.fromkeys(w.lower() for w in p.findall(text))) for p in (lx.DAY_FIRST, lx.MONTH_FIRST))
+    return Evidence(tuple(days), years, link_keys(body), _deictic(body, days), months, signs)
 
 
 def _line(text: str, at: int) -> tuple[int, int]:
@@ -159,7 +164,8 @@ def _date_mention(text: str, ends: list[int], m: re.Match, offset: int | None = 
     wd = m.groupdict().get("wd")
     weekday = lx.WEEKDAYS[wd.lower()] if wd else None
     year = int(m.group("year")) if m.group("year") else None
-    if weekday is None and year is None and mon == "May" and not _looks_like_date(text, m):
+    if weekday is None and year is None and mon == "May" and not _looks_like_date(text, m) \
+            and (offset is not None or not _is_dateline(text, m)):
         return None
     if offset is not None:  # a match inside one line, read as a stamp by the caller
         return DayMention(m.group().rstrip(" ,"), offset + m.start(), "stamp", "none", weekday, month, day, year)
@@ -215,13 +221,17 @@ def _stamps(text: str) -> list[DayMention]:
 
 
 def _numeric_stamp(m: re.Match, offset: int) -> DayMention | None:
-    """"19/06/2019" or "06/19/2019": read only when one order is impossible (or both agree)."""
+    """"19/06/2019" or "06/19/2019": read when one order is impossible (or both agree); "12/07/2015"
+    keeps both readings, for the story's weekdays or the outlet's spelling to choose."""
     a, b = int(m.group("a")), int(m.group("b"))
-    readings = {(month, day) for month, day in ((a, b), (b, a)) if 1 <= month <= 12 and 1 <= day <= 31}
-    if len(readings) != 1:
+    readings = sorted({(month, day) for month, day in ((a, b), (b, a)) if 1 <= month <= 12 and 1 <= day <= 31})
+    if not readings:
         return None
+    year = int(m.group("year"))
+    if len(readings) == 2:
+        return DayMention(m.group(), offset + m.start(), "stamp", "none", year=year, readings=tuple(readings))
     (month, day), = readings
-    return DayMention(m.group(), offset + m.start(), "stamp", "none", None, month, day, int(m.group("year")))
+    return DayMention(m.group(), offset + m.start(), "stamp", "none", None, month, day, year)
 
 
 def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[DayMention]:

@@ -120,3 +120,6 @@ DEICTIC = {"today": 0, "yesterday": 1, "tomorrow": -1}  # days from the named da
 DEICTIC_BEFORE = re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b\s*[,(]?\s*$", re.IGNORECASE)
 DEICTIC_VOICE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _LEX['deictic']['voice']))})\b", re.IGNORECASE)
 DEICTIC_AFTER = re.compile(r"[\s,]*\(\s*(?P<word>today|yesterday|tomorrow)\s*\)", re.IGNORECASE)
+DAY_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['day_first'])})\b|\b(?:1[3-9]|2[0-3])[:.][0-5]\d\b(?!\s*[ap]\.?m)",
+                       re.IGNORECASE)
+MONTH_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['month_first'])})\b|\b\d{{1,2}}:\d\d\s*[ap]\.m\.", re.IGNORECASE)

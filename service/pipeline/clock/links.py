@@ -23,6 +23,7 @@ WORD_WEIGHT, WORD_CAP = 0.5, 2.0  # single capitalised words mid-sentence: place
 SHINGLE, SHINGLE_SAMPLE = 6, 3  # runs of 6 words of running text, one in 3 kept (by a stable hash)
 SHINGLE_WEIGHT, SHINGLE_CAP = 0.25, 2.5  # reused wire copy shares many
 THRESHOLD = 1.0  # one full name: articles of one story that share even that are about the same news
+WEAK_THRESHOLD = 0.5  # one place or organisation, where the story's dated articles fall in one week
 # A mixed set (a running story, or unrelated articles) shares names with days far apart: a best day
 # matched nearly as well (RIVAL_SHARE of its score) by a day over RIVAL_GAP days away dates nothing.
 RIVAL_SHARE, RIVAL_GAP = 0.8, 7
@@ -134,14 +135,20 @@ class StoryIndex:
     def __init__(self, dated: Iterable[tuple[str, date, LinkKeys]]):
         self._keys: dict[str, LinkKeys] = {}
         self._days: dict[tuple[str, str | int], dict[date, str]] = defaultdict(dict)
-        for article_id, day, keys in sorted(dated, key=lambda t: t[0]):
+        dated = sorted(dated, key=lambda t: t[0])
+        for article_id, day, keys in dated:
             self._keys[article_id] = keys
             for key in _all_keys(keys):
                 self._days[key].setdefault(day, article_id)
+        days = [day for _, day, _ in dated]
+        # Dated articles all within one week: the story is one piece of news, so one shared place or
+        # organisation ties to it an undated article that reports its news on bare weekdays.
+        self._one_week = bool(days) and (max(days) - min(days)).days <= RIVAL_GAP
 
-    def best_link(self, keys: LinkKeys) -> Link | None:
+    def best_link(self, keys: LinkKeys, weekdays: bool = False) -> Link | None:
         """The day most shared with, ties to the latest (articles follow the news they report).
-        Each key counts 1/n on each of the n days it appears on, so only telling keys link."""
+        Each key counts 1/n on each of the n days it appears on, so only telling keys link;
+        `weekdays`: the article reports news on bare weekdays, to be placed in the story's week."""
         shared: dict[date, Counter] = defaultdict(Counter)
         for key in _all_keys(keys):
             days = self._days.get(key, {})
@@ -151,7 +158,7 @@ class StoryIndex:
         if not scored:
             return None
         score, day = max(scored)
-        if score < THRESHOLD or any(s >= RIVAL_SHARE * score and abs((d - day).days) > RIVAL_GAP for s, d in scored):
+        if score < (WEAK_THRESHOLD if self._one_week and weekdays else THRESHOLD) or any(s >= RIVAL_SHARE * score and abs((d - day).days) > RIVAL_GAP for s, d in scored):
             return None
         who = Counter(self._days[k][day] for k in _all_keys(keys) if day in self._days.get(k, {}))
         article_id = min(who, key=lambda a: (-who[a], a))

@@ -3,10 +3,15 @@ of a dateline, the years a yearless dateline cannot be in."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date
 
-from service.pipeline.clock.calendar import YearHints, choose_day
+from service.pipeline.clock import lexicon as lx
+from service.pipeline.clock.calendar import YearHints, choose_day, story_year
 from service.pipeline.clock.evidence import DayMention, Evidence
+
+STORY_WEEK = 7  # days: a stamp reading this near a publication day of the story is the story's
 
 
 def with_month(m: DayMention, ev: Evidence, hints: YearHints) -> DayMention:
@@ -20,16 +25,24 @@ def with_month(m: DayMention, ev: Evidence, hints: YearHints) -> DayMention:
     return replace(m, month=min(fits)[2]) if fits else m
 
 
-def with_lead_weekday(m: DayMention, ev: Evidence) -> tuple[DayMention, str]:
+def with_lead_weekday(m: DayMention, ev: Evidence, hints: YearHints) -> tuple[DayMention, str]:
     """Wire convention: a dateline's day is the first weekday its story names ("WASHINGTON, August 8
-    (Xinhua) -- President Bill Clinton Saturday vowed"; 13 of 13 such datelines in AQUAINT)."""
+    (Xinhua) -- President Bill Clinton Saturday vowed"; 13 of 13 such datelines in AQUAINT), or the
+    day the news was told ("erupted on Sunday, the office said on Monday") when only that day's
+    weekday falls on the dateline in a year the story names."""
     if m.kind != "dateline" or m.year or m.weekday is not None:
         return m, ""
-    weekdays = (w for w in ev.days if w.kind == "weekday" and w.tense != "future" and w.cue not in ("last", "next"))
-    lead = next(weekdays, None)
-    if lead is None:
+    weekdays = [w for w in ev.days if w.kind == "weekday" and w.tense != "future" and w.cue not in ("last", "next")]
+    if not weekdays:
         return m, ""
-    return replace(m, weekday=lead.weekday), f" with its story's first weekday '{lead.text}'"
+    lead = weekdays[0]
+    told = next((w for w in weekdays if w.cue in lx.REPORTING), lead)
+    year = story_year(hints)
+    if year and told.weekday != lead.weekday:
+        fits = {w: choose_day(m.month, m.day, w.weekday, hints) for w in (lead, told)}
+        if fits[told] and fits[told].year == year and not (fits[lead] and fits[lead].year == year):
+            lead = told
+    return replace(m, weekday=lead.weekday), f" with its story's {'first ' if lead is weekdays[0] else ''}weekday '{lead.text}'"
 
 
 def under_dateline(hints: YearHints, ev: Evidence) -> YearHints:
@@ -41,3 +54,33 @@ def under_dateline(hints: YearHints, ev: Evidence) -> YearHints:
     if hints.floor is not None and hints.floor > year:
         return hints
     return replace(hints, floor=year + 1, floor_basis=f"'{phrase}' written with its year, so not this year's")
+
+
+def settle_order(m: DayMention, ev: Evidence, hints: YearHints) -> tuple[DayMention, str]:
+    """A numeric stamp valid both ways ("12/07/2015"): the reading whose weekday the article reports
+    in the past ("on Sunday" under a Sunday stamp), else the one near the story's publication days,
+    else the outlet's order as its spelling and clock show it; otherwise it stays unread."""
+    if not m.readings:
+        return m, ""
+    days = {date(m.year, month, day): (month, day) for month, day in m.readings}
+    reported = [w for w in ev.days if w.kind == "weekday" and w.tense != "future" and w.shift is None
+                and w.cue not in ("last", "next")]
+    agree = {d: [w.text for w in reported if w.weekday == d.weekday()] for d in days}
+    best = max(days, key=lambda d: len(agree[d]))
+    if agree[best] and all(len(agree[d]) < len(agree[best]) for d in days if d != best):
+        return _read(m, days[best]), f" read as {best:%d %B} because it reports '{agree[best][0]}', a {best:%A} then"
+    gaps = {d: min((abs((d - p).days) for p in hints.published), default=None) for d in days}
+    near = [d for d, gap in gaps.items() if gap is not None and gap <= STORY_WEEK]
+    if len(near) == 1:
+        return _read(m, days[near[0]]), f" read as {near[0]:%d %B}, the reading near the story's publication days"
+    day_first, month_first = ev.order_signs
+    if bool(day_first) != bool(month_first):
+        (a, b), = {tuple(map(int, re.findall(r"\d+", m.text)[:2]))}
+        order, signs = ((b, a), day_first) if day_first else ((a, b), month_first)
+        style = "day first" if day_first else "month first"
+        return _read(m, order), f" read {style}, as the outlet writes ({', '.join(repr(s) for s in signs[:3])})"
+    return m, ""
+
+
+def _read(m: DayMention, month_day: tuple[int, int]) -> DayMention:
+    return replace(m, month=month_day[0], day=month_day[1], readings=())

@@ -19,7 +19,7 @@ from service.pipeline.clock.calendar import (YearHints, choose_day, story_year, 
 from service.pipeline.clock.events import EventIndex, aligning
 from service.pipeline.clock.evidence import DayMention, Evidence, extract_evidence
 from service.pipeline.clock.links import StoryIndex
-from service.pipeline.clock.mentions import under_dateline, with_lead_weekday, with_month
+from service.pipeline.clock.mentions import settle_order, under_dateline, with_lead_weekday, with_month
 from service.pipeline.model import ArticleInput, ReferenceDate
 from service.pipeline.temporal.holidays import holiday_date
 
@@ -75,13 +75,14 @@ def _text_clock(ev: Evidence, hints: YearHints) -> _Clock:
 def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date, DayMention]]]:
     news, future, conflicts, unresolved, background, events = [], [], [], [], [], []
     for m in ev.days:
+        m, order = settle_order(m, ev, hints)
         if m.month is None and m.day is not None:
             m = with_month(m, ev, hints)
         if m.month is None and m.holiday is None:
             continue
-        m, lead = with_lead_weekday(m, ev)
+        m, lead = with_lead_weekday(m, ev, hints)
         day, why, mismatch = _date_of(m, under_dateline(hints, ev) if m.kind == "dateline" else hints)
-        why = f"{lead}{why}"
+        why = f"{order}{lead}{why}"
         conflicts += mismatch
         if day is not None and m.kind == "date" and m.tense == "past" and aligning(m):
             events.append((day, m))
@@ -221,7 +222,8 @@ def _in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = 
 
 def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own: _Clock) -> _Clock:
     """Take the clock of the dated articles this one shares quotes, names and figures with."""
-    link = index.best_link(ev.links)
+    reported = any(m.kind == "weekday" and m.tense == "past" for m in ev.days)
+    link = index.best_link(ev.links, weekdays=reported)
     if link is None or (own.ref.earliest and link.day < own.ref.earliest):
         return own
     source = clocks[link.article_id]

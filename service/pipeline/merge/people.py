@@ -18,7 +18,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from service.pipeline.model import Actor
-from service.pipeline.statements.lexicon import norm_title
+from service.pipeline.statements.actors import kind_names
+from service.pipeline.statements.lexicon import norm_title, place_of
 
 _DROP = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$")
 
@@ -80,7 +81,7 @@ def organisations(actors: Iterable[Actor]) -> dict[str, Actor]:
     out: dict[str, Actor] = {}
     for actor in {a.id: a for a in actors if a.kind == "organisation" and a.id.startswith("the-")}.values():
         noun = actor.name.split()[-1]
-        fitting = [o for o in named.values() if noun in o.name.lower().split()]
+        fitting = [o for o in named.values() if noun in (words := o.name.lower().split()) or kind_names(noun).intersection(words)]
         if len(fitting) == 1:
             out[actor.id] = fitting[0]
     for actor in named.values():
@@ -95,8 +96,11 @@ def _initials(name: str) -> str:
 
 
 def _shortened(short: str, full: str) -> bool:
-    """"Velora" for "Velora Inc": the full name is the short one plus a company-form suffix."""
+    """"Velora" for "Velora Inc": the full name is the short one plus a company-form suffix; "Accident
+    Investigation Board" for "Danish Accident Investigation Board": a place adjective before it."""
     rest = full.split()[len(short.split()) :]
+    if full.endswith(" " + short) and " " in short:
+        return place_of(full[: -len(short)].split()) is not None and place_of(short.split()) is None
     return full.startswith(short + " ") and len(rest) == 1 and rest[0].rstrip(".").lower() in _COMPANY_FORMS
 
 

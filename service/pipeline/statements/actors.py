@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from service.pipeline.model import Actor
-from service.pipeline.statements.lexicon import load, norm_title
+from service.pipeline.statements.lexicon import load, norm_title, place_key
 from service.pipeline.statements.mentions import Mention
+from service.pipeline.statements.tokens import lex
 
 _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "ism")  # "Production", "Inflation"; not names
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -65,8 +67,12 @@ class Cast:
     def resolve(self, mention: Mention) -> Actor | None:
         """The actor a mention names, registering new people; None for pronouns and pairs."""
         if mention.kind == "organisation":
+            named = self._named_by_head(mention.name)
+            if named:
+                self._mention_organisation(named)
+                return named
             actor = Actor(slug(mention.place or mention.name), mention.place or mention.name, None, "organisation")
-            self.organisations[actor] = self.organisations.get(actor, 0) + 1
+            self._mention_organisation(actor)
             if mention.business:
                 self.businesses.add(actor)
             return actor
@@ -82,7 +88,7 @@ class Cast:
         if " " not in mention.name and not mention.title:  # "Northwind" after "Northwind Airlines"
             named = next((o for o in self.organisations if o.name.split()[0] == mention.name and " " in o.name), None)
             if named and not self._by_single(mention.name):
-                self.organisations[named] += 1
+                self._mention_organisation(named)
                 return named
         return self._touch(self._person(mention)).actor()
 
@@ -92,19 +98,35 @@ class Cast:
         return Actor(f"office-{slug(norm_title(title))}", f"the {title}", title, "person", organisation[0].name if organisation else None)
 
     def refer(self, noun: str, nearby: list[Actor]) -> tuple[Actor, ...]:
-        """What "the bank" or "the company" names: one named nearby (by its noun, else the first),
-        else the article's main organisation (by its noun, else the most named)."""
-        for pool in (nearby, sorted(self.organisations, key=lambda o: -self.organisations[o]), self.ahead):
-            fitting = [o for o in pool if noun in o.name.lower().split()]
+        """What "the bank" or "the carrier" names: the latest organisation of its kind named nearby, else
+        in the article so far, else later ("the central bank" before "Bank of Valdoria"); a firm for a
+        business noun; a noun of a kind nobody fits stays the unnamed "the carrier"."""
+        kind = kind_names(noun)
+        for pool in (nearby, list(reversed(self.organisations)), self.ahead):
+            fitting = [o for o in pool if noun in (words := o.name.lower().split()) or kind.intersection(words)]
             if fitting:
                 return (fitting[0],)
         if noun in _business_nouns():  # "the company" is a firm, not the regulator named as often
-            firms = [o for o in (*nearby, *sorted(self.organisations, key=lambda o: -self.organisations[o])) if o in self.businesses]
+            latest = [*nearby, *reversed(self.organisations)]
+            firms = [o for o in latest if o in self.businesses] or [o for o in latest if _private(o)]
             if firms:
                 return (firms[0],)
+        unnamed = (Actor(f"the-{slug(noun)}", f"the {noun}", None, "organisation"),)
+        if kind:
+            return unnamed
         if nearby:
             return (nearby[0],)
-        return self.main_organisation() or (Actor(f"the-{slug(noun)}", f"the {noun}", None, "organisation"),)
+        return self.main_organisation() or unnamed
+
+    def _named_by_head(self, word: str) -> Actor | None:
+        """"the Commission" after "the European Commission": a bare head names the latest organisation ending in it."""
+        if " " in word or word not in lex()["heads"]:
+            return None
+        return next((o for o in reversed(self.organisations) if " " in o.name and o.name.split()[-1] == word), None)
+
+    def _mention_organisation(self, actor: Actor) -> None:
+        """Count a mention and move the organisation to the end: the dict runs from least to most recent."""
+        self.organisations[actor] = self.organisations.pop(actor, 0) + 1
 
     def main_organisation(self) -> tuple[Actor, ...]:
         """The organisation named most often so far (latest on ties): what "the company" means."""
@@ -184,6 +206,31 @@ def _compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 def _business_nouns() -> frozenset[str]:
     return frozenset(load("actors")["references"]["business_nouns"])
+
+
+def _private(organisation: Actor) -> bool:
+    """An organisation that may be a business: not a country's key and no word of a public kind in its name."""
+    words = organisation.name.lower().split()
+    return organisation.name not in place_key().values() and not _public_names().intersection(words)
+
+
+@cache
+def _public_names() -> frozenset[str]:
+    return frozenset(w for kind in load("actors")["references"]["kinds"] if kind.get("public") for w in kind["names"])
+
+
+def kind_names(noun: str) -> frozenset[str]:
+    """The name words of every organisation kind a definite noun may refer to ("carrier" -> "airlines", ...)."""
+    return _kind_names().get(noun, frozenset())
+
+
+@cache
+def _kind_names() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for kind in load("actors")["references"]["kinds"]:
+        for noun in kind["nouns"]:
+            out[noun] = out.get(noun, frozenset()) | frozenset(kind["names"])
+    return out
 
 
 def _determiners() -> frozenset[str]:

@@ -167,10 +167,10 @@ def _affiliation(subject: Mention, mentions, resolved, text: str, offset: int) -
     (only a named organisation: "a spokesman for Smith" speaks for a person, not a firm)."""
     if subject.kind != "group" or subject.place:
         return None
-    tail = re.match(r"\s+(at|from|of|for|with)\s+(?:the\s+)?", text[subject.end - offset :])
+    tail = re.match(r"\s+(at|from|of|for|with)\s+((?:the\s+)?)", text[subject.end - offset :])
     if tail is None:
         return None
-    org = next((m for m in mentions if m.start == subject.end + tail.end()), None)
+    org = next((m for m in mentions if m.start in (subject.end + tail.start(2), subject.end + tail.end())), None)
     if org is None or org.kind not in ("organisation", "person", "orgref") or org.title:
         return None
     if org.kind == "person" and tail.group(1) in ("of", "for"):

@@ -50,6 +50,8 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         first = _determiner_start(toks, i)
         lead = [t.text.lower() for t in toks[:i] if t.start >= first and t.text.lower() not in lexicon["determiners"]]
         phrase = " ".join(lead + words + [t.text for t in toks[j : j + n]])
+        if noun.startswith("spokes") and not possessive and any(w in lexicon["heads"] for w in words):
+            return Mention(start, toks[j + n - 1].end, "organisation", " ".join(words), place=_identity(words, place_of(words)))  # "a Canoe Union spokesman"
         kind = "organisation" if noun in lexicon["institutional"] else "group"
         if kind == "organisation":
             return Mention(start, toks[j + n - 1].end, kind, place, place=place)
@@ -64,9 +66,7 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         a, b, title = found
         name = [w for w in words[b:]]
         prefix = words[:a]
-        place = place_of(prefix) if prefix else None
-        if not place and prefix:
-            place = " ".join(prefix)
+        place = _identity(prefix, place_of(prefix)) if prefix else None
         if not name:
             return Mention(start, end, "title", title, title=title, place=place, possessive=possessive)
         if "of" in name and name[0] != "of":  # "Petros Doukas of the National Observatory": the name ends before "of"
@@ -193,5 +193,5 @@ def _lowercase_title_before(toks: list[Token], i: int) -> tuple[str, str | None,
                     break
                 prefix.insert(0, word)
                 k -= 1
-            return title, (place_of(prefix) or " ".join(prefix) if prefix else None), title_start
+            return title, (_identity(prefix, place_of(prefix)) if prefix else None), title_start
     return None

@@ -4,7 +4,7 @@ back to its holder ("the defence secretary") and a definite organisation noun ("
 from __future__ import annotations
 
 from service.pipeline.statements.lexicon import lowercase_titles
-from service.pipeline.statements.tokens import Mention, Token, lex
+from service.pipeline.statements.tokens import Mention, Token, lex, strip_possessive
 
 
 def lowercase_group(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
@@ -39,7 +39,11 @@ def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int
 
 
 def organisation_reference(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
-    """"the company said": a definite organisation noun, resolved later to an organisation named nearby."""
+    """"the company said": a definite organisation noun, resolved later to an organisation named nearby;
+    "the company's spokesman" speaks for it too."""
+    noun, possessive = strip_possessive(toks[k])
+    if possessive and k >= 1 and lowered[k - 1] == "the" and noun.text in lex()["orgref"] and k + 1 < len(toks) and lowered[k + 1].startswith("spokes"):
+        return Mention(toks[k - 1].start, toks[k + 1].end, "orgref", noun.text)
     if lowered[k] not in lex()["orgref"] or (k + 1) in used:
         return None
     if k >= 1 and lowered[k - 1] == "the":

@@ -59,6 +59,8 @@ def date_(c: Candidate, ctx: Context) -> Resolution | None:
             return None
         if day is not None and day > calendar.monthrange(year, month)[1]:
             return None
+        if c.rule.params.get("day_first_if_nearer") and ctx.reference and day <= 12 and day != month:
+            month, day = _nearer((month, day), (day, month), year, ctx.reference)
         value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
         if "hour24" in g:  # ISO date-time: 2024-10-31T15:00Z
             return Resolution("TIME", f"{value}T{g['hour24']}:{g['minute24']}", None, ABSOLUTE)
@@ -80,6 +82,15 @@ def date_(c: Candidate, ctx: Context) -> Resolution | None:
         return None
     chosen = pick(options, ref, *ctx.slack(c))
     return Resolution(c.rule.type, chosen.isoformat(), mod, ctx.reference_anchor())
+
+
+def _nearer(first: tuple[int, int], second: tuple[int, int], year: int, reference: date) -> tuple[int, int]:
+    """The (month, day) reading nearer the reference date; the first on a tie or an invalid second."""
+    try:
+        gaps = [abs((date(year, *reading) - reference).days) for reading in (first, second)]
+    except ValueError:
+        return first
+    return second if gaps[1] < gaps[0] else first
 
 
 _JOINED = re.compile(r"(?:st|nd|rd|th)?\s+(?:and|to)\s+$")

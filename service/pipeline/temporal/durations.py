@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from service.pipeline.model import Anchor
 from service.pipeline.temporal import tense
+from service.pipeline.temporal.absolute import month_number
 from service.pipeline.temporal.calendar_math import GRANULARITY, duration_value, shift
 from service.pipeline.temporal.context import Context, Resolution, mod_of
 from service.pipeline.temporal.lexicon import lookup, number
@@ -52,7 +53,8 @@ def duration(c: Candidate, ctx: Context) -> Resolution | None:
         n += 0.5
     amount = n if n == "X" else n * times
     value = duration_value(amount, unit)
-    direction = key_of(g.get("dir"))
+    # "the last three months of 2022", "the first two years of his term": part of that period, not of now
+    direction = "" if _OF.match(ctx.text, c.end) else key_of(g.get("dir"))
     when = _covered(value, unit, amount, direction, ctx)
     anchor = ctx.reference_anchor() if when else Anchor("none")
     return Resolution("DURATION", value, mod_of(g), anchor, when)
@@ -85,12 +87,14 @@ def vague(c: Candidate, ctx: Context) -> Resolution:
 
 
 def set_(c: Candidate, ctx: Context) -> Resolution:
-    """"every Friday morning" -> XXXX-WXX-5TMO, "every two weeks" -> P2W, "daily" -> P1D."""
+    """"every Friday morning" -> XXXX-WXX-5TMO, "every August" -> XXXX-08, "every two weeks" -> P2W, "daily" -> P1D."""
     g = c.groups
     if "weekday" in g or "weekdays" in g:
         day = lookup(g.get("weekday") or g["weekdays"][:-1], "WEEKDAY")
         part = lookup(g.get("part"), "PART")
         return Resolution("SET", f"XXXX-WXX-{day}" + (f"T{part}" if part else ""))
+    if "month" in g:  # "every August"
+        return Resolution("SET", f"XXXX-{month_number(g['month']):02d}")
     if "adverb" in g:
         value = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W",
                  "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
@@ -101,4 +105,4 @@ def set_(c: Candidate, ctx: Context) -> Resolution:
         return Resolution("SET", f"XXXX-XX-XXT{PART_UNITS[word]}")
     count = 2 if key_of(g.get("num")) == "other" else number(g.get("num")) or 1
     unit = lookup(word, "UNIT")
-    return Resolution("SET", f"PT{count}H" if unit == "TH" else f"P{count}{unit}")
+    return Resolution("SET", f"PT{count}{unit[1]}" if unit in ("TH", "TM", "TS") else f"P{count}{unit}")

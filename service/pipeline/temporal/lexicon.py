@@ -76,6 +76,8 @@ def number(text: str | None) -> float | str | None:
         if key.endswith(half) and key != "a" + half:
             whole = number(key[:-len(half)])
             return whole + 0.5 if isinstance(whole, int) else None
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", key):  # "1,850 days"
+        key = key.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", key):
         return float(key) if "." in key else int(key)
     vague = lookup(key, "FEWWORD")

@@ -74,6 +74,8 @@ def _first_cue(window: str) -> re.Match | None:
 _ATTRIBUTIVE = re.compile(r"['’]s\b")
 _DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _REPORTING = re.compile(r"(?:said|says|told|announced|reported|added|stated|noted)\b", re.IGNORECASE)
+# "would pass sentence in June and warned him": a verb after a conjunction starts a clause of its own
+_COORDINATED = re.compile(r"\b(?:and|but|or|then|while|whereas|after|before|when|because)\b", re.IGNORECASE)
 NEAR = 12  # a cue ending this close before the expression governs it directly ("ended Jan. 31")
 
 
@@ -104,7 +106,7 @@ def cue(text: str, start: int, end: int, reach: int = 150) -> tuple[int | None, 
     first = _first_cue(right)
     # A comma after the date closes its clause when a verb before it governs it: in "who tested
     # positive on June 24, would appeal" the "would" belongs to the main clause.
-    closed = right.lstrip().startswith(",")
+    closed = right.lstrip().startswith(",") or (first is not None and _COORDINATED.search(right, 0, first.start()))
     if last is not None and (first is None or closed or first.start() > NEAR or _REPORTING.match(first[0])):
         return _kind(last), False
     if first is None:

@@ -30,6 +30,9 @@ def _observed(statement, key):
     return {
         "kind": lambda: statement.kind,
         "actors": lambda: [a.id for a in statement.actors],
+        "actor_names": lambda: [a.name for a in statement.actors],
+        "actor_kinds": lambda: [a.kind for a in statement.actors],
+        "affiliations": lambda: [a.organisation for a in statement.actors],
         "date": lambda: statement.date and statement.date.value,
         "quotes": lambda: list(statement.quotes),
         "figures": lambda: [f"{f.text} {f.unit}" for f in statement.figures],
