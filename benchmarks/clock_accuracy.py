@@ -23,9 +23,9 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "benchmarks" / "temporal" / "tbaq_cleaned.jsonl"
 sys.path.insert(0, str(REPO))
 
-from service.pipeline.clock import resolve_reference_dates  # noqa: E402
-from service.pipeline.clock.evidence import extract_evidence  # noqa: E402
-from service.pipeline.model import ArticleInput  # noqa: E402
+from service.pipeline.clock import resolve_reference_dates
+from service.pipeline.clock.evidence import extract_evidence
+from service.pipeline.model import ArticleInput
 
 
 def _bucket(days: int) -> str:

@@ -17,10 +17,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from service.pipeline import story  # noqa: E402
-from service.pipeline.clock import resolve_reference_dates  # noqa: E402
-from service.pipeline.clock.evidence import extract_evidence  # noqa: E402
-from service.pipeline.model import ArticleInput  # noqa: E402
+from service.pipeline import story
+from service.pipeline.clock import resolve_reference_dates
+from service.pipeline.clock.evidence import extract_evidence
+from service.pipeline.model import ArticleInput
 
 SEED_DAYS = {"003": date(2024, 10, 30)}  # the others are 2024-10-31
 

@@ -208,8 +208,10 @@ def _stamps(text: str) -> list[DayMention]:
             if not m:
                 continue
             head = lx.STAMP_HEAD.match(line.group()[: m.start()])
-            # a yearless stamp only under a label at the head: "Published 19 June" (the foot lists others)
-            dated = m.group("year") or (head and head.group("label") and line.start() <= STAMP_HEAD_CHARS)
+            # a yearless stamp, or one with a two-digit year, only under a label at the head:
+            # "Published 19 June", "Updated 12/07/15" (the foot lists others)
+            labelled = head and head.group("label") and line.start() <= STAMP_HEAD_CHARS
+            dated = (m.group("year") and len(m.group("year")) == 4) or labelled
             if head and dated and lx.STAMP_TAIL.match(line.group()[m.end() :]):
                 mention = _numeric_stamp(m, line.start()) if pattern is lx.NUMERIC_DATE else \
                     _date_mention(text, [], m, line.start())
@@ -228,6 +230,7 @@ def _numeric_stamp(m: re.Match, offset: int) -> DayMention | None:
     if not readings:
         return None
     year = int(m.group("year"))
+    year += 0 if year >= 100 else 2000 if year < 70 else 1900  # "12/07/15": 2015, "12/07/98": 1998
     if len(readings) == 2:
         return DayMention(m.group(), offset + m.start(), "stamp", "none", year=year, readings=tuple(readings))
     (month, day), = readings

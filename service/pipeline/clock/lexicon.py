@@ -41,7 +41,7 @@ _YEAR = r"(?:\s*\))?(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d|,\d))?(?:\s*\))?"
 MONTH_DAY = re.compile(rf"(?=[A-Z]){_WD}{_MON}\s+{_DAY}{_YEAR}")  # the lookahead only saves time
 # "Friday 3 May", "31 October 2024", "the 3rd of May"
 DAY_MONTH = re.compile(rf"(?=[A-Zt0-9]){_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}")
-NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<year>(?:19|20)\d\d)(?![\d/.])")
+NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<year>(?:19|20)\d\d|\d\d)(?![\d/.])")
 ISO_DATE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 # "on Thursday the 31st": the month is left to the text around it
 WEEKDAY_ORDINAL = re.compile(
@@ -120,6 +120,8 @@ DEICTIC = {"today": 0, "yesterday": 1, "tomorrow": -1}  # days from the named da
 DEICTIC_BEFORE = re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b\s*[,(]?\s*$", re.IGNORECASE)
 DEICTIC_VOICE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _LEX['deictic']['voice']))})\b", re.IGNORECASE)
 DEICTIC_AFTER = re.compile(r"[\s,]*\(\s*(?P<word>today|yesterday|tomorrow)\s*\)", re.IGNORECASE)
-DAY_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['day_first'])})\b|\b(?:1[3-9]|2[0-3])[:.][0-5]\d\b(?!\s*[ap]\.?m)",
-                       re.IGNORECASE)
-MONTH_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['month_first'])})\b|\b\d{{1,2}}:\d\d\s*[ap]\.m\.", re.IGNORECASE)
+_ZONED = r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?(?-i:%s)\b"
+DAY_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['day_first'])})\b|\b(?:1[3-9]|2[0-3])[:.][0-5]\d\b(?!\s*[ap]\.?m)|"
+                       + _ZONED % "|".join(_LEX["locale"]["day_first_zones"]), re.IGNORECASE)
+MONTH_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['month_first'])})\b|\b\d{{1,2}}:\d\d\s*[ap]\.m\.|"
+                         + _ZONED % "|".join(_LEX["locale"]["month_first_zones"]), re.IGNORECASE)

@@ -58,21 +58,29 @@ def under_dateline(hints: YearHints, ev: Evidence) -> YearHints:
 
 def settle_order(m: DayMention, ev: Evidence, hints: YearHints) -> tuple[DayMention, str]:
     """A numeric stamp valid both ways ("12/07/2015"): the reading whose weekday the article reports
-    in the past ("on Sunday" under a Sunday stamp), else the one near the story's publication days,
+    in the past ("on Sunday" under a Sunday stamp), else the one near the days its story is dated,
     else the outlet's order as its spelling and clock show it; otherwise it stays unread."""
     if not m.readings:
         return m, ""
     days = {date(m.year, month, day): (month, day) for month, day in m.readings}
     reported = [w for w in ev.days if w.kind == "weekday" and w.tense != "future" and w.shift is None
                 and w.cue not in ("last", "next")]
-    agree = {d: [w.text for w in reported if w.weekday == d.weekday()] for d in days}
-    best = max(days, key=lambda d: len(agree[d]))
-    if agree[best] and all(len(agree[d]) < len(agree[best]) for d in days if d != best):
-        return _read(m, days[best]), f" read as {best:%d %B} because it reports '{agree[best][0]}', a {best:%A} then"
+    # Reported days are on or before the day of writing, mostly on it: a reading that puts a reported
+    # weekday in the days just after it ("on Monday" under a Sunday stamp) loses, one that is the
+    # weekday reported wins.
+    fit = {d: (-sum(0 < (w.weekday - d.weekday()) % 7 <= 3 for w in reported),
+               [w.text for w in reported if w.weekday == d.weekday()]) for d in days}
+    best = max(days, key=lambda d: (fit[d][0], len(fit[d][1])))
+    rest = [(fit[d][0], len(fit[d][1])) for d in days if d != best]
+    if reported and all(f < (fit[best][0], len(fit[best][1])) for f in rest):
+        agree = fit[best][1]
+        why = f"it reports '{agree[0]}', a {best:%A} then" if agree else \
+            f"the other reading puts its reported {', '.join(repr(w.text) for w in reported[:2])} after the day of writing"
+        return _read(m, days[best]), f" read as {best:%d %B} because {why}"
     gaps = {d: min((abs((d - p).days) for p in hints.published), default=None) for d in days}
     near = [d for d, gap in gaps.items() if gap is not None and gap <= STORY_WEEK]
     if len(near) == 1:
-        return _read(m, days[near[0]]), f" read as {near[0]:%d %B}, the reading near the story's publication days"
+        return _read(m, days[near[0]]), f" read as {near[0]:%d %B}, the reading near the days the story is dated"
     day_first, month_first = ev.order_signs
     if bool(day_first) != bool(month_first):
         (a, b), = {tuple(map(int, re.findall(r"\d+", m.text)[:2]))}

@@ -14,12 +14,25 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from service.pipeline.clock import lexicon as lx
-from service.pipeline.clock.calendar import (YearHints, choose_day, story_year, week_day, weekday_name, year_hints,
-                                             years_fitting)
+from service.pipeline.clock.calendar import (
+    YearHints,
+    choose_day,
+    story_year,
+    week_day,
+    weekday_name,
+    year_hints,
+    years_fitting,
+)
 from service.pipeline.clock.events import EventIndex, aligning
 from service.pipeline.clock.evidence import DayMention, Evidence, extract_evidence
 from service.pipeline.clock.links import StoryIndex
-from service.pipeline.clock.mentions import settle_order, under_dateline, with_lead_weekday, with_month
+from service.pipeline.clock.mentions import (
+    settle_order,
+    under_dateline,
+    with_lead_weekday,
+    with_month,
+)
+from service.pipeline.clock.words import kind_words, phrase, tense_words
 from service.pipeline.model import ArticleInput, ReferenceDate
 from service.pipeline.temporal.holidays import holiday_date
 
@@ -48,6 +61,12 @@ def resolve_reference_dates(articles: Sequence[ArticleInput]) -> dict[str, Refer
     for i, c in clocks.items():
         if c.ref.value is None and (match := events.match(i, evidence[i].days)):
             clocks[i] = _aligned_clock(evidence[i], *match)
+    dated = {c.ref.value for c in clocks.values() if c.ref.confidence >= STRONG}
+    if dated:  # a page stamp valid both ways ("12/07/2015") reads as the story's dated days have it
+        story = replace(hints, published=tuple(sorted(dated | set(hints.published))))
+        for i, c in clocks.items():
+            if c.ref.value is None and any(m.readings for m in evidence[i].days):
+                clocks[i] = _text_clock(evidence[i], story)
     unsure = [i for i, c in clocks.items() if c.ref.confidence < STRONG]
     if unsure:  # only then is the story index worth building
         sure = [(i, c.ref.value, evidence[i].links) for i, c in clocks.items() if c.ref.confidence >= STRONG]
@@ -76,6 +95,9 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
     news, future, conflicts, unresolved, background, events = [], [], [], [], [], []
     for m in ev.days:
         m, order = settle_order(m, ev, hints)
+        if m.readings:
+            unresolved.append(m)
+            continue
         if m.month is None and m.day is not None:
             m = with_month(m, ev, hints)
         if m.month is None and m.holiday is None:
@@ -102,17 +124,17 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
     strength, anchor, mention, why = max(news, key=_news_order)
     if mention.shift is not None:  # "yesterday (October 30)": the day of writing, counted from it
         value = earliest = latest = anchor + timedelta(days=mention.shift)
-        more, words = (), f"{_kind_words(mention)} '{_phrase(mention)}'{why}: written {value}"
+        more, words = (), f"{kind_words(mention)} '{phrase(mention)}'{why}: written {value}"
     elif mention.kind in PAGE_DATES:  # the day of writing itself, give or take a time zone
         value, earliest, latest, more = anchor, anchor, anchor + ONE_DAY, ()
-        words = f"{_kind_words(mention)} '{mention.text}'{why}"
+        words = f"{kind_words(mention)} '{mention.text}'{why}"
     elif strength >= STRONG:
         value, earliest, latest, refined, more = _in_week(anchor, ev, news_day=True)
         latest = min(latest, anchor + WEEK) if latest else anchor + WEEK  # a named weekday is this week's
-        words = f"{_kind_words(mention)} '{mention.text}'{_tense_words(mention)}{why}{refined}"
+        words = f"{kind_words(mention)} '{mention.text}'{tense_words(mention)}{why}{refined}"
     else:
         value, earliest, latest, more = anchor, anchor, None, ()
-        words = (f"date '{mention.text}'{_tense_words(mention)}{why}, the latest day it reports as said;"
+        words = (f"date '{mention.text}'{tense_words(mention)}{why}, the latest day it reports as said;"
                  " written then or later")
     for day, _, _ in future:
         if day > value:
@@ -125,7 +147,7 @@ def _aligned_clock(ev: Evidence, day: date, own: DayMention, other_id: str, othe
     """"A wildfire that broke out Monday" beside another article's "broke out on Labor Day", a Monday:
     the same event, so the weekday is that day and the article's other weekdays fall in its week."""
     value, earliest, latest, refined, conflicts = _in_week(day, ev, news_day=False)
-    words = (f"its '{_phrase(own)}' is the '{_phrase(other)}' ({day:%A} {day}) of article {other_id}{refined}")
+    words = (f"its '{phrase(own)}' is the '{phrase(other)}' ({day:%A} {day}) of article {other_id}{refined}")
     return _Clock(ReferenceDate(value, earliest, latest, "story", words, STRONG, conflicts),
                   f"'{other.text}' in article {other_id}")
 
@@ -135,7 +157,7 @@ def _announced_week(ev: Evidence, day: date, m: DayMention, why: str) -> _Clock:
     week, the reported weekday the day of writing."""
     value, earliest, latest, refined, conflicts = _in_week(day, ev, news_day=False)
     latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY
-    words = f"announced {_kind_words(m)} '{m.text}'{_tense_words(m)}{why} pins the week{refined}"
+    words = f"announced {kind_words(m)} '{m.text}'{tense_words(m)}{why} pins the week{refined}"
     return _Clock(ReferenceDate(value, earliest, latest, "text", words, 0.7, conflicts), f"'{m.text}'")
 
 
@@ -212,7 +234,7 @@ def _in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = 
             value = latest
     words = ""
     if past or future:
-        cues = {f"'{_phrase(m)}' ({'future' if m.tense == 'future' else 'past'}, {d})": d for d, m in past + future}
+        cues = {f"'{phrase(m)}' ({'future' if m.tense == 'future' else 'past'}, {d})": d for d, m in past + future}
         shown = " and ".join(sorted(cues, key=lambda c: (cues[c], c))[:MAX_CUES])
         words = f"; in that week {shown} put it on {value:%A} {value}"
     if told_yesterday:
@@ -238,9 +260,13 @@ def _unknown(ev: Evidence, unresolved: list, background: list, future: list[date
     """No day: say why, and keep what bounds it (a floor year, days it announces)."""
     if unresolved:
         m = unresolved[0]
-        fits = years_fitting(m.month, m.day, m.weekday, 2000) if m.weekday is not None else []
-        fit_words = f" (fits {', '.join(map(str, fits))})" if fits else ""
-        basis = f"'{m.text}'{fit_words} but nothing in the story chooses the year"
+        if m.readings:  # "04/05/2021", both ways valid
+            days = " or ".join(str(date(m.year, month, day)) for month, day in m.readings)
+            basis = f"'{m.text}' is {days}, and nothing in the story chooses the order"
+        else:
+            fits = years_fitting(m.month, m.day, m.weekday, 2000) if m.weekday is not None else []
+            fit_words = f" (fits {', '.join(map(str, fits))})" if fits else ""
+            basis = f"'{m.text}'{fit_words} but nothing in the story chooses the year"
     elif background:
         words = ", ".join(f"'{m.text}'" for m in background[:3])
         basis = f"only dates without a weekday ({words}), background in news, not the day of writing"
@@ -277,20 +303,3 @@ def _metadata_conflicts(ev: Evidence, published: date) -> tuple[str, ...]:
         found.append(f"{hints.floor_basis} -> {hints.floor} or later, after the metadata year {published.year}")
     return tuple(dict.fromkeys(found))
 
-
-def _kind_words(m: DayMention) -> str:
-    if m.kind == "stamp":
-        return f"{m.cue or 'date'} stamp"
-    if m.kind == "dateline":
-        return "dateline"
-    return "weekday and date" if m.weekday is not None else "date"
-
-
-def _tense_words(m: DayMention) -> str:
-    return f" ({m.tense}, '{m.cue}')" if m.cue else ""
-
-
-def _phrase(m: DayMention) -> str:
-    if m.shift is not None:
-        return f"{next(w for w, n in lx.DEICTIC.items() if n == m.shift)} … {m.text}"
-    return f"{m.cue} … {m.text}" if m.cue else m.text

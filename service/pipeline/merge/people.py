@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from service.pipeline.model import Actor
 from service.pipeline.statements.actors import kind_names
-from service.pipeline.statements.lexicon import norm_title, place_of
+from service.pipeline.statements.lexicon import load, norm_title, place_of
 
 _DROP = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$")
 
@@ -97,9 +97,12 @@ def _initials(name: str) -> str:
 
 def _shortened(short: str, full: str) -> bool:
     """"Velora" for "Velora Inc": the full name is the short one plus a company-form suffix; "Accident
-    Investigation Board" for "Danish Accident Investigation Board": a place adjective before it."""
+    Investigation Board" for "Danish Accident Investigation Board": a place adjective before it;
+    "Commission" for "European Commission": a bare head that ends it."""
     rest = full.split()[len(short.split()) :]
-    if full.endswith(" " + short) and " " in short:
+    if full.endswith(" " + short) and " " not in short:  # "Commission" for "European Commission"
+        return short in load("actors")["references"]["bare_heads"]
+    if full.endswith(" " + short):
         return place_of(full[: -len(short)].split()) is not None and place_of(short.split()) is None
     return full.startswith(short + " ") and len(rest) == 1 and rest[0].rstrip(".").lower() in _COMPANY_FORMS
 

@@ -15,7 +15,6 @@ from functools import cache
 from service.pipeline.model import Actor
 from service.pipeline.statements.lexicon import load, norm_title, place_key
 from service.pipeline.statements.mentions import Mention
-from service.pipeline.statements.tokens import lex
 
 _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "ism")  # "Production", "Inflation"; not names
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -56,6 +55,7 @@ class Cast:
     common: frozenset[str] = frozenset()  # words the article also writes in lower case
     ahead: tuple[Actor, ...] = ()  # organisations the whole article names, for a reference before the name
     businesses: set[Actor] = field(default_factory=set)  # organisations the text calls a firm
+    written: dict[Actor, set[str]] = field(default_factory=dict)  # words the text names each by ("Defence Ministry" for Russia)
 
     def is_name(self, mention: Mention) -> bool:
         """False for a capitalised common word taken for a name ("Production at the plant was halted")."""
@@ -73,6 +73,7 @@ class Cast:
                 return named
             actor = Actor(slug(mention.place or mention.name), mention.place or mention.name, None, "organisation")
             self._mention_organisation(actor)
+            self.written.setdefault(actor, set()).update(mention.name.lower().split())
             if mention.business:
                 self.businesses.add(actor)
             return actor
@@ -103,7 +104,7 @@ class Cast:
         business noun; a noun of a kind nobody fits stays the unnamed "the carrier"."""
         kind = kind_names(noun)
         for pool in (nearby, list(reversed(self.organisations)), self.ahead):
-            fitting = [o for o in pool if noun in (words := o.name.lower().split()) or kind.intersection(words)]
+            fitting = [o for o in pool if noun in (words := self._words(o)) or kind.intersection(words)]
             if fitting:
                 return (fitting[0],)
         if noun in _business_nouns():  # "the company" is a firm, not the regulator named as often
@@ -120,9 +121,12 @@ class Cast:
 
     def _named_by_head(self, word: str) -> Actor | None:
         """"the Commission" after "the European Commission": a bare head names the latest organisation ending in it."""
-        if " " in word or word not in lex()["heads"]:
+        if " " in word or word not in _bare_heads():
             return None
         return next((o for o in reversed(self.organisations) if " " in o.name and o.name.split()[-1] == word), None)
+
+    def _words(self, organisation: Actor) -> set[str]:
+        return set(organisation.name.lower().split()) | self.written.get(organisation, set())
 
     def _mention_organisation(self, actor: Actor) -> None:
         """Count a mention and move the organisation to the end: the dict runs from least to most recent."""
@@ -202,6 +206,11 @@ def _sex(mention: Mention) -> str | None:
 def _compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Same person written more or less fully: same first and last word."""
     return len(known) > 1 and len(new) > 1 and known[0] == new[0] and known[-1] == new[-1]
+
+
+@cache
+def _bare_heads() -> frozenset[str]:
+    return frozenset(load("actors")["references"]["bare_heads"])
 
 
 def _business_nouns() -> frozenset[str]:

@@ -164,7 +164,7 @@ def _outer(found: list[Speech], text: str, offset: int) -> list[Speech]:
 
 def _affiliation(subject: Mention, mentions, resolved, text: str, offset: int) -> Mention | None:
     """The organisation a group speaks for: "economists at Marenburg Capital", "a spokesperson for Acme"
-    (only a named organisation: "a spokesman for Smith" speaks for a person, not a firm)."""
+    (not a person named in full: "a spokesman for Senator Hale" speaks for a person, not a firm)."""
     if subject.kind != "group" or subject.place:
         return None
     tail = re.match(r"\s+(at|from|of|for|with)\s+((?:the\s+)?)", text[subject.end - offset :])
@@ -173,8 +173,8 @@ def _affiliation(subject: Mention, mentions, resolved, text: str, offset: int) -
     org = next((m for m in mentions if m.start in (subject.end + tail.start(2), subject.end + tail.end())), None)
     if org is None or org.kind not in ("organisation", "person", "orgref") or org.title:
         return None
-    if org.kind == "person" and tail.group(1) in ("of", "for"):
-        return None
+    if org.kind == "person" and tail.group(1) in ("of", "for") and (org.start not in resolved or " " in resolved[org.start][0].name):
+        return None  # a person the article names in full; a lone unknown name ("for Ryanair") is a firm
     return org if org.kind == "orgref" or org.start in resolved else None
 
 

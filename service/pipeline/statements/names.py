@@ -34,7 +34,7 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         qualifier = words[:-1]
         place = place_of(qualifier) if qualifier else None
         if head in lexicon["institutional"]:
-            return Mention(start, end, "organisation", place or " ".join(words), place=place or " ".join(words))
+            return Mention(start, end, "organisation", " ".join(words), place=place or " ".join(words))
         return Mention(start, end, "group", " ".join(words), place=place, plural=head.endswith("s"))
     if _describes_next(toks, j):
         return None  # "Consumer group Which?": the run qualifies the descriptor of the name after it
@@ -122,9 +122,16 @@ def _identity(words: list[str], place: str | None) -> str:
         return " ".join(words)  # "British Airways", "Swiss Re Group": a firm, not its country
     if place and _named_with_adjective(words):
         return " ".join(words)  # "European Commission", "Danish Accident Investigation Board"
-    if place and len(words) >= 4 and place_of(words[:1]) == place and place_of(words[1:]) is None:
-        return " ".join(words[1:])
+    if place and len(words) >= 3 and place_of(words[:1]) == place and place_of(words[1:]) is None and _proper_body(words[1:]):
+        return " ".join(words[1:])  # "U.S. Geological Survey", "UK Civil Aviation Authority"
     return place or " ".join(words)
+
+
+def _proper_body(rest: list[str]) -> bool:
+    """Words after a place that make a name of their own: a head, and not only state-body words
+    ("Civil Aviation Authority", not "Defence Ministry" or "State Department")."""
+    bodies = set(load("actors")["places"]["state_bodies"])
+    return any(w in lex()["heads"] for w in rest) and not all(w in bodies for w in rest)
 
 
 def _named_with_adjective(words: list[str]) -> bool:
@@ -136,8 +143,7 @@ def _named_with_adjective(words: list[str]) -> bool:
     for size in (2, 1):
         lead, rest = " ".join(words[:size]), words[size:]
         if lead in lexicon["demonyms"] and lead not in lexicon["aliases"] and lead not in lexicon["countries"]:
-            bodies = set(lexicon["state_bodies"])
-            return any(w in lex()["heads"] for w in rest) and not all(w in bodies for w in rest)
+            return _proper_body(rest)
     return False
 
 

@@ -4,6 +4,7 @@ the day their sentence talks about (a bare "at 10 p.m." after "on Oct. 23"), els
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from service.pipeline.model import Anchor
@@ -21,17 +22,21 @@ def day_of(c: Candidate, ctx: Context) -> tuple[date | None, Anchor]:
     """The day a clock time or part of day falls on: its weekday, date or deictic word; for a bare
     clock time ("at 10 p.m.") the day its sentence names, else the reference date."""
     g = c.groups
-    bare = not ({"weekday", "month", "deictic", "deictic2", "deictic3"} & g.keys())
+    bare = not ({"weekday", "month", "dfmonth", "deictic", "deictic2", "deictic3"} & g.keys())
     focus = ctx.same_sentence_day(c.start) if bare and c.rule.norm in ("clock", "part_of_day") else None
     if focus is not None:
         return focus.day, Anchor("discourse", focus.text, focus.value)
+    if "month" in g or "dfmonth" in g:
+        if "dfmonth" in g:  # "14:32 GMT, 3 November 2023": the date_ resolver reads day-first groups too
+            g = {"month": g["dfmonth"], "day": g["dfday"]} | ({"year": g["dfyear"]} if "dfyear" in g else {})
+        resolved = date_(replace(c, groups={k: v for k, v in g.items() if k != "hour24"}), ctx)
+        if resolved is None or resolved.value.startswith("X"):  # no year and no reference date
+            return None, Anchor("none")
+        return date.fromisoformat(resolved.value[:10]), resolved.anchor
     if ctx.reference is None:
         return None, Anchor("none")
     if "weekday" in g:
         return weekday_date(lookup(g["weekday"], "WEEKDAY"), ctx, c, None), ctx.reference_anchor()
-    if "month" in g:
-        resolved = date_(c, ctx)
-        return (date.fromisoformat(resolved.value), resolved.anchor) if resolved else (None, Anchor("none"))
     offset = _DEICTIC.get(key_of(g.get("deictic") or g.get("deictic2") or g.get("deictic3")), 0)
     return ctx.reference + timedelta(days=offset), ctx.reference_anchor()
 

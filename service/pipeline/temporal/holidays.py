@@ -7,6 +7,7 @@ days from Easter Sunday (computed with the Gregorian computus).
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 from service.pipeline.model import Anchor
@@ -76,10 +77,16 @@ def nth_weekday(c: Candidate, ctx: Context) -> Resolution | None:
     return Resolution("DATE", nth_in_month(year, month, weekday, nth).isoformat(), None, anchor)
 
 
+# "the" before and a capitalised word after make a holiday part of a name: "the Good Friday Agreement",
+# "the Easter Rising" (not "on Christmas Eve Santa arrived")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?!(?:Day|Eve|Weekend|Holiday|Monday|Sunday)\b)[A-Z][a-z]")
+_THE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
 def holiday(c: Candidate, ctx: Context) -> Resolution | None:
     g = c.groups
     rule = lookup(g["holiday"], "HOLIDAY")
-    if rule is None:
+    if rule is None or (_NAME_GOES_ON.match(ctx.text, c.end) and _THE.search(ctx.text, max(0, c.start - 5), c.start)):
         return None
     if "year" in g:
         day = holiday_date(rule, full_year(g["year"], ctx.reference))

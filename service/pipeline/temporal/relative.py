@@ -192,9 +192,11 @@ def discourse(c: Candidate, ctx: Context) -> Resolution | None:
         return None
     sign = _SIGNS.get(key_of(g.get("sign") or g.get("sign2")), c.rule.params.get("sign"))
     sign = _SIGNS.get(sign, sign) if isinstance(sign, str) else sign
-    n = number(g["num"]) if "num" in g else 1
-    if n is None or n == "X":
+    n = number(g["num"]) if "num" in g else "X" if "plural" in g else 1
+    if n is None:
         return None
+    if n == "X":  # "a few days later", "days later": how far is not said (TimeML: the duration PXD)
+        return Resolution("DURATION", f"PTX{unit[1]}" if unit in ("TH", "TM", "TS") else f"PX{unit}")
     span = duration_value(n * times, unit) if unit in ("TH", "TM", "TS") else None
     if span:  # "24 hours later": whole days from the day talked about; "an hour later": TimeML writes
         unit, n, times = "D", (n // 24 if unit == "TH" else 0), 1  # the span (PT1H) dated to that day
