@@ -4,7 +4,8 @@ Usage: python benchmarks/story_accuracy.py [-v] [DIRECTORY ...]
 (default: tests/stories/data, the stories the tests run and owners fix against, then
 tests/stories/sealed, stories kept out of the tests so that their score estimates unseen text).
 Per story and in total: % of gold entries right (date value, speaker set and cited articles all equal),
-with publication metadata as submitted and with every publication date withheld; reference dates right
+with publication metadata as submitted and with every publication date withheld; statements whose
+entry has the right day with every publication date withheld; reference dates right
 with metadata withheld; entries drawn from page furniture (must be 0); negative examples that stay
 without an entry; discrepancies flagged.
 -v lists every gold entry that is wrong, with what differs.
@@ -21,8 +22,8 @@ sys.path.insert(0, str(REPO))
 from tests.stories.harness import DATA, MODES, SEALED, carrying, furniture_entries, load_stories, match, reference_value, run, stages_at_fault  # noqa: E402
 
 
-COLUMNS = ("metadata", "stripped", "references", "furniture", "absent", "discrepancies")
-HEADER = ("entries (metadata)", "entries (stripped)", "ref. dates", "furniture", "negatives", "discrep.")
+COLUMNS = ("metadata", "stripped", "dated", "references", "furniture", "absent", "discrepancies")
+HEADER = ("entries (metadata)", "entries (stripped)", "dated (stripped)", "ref. dates", "furniture", "negatives", "discrep.")
 
 
 def _pct(right: int, total: int) -> str:
@@ -41,6 +42,9 @@ def score(story) -> tuple[dict[str, tuple[int, int]], list[str]]:
         analysis = run(story, mode)
         outcomes = [match(g, analysis.entries) for g in story.entries]
         row[mode] = (sum(o.right for o in outcomes), len(outcomes))
+        if mode == "stripped":  # issue 5: statements put on the right day without any metadata
+            said = [o for o in outcomes if o.gold.kind == "statement"]
+            row["dated"] = (sum(o.date_ok for o in said), len(said))
         wrong += [f"[{mode}] {o.gold.key}: {o.describe()} -> {', '.join(stages_at_fault(o, story, analysis))}" for o in outcomes if not o.right]
     stripped, metadata = run(story, "stripped"), run(story, "metadata")
     row["references"] = (sum(reference_value(stripped, g.article.id) == g.reference for g in story.articles), len(story.articles))

@@ -22,6 +22,7 @@ DATA = REPO.parent / "shared" / "benchmarks" / "temporal" / "duckling_en.jsonl"
 sys.path.insert(0, str(REPO))
 
 from service.pipeline.temporal import normalise  # noqa: E402
+from service.pipeline.temporal.calendar_math import value_at  # noqa: E402
 
 _FORWARD = re.compile(r"\b(next|following|upcoming|coming|in|from now|after|tomorrow|hence)\b", re.I)
 _ABSOLUTE = re.compile(r"\b\d{4}\b|\d+[/.-]\d+[/.-]\d+")
@@ -33,18 +34,7 @@ def expected_value(item: dict) -> str | None:
     """Duckling's value written the TimeML way at its grain (weeks as ISO weeks)."""
     when = datetime.fromisoformat(item["value"][:19]).date()
     grain = item.get("grain")
-    if grain == "day":
-        return when.isoformat()
-    if grain == "week":
-        year, week, _ = when.isocalendar()
-        return f"{year}-W{week:02d}"
-    if grain == "month":
-        return f"{when.year:04d}-{when.month:02d}"
-    if grain == "quarter":
-        return f"{when.year:04d}-Q{(when.month - 1) // 3 + 1}"
-    if grain == "year":
-        return f"{when.year:04d}"
-    return None
+    return value_at(when, grain) if grain in ("day", "week", "month", "quarter", "year") else None
 
 
 def classify(item: dict, reference: date) -> str | None:

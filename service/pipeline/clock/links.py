@@ -11,7 +11,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from service.pipeline.clock import lexicon as lx
@@ -49,6 +49,7 @@ class Link:
     names: tuple[str, ...]
     figures: tuple[str, ...]
     passages: int = 0  # sampled runs of wording shared with that article
+    loose: bool = False  # below THRESHOLD, taken because the story's dated articles fall in one week
 
     def describe(self) -> str:
         parts = []
@@ -60,7 +61,8 @@ class Link:
             parts.append("the figures " + ", ".join(self.figures))
         if self.passages:
             parts.append(f"{self.passages} shared {SHINGLE}-word passages")
-        return " and ".join(parts) if parts else "nothing"
+        words = " and ".join(parts) if parts else "nothing"
+        return words + (" (enough: the story's dated articles all fall in one week)" if self.loose else "")
 
 
 def link_keys(text: str) -> LinkKeys:
@@ -162,7 +164,7 @@ class StoryIndex:
             return None
         who = Counter(self._days[k][day] for k in _all_keys(keys) if day in self._days.get(k, {}))
         article_id = min(who, key=lambda a: (-who[a], a))
-        return self._describe(day, article_id, score, keys)
+        return replace(self._describe(day, article_id, score, keys), loose=score < THRESHOLD)
 
     def _describe(self, day: date, article_id: str, score: float, keys: LinkKeys) -> Link:
         other = self._keys[article_id]

@@ -13,11 +13,14 @@ from datetime import date, timedelta
 from service.pipeline.merge.claims import Weights, content_words, quote_score, same_claim, words_of
 from service.pipeline.merge.people import affiliations
 from service.pipeline.model import Statement, When
+from service.pipeline.statements.dating import NEXT_DAY
+from service.pipeline.temporal.when import make_when
 
 SAME_CLAIM = 44.0  # content-word / quote similarity for one entry
 SAME_EVENT = 30.0  # one actor's dated happenings on one day are few: a looser match joins them
 SAME_QUOTE = 95.0  # a quote this close given to other speakers is one statement, disputed
 NO_ACTOR, ANY_ACTOR = "(no actor)", "(any actor)"  # index keys of events told without / with an actor
+SPEAKER_BONUS = 14.0  # one named person on one day says few things: a looser paraphrase is the same one
 RECENT = 32  # candidates per index key: the latest entries of one actor on one day or month
 
 
@@ -103,12 +106,14 @@ class Merger:
         best, best_score = None, SAME_CLAIM if statement.kind == "statement" else SAME_EVENT
         for g in self._candidates(statement, keys):
             group = self.groups[g]
-            if not dates_agree(group.representative.date, statement.date):
+            if not dates_agree(group.representative.date, statement.date) and not retold(group.representative, statement):
                 continue
             crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in group.affiliations)
             score = same_claim(group.representative, statement, self.weights)
             if crossing and score < SAME_CLAIM:
                 continue  # "the bill cleared the Commons" joins "lawmakers approved the bill" only on a close match
+            if score < best_score and _one_speaker(group.representative, statement):
+                score += SPEAKER_BONUS
             if score >= best_score and (score > best_score or best is None):
                 best, best_score = g, score
         if best is None and statement.kind == "statement":
@@ -134,8 +139,9 @@ class Merger:
         lookup = set(keys)
         if statement.kind == "event":  # an event told without its actor and one told with it may meet
             lookup |= {NO_ACTOR, ANY_ACTOR} if NO_ACTOR in keys else {NO_ACTOR}
+        days = (_lookups(statement.date), *(_lookups(d) for d in _retold_days(statement)))
         for key in lookup:
-            for bucket in _lookups(statement.date):
+            for bucket in {b for keys in days for b in keys}:
                 found.update(self._index[(statement.kind, key, bucket)][-RECENT:])
         return sorted(found)
 
@@ -160,12 +166,33 @@ class Merger:
     def _register(self, g: int, statement: Statement, keys: set[str]) -> None:
         if statement.kind == "event" and NO_ACTOR not in keys and statement is self.groups[g].representative:
             keys = keys | {ANY_ACTOR}  # so that an event told without its actor can find it
+        days = {b for when in (statement.date, *_retold_days(statement)) for b in buckets(when)}
         for key in keys:
-            for bucket in buckets(statement.date):
+            for bucket in sorted(days):
                 self._index[(statement.kind, key, bucket)].append(g)
         if statement.quotes and statement is self.groups[g].representative:
             for word in _salient(statement):
                 self._quotes[(buckets(statement.date)[0], word)].append(g)
+
+
+def retold(a: Statement, b: Statement) -> bool:
+    """An undated statement of a next-day article and a statement of the day before: maybe one."""
+    return any(x.date == make_when(d.isoformat()) for x, y in ((a, b), (b, a)) for d in _retold_day_values(y))
+
+
+def _retold_day_values(statement: Statement) -> tuple[date, ...]:
+    if NEXT_DAY not in statement.date_basis or statement.date is None or statement.date.earliest is None:
+        return ()
+    return (statement.date.earliest - timedelta(days=1),)
+
+
+def _retold_days(statement: Statement) -> tuple[When, ...]:
+    return tuple(w for d in _retold_day_values(statement) if (w := make_when(d.isoformat())))
+
+
+def _one_speaker(a: Statement, b: Statement) -> bool:
+    """The same one named person reporting, in two statements."""
+    return a.kind == b.kind == "statement" and len(a.actors) == 1 and a.actors == b.actors and a.actors[0].kind == "person"
 
 
 def _salient(statement: Statement) -> list[str]:

@@ -17,20 +17,25 @@ from datetime import timedelta
 from service.pipeline.model import Actor, ArticleInput, Expression, Furniture, ReferenceDate, Sentence, Statement
 from service.pipeline.statements.actors import Cast, slug
 from service.pipeline.statements.mentions import find_mentions
+from service.pipeline.statements.names import is_descriptor
+from service.pipeline.statements.tokens import lex
 from service.pipeline.statements.attribution import find_speech
-from service.pipeline.statements.dating import Dating, before_reference, from_expression, inherited, reference_day, tied_expression
+from service.pipeline.statements.dating import NEXT_DAY, Dating, before_reference, from_expression, inherited, reference_day, tied_expression
 from service.pipeline.statements.drafts import Draft, build_drafts
 from service.pipeline.statements.events import find_events, find_own_acts
 from service.pipeline.statements.figures import find_figures
 from service.pipeline.statements.quotes import find_quotes, within
 from service.pipeline.statements.verdicts import find_verdicts
 from service.pipeline.statements.wording import claim, quoted_words
-from service.pipeline.temporal.when import make_when
 
 __all__ = ["extract_statements"]
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 _MARKER = re.compile(r"[\d•*–-]{1,3}[.)]?")  # a list number or bullet split off as its own "sentence"
+# "confirmed six new cases on Friday": a count as the object, so the time after it is the telling's
+_COUNTING = frozenset({"confirm", "announce"})
+_COUNT = re.compile(r"\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\s", re.I)
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")
 _CLOSING = (".", "!", "?", ")", "…", ":")  # after any closing quote marks
 
 
@@ -46,7 +51,7 @@ def extract_statements(
     alone = Counter(s.paragraph for s in sentences if not _MARKER.fullmatch(s.text.strip()))
     usable = [s for s in sentences if not s.furniture and not _in_furniture(s, furniture) and not _headline(s, alone)]
     expressions = sorted((e for e in expressions if not e.furniture and not _in_furniture(e, furniture)), key=lambda e: e.start)
-    cast, last, speeches, events = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable)), (), [], []
+    cast, last, speeches, events = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable), firms=(firms := _firms(usable))[0], uncut=firms[1]), (), [], []
     lede = usable[0] if usable else None
     for sentence in usable:
         found, opener = find_speech(sentence, quotes, cast, last)
@@ -75,6 +80,24 @@ def _organisations(sentences: Sequence[Sentence]) -> tuple[Actor, ...]:
     """Every organisation the article names, in order: "the central bank" may come before "Bank of Valdoria"."""
     names = dict.fromkeys(m.place or m.name for s in sentences for m in find_mentions(s.text, s.start) if m.kind == "organisation")
     return tuple(Actor(slug(name), name, None, "organisation") for name in names)
+
+
+def _firms(sentences: Sequence[Sentence]) -> tuple[frozenset[str], frozenset[str]]:
+    """Names of two words or more, never titled and never cut to a single word: news shortens a
+    person to the surname after first mention, never a company. Those written twice are firms;
+    the others may be the firm "the company" refers to."""
+    mentions = [(m, s) for s in sentences for m in find_mentions(s.text, s.start) if m.kind == "person"]
+    full = Counter(m.name for m, _ in mentions if " " in m.name)
+    titled = {m.name for m, s in mentions if m.title or _described_person(s.text, m.end - s.start)}
+    single = {m.name for m, _ in mentions if " " not in m.name}
+    never_cut = [name for name in full if name not in titled and not single & set(name.split()) and "." not in name]
+    return frozenset(n for n in never_cut if full[n] >= 2), frozenset(never_cut)
+
+
+def _described_person(text: str, end: int) -> bool:
+    """"Anna Lindqvist, the competition commissioner," : an apposition that is no kind of organisation."""
+    described = _APPOSITION.match(text, end)
+    return described is not None and not is_descriptor(described.group(1)) and described.group(1) not in lex()["orgref"]
 
 
 def _lede_day(reference: ReferenceDate) -> Dating | None:
@@ -119,7 +142,8 @@ def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceD
 def _tied(draft: Draft, expressions, quotes) -> Dating | None:
     for speech in draft.speeches:
         sentence = next(s for s in draft.sentences if s.start <= speech.verb.start < s.end)
-        expr = tied_expression(sentence.text, sentence.start, (speech.verb.start, speech.verb.end), speech.subject, _of(sentence, expressions), within(quotes, sentence.start, sentence.end))
+        counted = speech.lemma in _COUNTING and _COUNT.match(sentence.text, speech.verb.end - sentence.start) is not None
+        expr = tied_expression(sentence.text, sentence.start, (speech.verb.start, speech.verb.end), speech.subject, _of(sentence, expressions), within(quotes, sentence.start, sentence.end), free_object=counted)
         if expr:
             opening = not sentence.text[: expr.start - sentence.start].strip(" ,(").lower() in ("", "on", "in", "at", "earlier on", "later on")
             return from_expression(expr, speech.verb.text, not opening, day=True)
@@ -127,8 +151,9 @@ def _tied(draft: Draft, expressions, quotes) -> Dating | None:
 
 
 def _news_day(drafts, expressions, quotes, reference: ReferenceDate, events) -> Dating | None:
-    """A next-day article's news day: its lede tells what happened "yesterday", and its undated
-    statements belong to that day, not to the day it was printed."""
+    """A next-day article's undated statements: its lede tells what happened "yesterday", so an undated
+    statement may be that day's (reported again) or one given for print; dated to the reference day
+    and marked so that the merge may join it with the same statement of the day before."""
     if reference.value is None:
         return None
     first = [(d.start, _tied(d, expressions, quotes)) for d in drafts[:1]] + [(e.verb.start, e.dating) for e in events[:1]]
@@ -136,8 +161,8 @@ def _news_day(drafts, expressions, quotes, reference: ReferenceDate, events) -> 
     when = lede[1].when if lede else None
     if when is None or when.earliest != reference.value - timedelta(days=1) or "deictic" not in lede[1].basis:
         return None
-    news = inherited(lede[1], "news day of the article's lede")
-    return replace(news, when=make_when(when.earliest.isoformat()))  # the day, not "last night"
+    root = lede[1].basis.split(": ", 1)[-1]
+    return replace(reference_day(reference.value), basis=f"reference date (no expression tied to the statement; {NEXT_DAY}, news day {root})")
 
 
 def _inherit(draft: Draft, drafts: list[Draft], datings: list[Dating]) -> Dating | None:

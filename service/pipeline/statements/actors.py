@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from service.pipeline.model import Actor
@@ -55,6 +55,8 @@ class Cast:
     common: frozenset[str] = frozenset()  # words the article also writes in lower case
     ahead: tuple[Actor, ...] = ()  # organisations the whole article names, for a reference before the name
     businesses: set[Actor] = field(default_factory=set)  # organisations the text calls a firm
+    firms: frozenset[str] = frozenset()  # names written like a firm's, never cut to a surname
+    uncut: frozenset[str] = frozenset()  # full names never cut to a surname: a firm "the company" may mean
     written: dict[Actor, set[str]] = field(default_factory=dict)  # words the text names each by ("Defence Ministry" for Russia)
 
     def is_name(self, mention: Mention) -> bool:
@@ -66,6 +68,8 @@ class Cast:
 
     def resolve(self, mention: Mention) -> Actor | None:
         """The actor a mention names, registering new people; None for pronouns and pairs."""
+        if mention.kind == "person" and mention.name in self.firms and not mention.title:
+            mention = replace(mention, kind="organisation", place=mention.name, business=True)
         if mention.kind == "organisation":
             named = self._named_by_head(mention.name)
             if named:
@@ -112,9 +116,13 @@ class Cast:
             firms = [o for o in latest if o in self.businesses] or [o for o in latest if _private(o)]
             if firms:
                 return (firms[0],)
+            uncut = [p for p in sorted(self.people, key=lambda p: -p.seen) if p.name in self.uncut and not p.title]
+            if uncut:
+                return (Actor(slug(uncut[0].name), uncut[0].name, None, "organisation"),)
         unnamed = (Actor(f"the-{slug(noun)}", f"the {noun}", None, "organisation"),)
-        if kind:
-            return unnamed
+        if kind:  # "Nordvik said ... the airline said": a firm whose name shows no kind at all
+            kindless = [o for o in [*nearby, *reversed(self.organisations)] if o in self.businesses and not self._kinded(o)]
+            return kindless[:1] or unnamed
         if nearby:
             return (nearby[0],)
         return self.main_organisation() or unnamed
@@ -124,6 +132,9 @@ class Cast:
         if " " in word or word not in _bare_heads():
             return None
         return next((o for o in reversed(self.organisations) if " " in o.name and o.name.split()[-1] == word), None)
+
+    def _kinded(self, organisation: Actor) -> bool:
+        return bool(self._words(organisation) & _all_kind_names())
 
     def _words(self, organisation: Actor) -> set[str]:
         return set(organisation.name.lower().split()) | self.written.get(organisation, set())
@@ -226,6 +237,11 @@ def _private(organisation: Actor) -> bool:
 @cache
 def _public_names() -> frozenset[str]:
     return frozenset(w for kind in load("actors")["references"]["kinds"] if kind.get("public") for w in kind["names"])
+
+
+@cache
+def _all_kind_names() -> frozenset[str]:
+    return frozenset().union(*_kind_names().values())
 
 
 def kind_names(noun: str) -> frozenset[str]:

@@ -16,12 +16,13 @@ from service.pipeline.statements.lexicon import auxiliaries, load, prior_markers
 from service.pipeline.statements.mentions import Mention, Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 from service.pipeline.statements.subjects import (
-    SPEAKER_KINDS, after_quote, bracketed, clause_opening, clause_subject, inverted_gap, named_holder, sentence_subject,
+    SPEAKER_KINDS, after_quote, bracketed, clause_opening, clause_subject, inverted_gap, named_holder, participle_subject, sentence_subject,
     source_gap, subject_before,
 )
 
 _NAMED_AS = re.compile(r"\s+(?:the\s+|a\s+|an\s+|it\s+|them\s+|him\s+|her\s+)?(?:[\w’'-]+\s+){0,4}[“\"]")  # "called X “...”"
 _PREPOSITIONS = words("prepositions")
+_SPOKESPERSON = re.compile(r"(?:an?\s+)?(?:company\s+|official\s+)?spokes(?:man|woman|person)", re.I)
 _FIRST_PERSON = words("first_person")
 _BE = words("be")
 _NOT_BEFORE_VERB = words("not_before_verb")
@@ -57,7 +58,7 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
     found: list[Speech] = []
     for k, tok in enumerate(toks):
         lemma = _reporting(toks, k, text[tok.end - offset :])
-        if lemma is None or any(m.start <= tok.start < m.end for m in mentions):
+        if lemma is None or any(m.start <= tok.start < m.end for m in mentions) or _modifier(tok, toks, k, mentions):
             continue
         speech = _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
         if speech:
@@ -68,6 +69,15 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
     opener = next((m for m in mentions if clause_opening(text[: m.start - offset].rstrip())), None)
     opens = resolved.get(opener.start, ()) if opener and opener.kind == "person" else ()
     return sorted(found, key=lambda s: s.verb.start), opens
+
+
+def _modifier(tok: Token, toks: list[Token], k: int, mentions: list[Mention]) -> bool:
+    """A bare verb form right before a name is a lower-case title word, not a verb ("state
+    epidemiologist X", "report author X"): only inflected forms invert ("said lawyer X")."""
+    if tok.text.lower().endswith(("d", "s", "g", "e" + "d")) and not tok.text.lower().endswith("ss"):
+        return False
+    following = toks[k + 1] if k + 1 < len(toks) else None
+    return following is not None and any(m.start == following.start and m.kind in ("person", "group", "title") for m in mentions)
 
 
 def _reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
@@ -107,8 +117,12 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
         subject = next((m for m in mentions if m.start > verb.start and m.kind in SPEAKER_KINDS and inverted_gap(text[verb.end - offset : m.start - offset])), None)
         subject = named_holder(subject, mentions, text, offset) if subject and (subject.possessive or subject.kind == "title") else subject
         inverted = subject is not None
+    phrase_end = None  # a participle phrase belongs to the subject: its times are not the saying's
     if subject is None:
         subject = clause_subject(text, offset, mentions, verb.start, 5)
+    if subject is None:
+        subject = participle_subject(text, offset, mentions, verb.start)
+        phrase_end = verb.start if subject else None
     if subject is None:
         return None
     if re.search(r"\baccording to\s*$", text[: subject.start - offset], re.I):
@@ -117,7 +131,7 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
     if not actors:
         return None
     holder = _affiliation(subject, mentions, resolved, text, offset)
-    return Speech(verb, lemma, actors, (first, holder.end if holder else subject.end), inverted, prior)
+    return Speech(verb, lemma, actors, (first, phrase_end or (holder.end if holder else subject.end)), inverted, prior)
 
 
 def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> tuple[tuple[Actor, ...], int]:
@@ -138,7 +152,8 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
     if subject.kind == "pair":
         pair = cast.recent(2)
         return (tuple(pair) if len(pair) == 2 else ()), subject.start
-    actors = list(_affiliated(subject, mentions, resolved, text, offset, cast) or resolved.get(subject.start, ()))
+    actors = list(_affiliated(subject, mentions, resolved, text, offset, cast) or _spoken_for(subject, mentions, resolved, text, offset, cast, last)
+                  or resolved.get(subject.start, ()))
     for m in reversed([m for m in mentions if m.end <= subject.start]):  # "X and Y said", "X, Y and Z said"
         joined = re.sub(r"\s+the$", "", text[m.end - offset : subject.start - offset].strip(), flags=re.I)
         allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
@@ -149,6 +164,19 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
         actors.insert(0, resolved[m.start][0])
         subject = m
     return tuple(dict.fromkeys(actors)), subject.start
+
+
+def _spoken_for(subject, mentions, resolved, text, offset, cast, last) -> tuple[Actor, ...]:
+    """"The company will appeal, a spokesman said": a spokesperson nobody is named for speaks for the
+    organisation the sentence opens with, else for the one that spoke last."""
+    if subject.kind != "group" or not _SPOKESPERSON.fullmatch(subject.name) or _affiliation(subject, mentions, resolved, text, offset):
+        return ()
+    opener = sentence_subject(text, offset, [m for m in mentions if m.start < subject.start])
+    if opener is not None and opener.kind == "orgref":
+        return cast.refer(opener.name, [])
+    if opener is not None and opener.start in resolved and resolved[opener.start][0].kind == "organisation":
+        return resolved[opener.start]
+    return last if len(last) == 1 and last[0].kind == "organisation" else ()
 
 
 def _outer(found: list[Speech], text: str, offset: int) -> list[Speech]:

@@ -29,6 +29,8 @@ _OWN_OBJECT = re.compile(r"\s*(?:his|her|its|their|our)\s+(?:[\w-]+\s+){1,2}(?:o
 _SPEAKING = re.compile(r"\s*,\s*(?:speaking|talking|writing|addressing|appearing|testifying)\b[^,]*$", re.I)
 _CONTENT_BREAK = re.compile(r"\bthat\b|[“”\";:]")
 _AFTER_ADVERBIAL = words("after_adverbial")
+# after an appositive, the main clause resumes: "X, the Spanish canoeist, was yesterday banned"
+_MAIN_CLAUSE = re.compile(r"\s*(?:(?:was|were|is|are|has|had|have|been|also|on)\s+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,7 @@ def tied_expression(
                 continue
         elif subject[1] <= expr.start and expr.end <= verb[0]:
             aside = text[subject[1] - offset : expr.start - offset]
-            if "," in aside and not _SPEAKING.match(aside):
+            if "," in aside and not _SPEAKING.match(aside) and not _MAIN_CLAUSE.fullmatch(aside.rsplit(",", 1)[1]):
                 continue  # "X, who took over in January, said": the relative clause's time; not "X, speaking on Monday, said"
 
         elif expr.end <= subject[0]:
@@ -124,5 +126,7 @@ def inherited(previous: Dating, why: str) -> Dating:
     root = previous.basis.split(": ", 1)[1] if previous.basis.startswith(_INHERITED) else previous.basis
     return Dating(previous.when, f"{why}: {root}", False)
 
+
+NEXT_DAY = "next-day article"  # an undated statement that may be the news day's, told again
 
 _INHERITED = ("time of its paragraph", "same speaker's previous statement", "news day of the article's lede")

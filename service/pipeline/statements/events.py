@@ -17,16 +17,20 @@ from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.subjects import subject_before
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
-from service.pipeline.statements.lexicon import auxiliaries, event_forms, first_person_events, words
+from service.pipeline.statements.lexicon import auxiliaries, event_forms, first_person_events, light_events, transitive_events, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 
 _FIRST_PERSON = words("first_person")
 _ADJUNCT = words("adjunct")
+_TIME_WORDS = words("time_words")
+_WEEKDAYS = {w.lower() for w in words("weekdays")}
 _NOT_HAPPENED = words("not_happened")
 _PERFECT = frozenset({"has", "have"})
 _BE = frozenset({"was", "were", "been", "is", "are", "being"})
 _PREDICATE = auxiliaries() | event_forms() | _NOT_HAPPENED  # a word that starts the next predicate
+_OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.S)
+_UNIT = re.compile(r"\s+[a-z][a-z-]*(?:\s+carrying\s+[\w,]+\s+[a-z]+)?\s+")  # "jet", "jet carrying 182 passengers"
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.S)  # the clause opens after the last break
 _CLAUSE_END = re.compile(r"[,;:!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)|[“”\"]")  # "U.S. chipmaker" goes on
 
@@ -62,6 +66,8 @@ def find_events(
             continue
         if k > 0 and toks[k - 1].text.lower() in _NOT_HAPPENED:
             continue  # "will cut", "to launch": not a happening
+        if not _acted(toks, k):
+            continue  # "the grounded jets", "remained closed": a state, not an act
         gerund = tok.text.lower().endswith("ing")
         if gerund and not (k > 0 and toks[k - 1].text.lower() in _ADJUNCT):
             subject = subject_before(text, offset, toks, k, mentions, strict=True)  # "the White House releasing"
@@ -69,6 +75,8 @@ def find_events(
             subject = subject_before(text, offset, toks, k, mentions, reach=12)  # "X ... since launching"
         if subject is not None and subject.kind not in ("person", "organisation", "group", "pronoun", "orgref"):
             continue
+        owner = None if gerund else _owner(text, offset, mentions, tok.start)  # "A Nordvik Air jet made ...": the firm's act
+        subject = owner or subject
         if subject is None:  # "A 6.1 earthquake struck ... on Tuesday", "The hospital was shut on Tuesday"
             if gerund or _named_before(text, offset, mentions, tok.start):
                 continue
@@ -85,7 +93,7 @@ def find_events(
             if not actors:
                 continue
         told = actors[0].name if actors else ""
-        if k > 0 and toks[k - 1].text.lower() in _BE:  # "X was fined by the Commission": the Commission acted
+        if _passive(toks, k):  # "X was fined by the Commission": the Commission acted
             actors = _agent(text, offset, tok, mentions, cast) or actors
         expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True)
         if expr and not _tied_to_speech(text, offset, expr, speech_starts):
@@ -97,6 +105,30 @@ def find_events(
     return _nearest(out)
 
 
+def _acted(toks: list[Token], k: int) -> bool:
+    """A form that doubles as an adjective is an act only with an object after it or in the passive."""
+    needs_object, object_starts = transitive_events()
+    light, nouns = light_events()
+    if toks[k].text.lower() in light:
+        return any(t.text.lower() in nouns for t in toks[k + 1 : k + 5])
+    if toks[k].text.lower() not in needs_object:
+        return True
+    if k > 0 and toks[k - 1].text.lower() in object_starts:
+        return False  # "the grounded jets"
+    if _passive(toks, k):
+        return True
+    following = toks[k + 1].text if k + 1 < len(toks) else ""
+    return following.lower() in object_starts or following[:1].isdigit() or (following[:1].isupper() and following.lower() not in _WEEKDAYS)
+
+
+def _passive(toks: list[Token], k: int) -> bool:
+    """"was fined", "was yesterday banned": a form of "be" before the verb, through time adverbs."""
+    j = k - 1
+    while j >= 0 and toks[j].text.lower() in _TIME_WORDS:
+        j -= 1
+    return j >= 0 and toks[j].text.lower() in _BE
+
+
 def _agent(text: str, offset: int, verb: Token, mentions, cast: Cast) -> tuple[Actor, ...]:
     """The named "by ..." agent of a passive verb, within its clause ("by officers" leaves the news to its subject)."""
     stop = _CLAUSE_END.search(text, verb.end - offset)
@@ -106,6 +138,14 @@ def _agent(text: str, offset: int, verb: Token, mentions, cast: Cast) -> tuple[A
                 actor = cast.refer(m.name, []) if m.kind == "orgref" else (cast.resolve(m),)
                 return tuple(a for a in actor if a)
     return ()
+
+
+def _owner(text: str, offset: int, mentions, position: int):
+    """"A Nordvik Air jet made an emergency landing": the organisation whose vehicle or unit acted."""
+    for m in mentions:
+        if m.end <= position and m.kind == "organisation" and _OWNED.fullmatch(text[: m.start - offset]) and _UNIT.fullmatch(text[m.end - offset : position - offset]):
+            return m
+    return None
 
 
 def _named_before(text: str, offset: int, mentions, position: int) -> bool:

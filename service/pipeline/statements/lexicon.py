@@ -55,6 +55,20 @@ def event_forms() -> frozenset[str]:
 
 
 @cache
+def transitive_events() -> tuple[frozenset[str], frozenset[str]]:
+    """Event forms that need an object or the passive, and the words an object may start with."""
+    verbs = load("events")["verbs"]
+    return frozenset(verbs["transitive_only"]), frozenset(verbs["object_starts"])
+
+
+@cache
+def light_events() -> tuple[frozenset[str], frozenset[str]]:
+    """Light verbs ("made") and the nouns that make them an event ("an emergency landing")."""
+    verbs = load("events")["verbs"]
+    return frozenset(verbs["light"]), frozenset(verbs["light_objects"])
+
+
+@cache
 def first_person_events() -> frozenset[str]:
     return frozenset(load("events")["verbs"]["first_person"])
 

@@ -19,6 +19,9 @@ from service.pipeline.statements.tokens import Mention, Token, capitalised, lex,
 __all__ = ["Mention", "Token", "find_mentions", "tokens"]
 _CONNECTORS = words("connectors")
 _SPOKESPERSON = re.compile(r"(?:’s|'s|’|')?\s+(?:chief\s+|official\s+|senior\s+)?spokes(?:man|woman|person|people)\b(?!\s+[A-Z])")  # "Acme's spokesperson said"
+_INSTITUTION = re.compile(r"(?:’s|'s|’|')?\s+((?:[a-z]+\s+){0,2}(?:department|ministry|agency|office|council|board|authority|commission|police|government))\b")
+_INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
+_NOUN_AFTER = re.compile(r"\s[a-z][a-z-]+\b")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")  # ", the Californian chip firm,"
 
 
@@ -118,7 +121,20 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
-    return tuple(_spoken_for(_described_organisations(_titled_appositions(out, text, offset), text, offset), text, offset))
+    return tuple(_spoken_for(_described_organisations(_titled_appositions(_possessed_institutions(out, text, offset), text, offset), text, offset), text, offset))
+
+
+def _possessed_institutions(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"Lakeland County's health department" is the Lakeland County Health Department: one organisation,
+    named the way it names itself."""
+    out = []
+    for m in mentions:
+        held = _INSTITUTION.match(text, m.end - offset) if m.possessive and m.kind in ("person", "organisation") else None
+        if held and not any(o.start < held.end() + offset and o.end > m.end for o in mentions):
+            name = f"{m.name} {held.group(1).title()}"
+            m = Mention(m.start, held.end() + offset, "organisation", name, place=name)
+        out.append(m)
+    return out
 
 
 def _described_organisations(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
@@ -126,10 +142,16 @@ def _described_organisations(mentions: list[Mention], text: str, offset: int) ->
     out = []
     for m in mentions:
         described = _APPOSITION.match(text, m.end - offset)
-        if m.kind == "person" and not m.title and " " not in m.name and described and is_descriptor(described.group(1)):
+        if m.kind == "person" and not m.title and (" " not in m.name and described and is_descriptor(described.group(1)) or _modifies_noun(m, text, offset)):
             m = Mention(m.start, m.end, "organisation", m.name, place=m.name, possessive=m.possessive, business=True)
         out.append(m)
     return out
+
+
+def _modifies_noun(m: Mention, text: str, offset: int) -> bool:
+    """"a Nordvik Air jet", "an Orbis spokesman": a name between an indefinite article and a common
+    noun is a brand or firm, not a person."""
+    return _INDEFINITE.search(text, 0, m.start - offset) is not None and _NOUN_AFTER.match(text, m.end - offset) is not None
 
 
 def _titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[Mention]:

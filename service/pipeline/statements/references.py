@@ -48,7 +48,9 @@ def organisation_reference(toks: list[Token], lowered: list[str], k: int, used: 
         return None
     if k >= 1 and lowered[k - 1] == "the":
         return Mention(toks[k - 1].start, toks[k].end, "orgref", lowered[k])
-    if k >= 2 and lowered[k - 2] == "the" and toks[k - 1].text.isalpha() and toks[k - 1].text.islower():
-        return Mention(toks[k - 2].start, toks[k].end, "orgref", lowered[k])  # "the central bank"
+    for size in (1, 2):  # "the central bank", "the county health department"
+        words = toks[k - size : k]
+        if k > size and lowered[k - size - 1] == "the" and all(t.text.isalpha() and t.text.islower() for t in words):
+            return Mention(toks[k - size - 1].start, toks[k].end, "orgref", lowered[k])
     return None
 

@@ -16,6 +16,10 @@ SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair",
 _PREPOSITIONS = words("prepositions")
 _WEEKDAYS = words("weekdays")
 _TIME_WORDS = words("time_words")
+_PARTICIPLE_PHRASE = re.compile(r"\s+(?:[a-z]+ing|charged|tasked|hired|appointed|based)\s")
+_AFFILIATION = re.compile(r"\s+(?:at|from|of|for|with)\s+(?:the\s+)?")
+_NOT_TITLE = words("not_before_verb") | words("be") | {"and", "but", "or", "as", "so"}
+_UNKNOWN_TITLE = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,2}[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?")
 
 
 def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention], reach: int = 5, strict: bool = False) -> Mention | None:
@@ -53,10 +57,18 @@ def _adjacent_subject(text: str, offset: int, mentions: list[Mention], left_end:
     if found:
         lead = text[: found.start - offset].split()
         if lead and lead[-1].lower() in _PREPOSITIONS:
-            return None
+            return _group_holder(text, offset, mentions, found)
         if len(lead) >= 2 and lead[-1].islower() and is_descriptor(lead[-1]) and _PREPOSITIONS & {w.lower() for w in lead[-3:-1]}:
             return None
     return found
+
+
+def _group_holder(text: str, offset: int, mentions: list[Mention], governed: Mention) -> Mention | None:
+    """"a spokeswoman for the commission said": the group whose affiliation the governed name is."""
+    for m in mentions:
+        if m.kind == "group" and m.end < governed.start and _AFFILIATION.fullmatch(text[m.end - offset : governed.start - offset]):
+            return m
+    return None
 
 
 def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_start: int) -> Mention | None:
@@ -69,9 +81,17 @@ def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_st
             continue
         tail = text[m.end - offset : verb_start - offset]
         lead = text[: m.start - offset].rstrip()
-        if _APPOSITIVE.match(tail) and '"' not in tail and "“" not in tail and clause_opening(lead):
+        if _APPOSITIVE.match(tail) and '"' not in tail and "“" not in tail and (clause_opening(lead) or _title_lead(lead)):
             return m
     return None
+
+
+def _title_lead(lead: str) -> bool:
+    """A sentence opening with a title the lexicon lacks ("Council member X, who ..., said"): a
+    short run of nouns ending in a lower-case one, with no preposition or article in it."""
+    if not _UNKNOWN_TITLE.fullmatch(lead):
+        return False
+    return not {w.lower() for w in lead.split()} & (_PREPOSITIONS | _NOT_TITLE)
 
 
 def clause_opening(lead: str) -> bool:
@@ -128,3 +148,15 @@ def clause_subject(text, offset, mentions, verb_start, reach) -> Mention | None:
             return m
         return None
     return None
+
+
+def participle_subject(text: str, offset: int, mentions: list[Mention], verb_start: int) -> Mention | None:
+    """"Investigators examining the engine of the jet that landed on Sunday said": the head noun
+    opening the sentence, modified by a participle phrase with no break before the verb."""
+    first = sentence_subject(text, offset, mentions)
+    if first is None or first.kind not in ("person", "group", "organisation") or first.end >= verb_start:
+        return None
+    between = text[first.end - offset : verb_start - offset]
+    if not _PARTICIPLE_PHRASE.match(between) or re.search(r"[,;:“”\"()—–]", between) or len(between.split()) > 25:
+        return None
+    return first

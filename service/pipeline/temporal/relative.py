@@ -144,7 +144,7 @@ def _season(c: Candidate, ctx: Context, reference: date) -> str:
         way = ctx.direction(c)
         if way == tense.FUTURE:
             chosen = min(s for s in starts if shift(s, "M", 3) > reference)
-        elif way == tense.PRESENT:  # the nearest: the current one, else the closer of last and next
+        elif way in (tense.PRESENT, tense.TARGET):  # the current one, else the closer of last and next
             chosen = min(starts, key=lambda s: max((s - reference).days, (reference - shift(s, "M", 3)).days, 0))
         else:
             chosen = max(s for s in starts if s <= reference)

@@ -74,8 +74,9 @@ def _first_cue(window: str) -> re.Match | None:
 _ATTRIBUTIVE = re.compile(r"['’]s\b")
 _DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _REPORTING = re.compile(r"(?:said|says|told|announced|reported|added|stated|noted)\b", re.IGNORECASE)
-# "would pass sentence in June and warned him": a verb after a conjunction starts a clause of its own
-_COORDINATED = re.compile(r"\b(?:and|but|or|then|while|whereas|after|before|when|because)\b", re.IGNORECASE)
+# "would pass sentence in June and warned him", "did not resume on Monday as planned", "told MPs on
+# Tuesday that she would": a verb after a conjunction or "that" belongs to a clause of its own
+_COORDINATED = re.compile(r"\b(?:and|but|or|then|while|whereas|after|before|when|because|as|that|which|who)\b", re.IGNORECASE)
 NEAR = 12  # a cue ending this close before the expression governs it directly ("ended Jan. 31")
 
 
