@@ -121,7 +121,7 @@ DEICTIC_BEFORE = re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b\s*[,(]?\s*$
 DEICTIC_VOICE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _LEX['deictic']['voice']))})\b", re.IGNORECASE)
 DEICTIC_AFTER = re.compile(r"[\s,]*\(\s*(?P<word>today|yesterday|tomorrow)\s*\)", re.IGNORECASE)
 _ZONED = r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?(?-i:%s)\b"
-DAY_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['day_first'])})\b|\b(?:1[3-9]|2[0-3])[:.][0-5]\d\b(?!\s*[ap]\.?m)|"
+DAY_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['day_first'])})\b|\b(?:1[3-9]|2[0-3]):[0-5]\d\b(?!\s*[ap]\.?m)|"
                        + _ZONED % "|".join(_LEX["locale"]["day_first_zones"]), re.IGNORECASE)
 MONTH_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['month_first'])})\b|\b\d{{1,2}}:\d\d\s*[ap]\.m\.|"
                          + _ZONED % "|".join(_LEX["locale"]["month_first_zones"]), re.IGNORECASE)

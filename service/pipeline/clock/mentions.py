@@ -68,13 +68,11 @@ def settle_order(m: DayMention, ev: Evidence, hints: YearHints) -> tuple[DayMent
     # Reported days are on or before the day of writing, mostly on it: a reading that puts a reported
     # weekday in the days just after it ("on Monday" under a Sunday stamp) loses, one that is the
     # weekday reported wins.
-    fit = {d: (-sum(0 < (w.weekday - d.weekday()) % 7 <= 3 for w in reported),
-               [w.text for w in reported if w.weekday == d.weekday()]) for d in days}
-    best = max(days, key=lambda d: (fit[d][0], len(fit[d][1])))
-    rest = [(fit[d][0], len(fit[d][1])) for d in days if d != best]
-    if reported and all(f < (fit[best][0], len(fit[best][1])) for f in rest):
-        agree = fit[best][1]
-        why = f"it reports '{agree[0]}', a {best:%A} then" if agree else \
+    agree = {d: [w.text for w in reported if w.weekday == d.weekday()] for d in days}
+    score = {d: (-sum(0 < (w.weekday - d.weekday()) % 7 <= 3 for w in reported), len(agree[d])) for d in days}
+    best = max(days, key=score.get)
+    if reported and all(score[d] < score[best] for d in days if d != best):
+        why = f"it reports '{agree[best][0]}', a {best:%A} then" if agree[best] else \
             f"the other reading puts its reported {', '.join(repr(w.text) for w in reported[:2])} after the day of writing"
         return _read(m, days[best]), f" read as {best:%d %B} because {why}"
     gaps = {d: min((abs((d - p).days) for p in hints.published), default=None) for d in days}
@@ -83,7 +81,7 @@ def settle_order(m: DayMention, ev: Evidence, hints: YearHints) -> tuple[DayMent
         return _read(m, days[near[0]]), f" read as {near[0]:%d %B}, the reading near the days the story is dated"
     day_first, month_first = ev.order_signs
     if bool(day_first) != bool(month_first):
-        (a, b), = {tuple(map(int, re.findall(r"\d+", m.text)[:2]))}
+        a, b = map(int, re.findall(r"\d+", m.text)[:2])
         order, signs = ((b, a), day_first) if day_first else ((a, b), month_first)
         style = "day first" if day_first else "month first"
         return _read(m, order), f" read {style}, as the outlet writes ({', '.join(repr(s) for s in signs[:3])})"

@@ -22,6 +22,7 @@ from service.pipeline.statements.lexicon import event_forms
 QUOTE_FLOOR = 75.0  # below this, fuzzy matches between different quotes are noise
 SKELETON, SKELETON_WORDS = 15.0, 4  # bonus when this many content words recur in the same order
 _AUXILIARIES = frozenset({"has", "have", "had"})
+_PHASE = frozenset({"began", "started", "resumed", "continued", "stopped"})  # "began erupting": the act is the gerund
 _COPULAR = frozenset({"found", "declared", "ruled", "judged"})  # the act is the complement that follows
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -150,7 +151,13 @@ def same_act(a: Statement, b: Statement) -> float:
 def _event_verb(statement: Statement) -> str | None:
     names = " ".join(a.name for a in statement.actors)
     if not names:  # "A wildfire that broke out Monday": the first event verb of the clause
-        return next((_fold(w) for w in _WORD.findall(statement.text.lower()) if w in event_forms()), None)
+        words = _WORD.findall(statement.text.lower())
+        for word, after in zip(words, [*words[1:], ""]):
+            if word in _PHASE and after.endswith("ing"):
+                return _fold(after)  # "began erupting" ~ "erupted"
+            if word in event_forms():
+                return _fold(word)
+        return None
     if not statement.text.startswith(names):
         return None
     rest = [w for w in statement.text[len(names) :].lower().split() if w not in _AUXILIARIES]  # "has reported" ~ "reported"

@@ -18,9 +18,11 @@ from service.pipeline.temporal.when import make_when
 
 SAME_CLAIM = 44.0  # content-word / quote similarity for one entry
 SAME_EVENT = 30.0  # one actor's dated happenings on one day are few: a looser match joins them
+SELF_REPORT = 80.0  # an event and its actor's statement of it: one entry only when nearly the same words
 SAME_QUOTE = 95.0  # a quote this close given to other speakers is one statement, disputed
 NO_ACTOR, ANY_ACTOR = "(no actor)", "(any actor)"  # index keys of events told without / with an actor
-SPEAKER_BONUS = 14.0  # one named person on one day says few things: a looser paraphrase is the same one
+SPEAKER_BONUS = 16.0  # one named person on one day says few things: a looser paraphrase is the same one
+RARE = 1 / 3  # a word at most this share of the story's statements use is distinctive of a claim
 RECENT = 32  # candidates per index key: the latest entries of one actor on one day or month
 
 
@@ -110,10 +112,11 @@ class Merger:
                 continue
             crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in group.affiliations)
             score = same_claim(group.representative, statement, self.weights)
+            if group.representative.kind != statement.kind and (score < SELF_REPORT or NO_ACTOR in keys or not keys & group.affiliations):
+                continue  # an actor's own act told as its statement ("X has been banned, the union said") joins only on a close match
             if crossing and score < SAME_CLAIM:
                 continue  # "the bill cleared the Commons" joins "lawmakers approved the bill" only on a close match
-            if score < best_score and _one_speaker(group.representative, statement):
-                score += SPEAKER_BONUS
+            score = claim_score(group.representative, statement, self.weights, score)
             if score >= best_score and (score > best_score or best is None):
                 best, best_score = g, score
         if best is None and statement.kind == "statement":
@@ -143,6 +146,10 @@ class Merger:
         for key in lookup:
             for bucket in {b for keys in days for b in keys}:
                 found.update(self._index[(statement.kind, key, bucket)][-RECENT:])
+        for key in keys - {NO_ACTOR}:  # the same actor's act told the other way
+            other = "event" if statement.kind == "statement" else "statement"
+            for bucket in _lookups(statement.date):
+                found.update(self._index[(other, key, bucket)][-RECENT:])
         return sorted(found)
 
     def _disputed(self, statement: Statement, keys: set[str]) -> int | None:
@@ -188,6 +195,15 @@ def _retold_day_values(statement: Statement) -> tuple[date, ...]:
 
 def _retold_days(statement: Statement) -> tuple[When, ...]:
     return tuple(w for d in _retold_day_values(statement) if (w := make_when(d.isoformat())))
+
+
+def claim_score(a: Statement, b: Statement, weights: Weights, score: float | None = None) -> float:
+    """Claim similarity, raised for one named person's two statements: one person on one day says
+    few things, so a looser paraphrase ("would appeal against the verdict" ~ "to challenge the
+    conviction") is the same one."""
+    score = same_claim(a, b, weights) if score is None else score
+    rare = [w for w in words_of(a) & words_of(b) if weights.df[w] <= max(2, weights.n * RARE)]
+    return score + SPEAKER_BONUS if _one_speaker(a, b) and len(rare) >= 2 else score
 
 
 def _one_speaker(a: Statement, b: Statement) -> bool:

@@ -36,6 +36,7 @@ _MARKER = re.compile(r"[\d•*–-]{1,3}[.)]?")  # a list number or bullet split
 _COUNTING = frozenset({"confirm", "announce"})
 _COUNT = re.compile(r"\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\s", re.I)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")
+_TOLD = re.compile(r"\btold\s+((?:this|the)\s+(?:newspaper|paper|website|programme|program)|(?:The\s+)?(?:[A-Z][\w’'-]*\s*){1,3})")
 _CLOSING = (".", "!", "?", ")", "…", ":")  # after any closing quote marks
 
 
@@ -64,7 +65,7 @@ def extract_statements(
         events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts, news) if e.verb.start not in told)
         events.extend((sentence, e) for e in verdicts)
     drafts = build_drafts(usable, speeches, quotes)
-    datings = _date_drafts(drafts, expressions, quotes, reference_date, [e for _, e in events])
+    datings = _date_drafts(drafts, expressions, quotes, reference_date, [e for _, e in events], article.publisher)
     out = [_statement(article, d, dt, quotes) for d, dt in zip(drafts, datings)]
     quoting = {id(s): (s, d.actors) for d in drafts if d.quotes for s in d.sentences}  # one speaker per sentence
     for sentence, speaker in quoting.values():
@@ -125,7 +126,7 @@ def _in_furniture(span: Sentence | Expression, furniture: Sequence[Furniture]) -
     return covered * 2 > length
 
 
-def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceDate, events) -> list[Dating]:
+def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceDate, events, publisher: str | None) -> list[Dating]:
     """Tied expression, else "had previously", else paragraph, else speaker's previous statement, else reference."""
     datings: list[Dating] = []
     news_day = _news_day(drafts, expressions, quotes, reference, events)
@@ -134,9 +135,21 @@ def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceD
         if dating is None and any(s.prior for s in draft.speeches):
             dating = before_reference(reference.value, "had previously")
         if dating is None:
-            dating = _inherit(draft, drafts, datings) or news_day or reference_day(reference.value)
+            fresh = _told_outlet(draft, publisher)  # "X told The Courier": said for this article, not retold
+            dating = _inherit(draft, drafts, datings) or (None if fresh else news_day) or reference_day(reference.value)
         datings.append(dating)
     return datings
+
+
+def _told_outlet(draft: Draft, publisher: str | None) -> bool:
+    """The speaker told the publishing outlet itself ("told The Courier", "told this newspaper")."""
+    own = {w.lower() for w in (publisher or "").split()} - {"the", "news", "daily"}
+    for sentence in draft.sentences:
+        for match in _TOLD.finditer(sentence.text):
+            named = {w.lower() for w in match.group(1).split()} - {"the"}
+            if match.group(1).lower().startswith(("this ", "the paper")) or (named and named <= own):
+                return True
+    return False
 
 
 def _tied(draft: Draft, expressions, quotes) -> Dating | None:

@@ -74,10 +74,15 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
 def _modifier(tok: Token, toks: list[Token], k: int, mentions: list[Mention]) -> bool:
     """A bare verb form right before a name is a lower-case title word, not a verb ("state
     epidemiologist X", "report author X"): only inflected forms invert ("said lawyer X")."""
-    if tok.text.lower().endswith(("d", "s", "g", "e" + "d")) and not tok.text.lower().endswith("ss"):
-        return False
-    following = toks[k + 1] if k + 1 < len(toks) else None
-    return following is not None and any(m.start == following.start and m.kind in ("person", "group", "title") for m in mentions)
+    word, forms = tok.text.lower(), reporting_forms()
+    if forms.get(word + "s") != forms.get(word) and forms.get(word + "es") != forms.get(word):
+        return False  # not a bare form ("said", "wrote", "warns" may invert: "said lawyer X")
+    for following in toks[k + 1 : k + 4]:  # "state epidemiologist X", "state chief geologist X"
+        if any(m.start == following.start and m.kind in ("person", "group", "title") for m in mentions):
+            return True
+        if not following.text.isalpha() or not following.text.islower():
+            return False
+    return False
 
 
 def _reporting(toks: list[Token], k: int, rest: str = "") -> str | None:

@@ -90,6 +90,7 @@ def _modifier(rest: str) -> bool:
 def _opening_adverbial(between: str) -> bool:
     """An expression leading its clause: "On Thursday, X", "a day earlier, when X", "Thursday's press conference, X"."""
     stripped = re.sub(r"\s*\b(?:the|a|an)$", "", between.strip(), flags=re.I)  # "In a statement on Monday, the ministry said"
+    stripped = re.sub(r",(?:\s+[a-z][a-z-]*){1,3}$", ",", stripped)  # "On Monday, state geologist X": a title the lexicon lacks
     if re.fullmatch(r"(?:\([^)]*\)\s*)?,?\s*(?:when|as|while)?\s*,?", stripped):
         return True
     return stripped.endswith(",") and len(stripped.split()) <= 5 and not _CONTENT_BREAK.search(stripped)

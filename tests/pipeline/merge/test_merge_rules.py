@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.merge.claims import Weights, same_claim, words_of
-from service.pipeline.merge.merger import SAME_CLAIM, dates_agree
+from service.pipeline.merge.claims import Weights, words_of
+from service.pipeline.merge.merger import SAME_CLAIM, claim_score, dates_agree
 from service.pipeline.merge.people import affiliations, organisations, unify
 from service.pipeline.model import Actor, Statement
 from service.pipeline.statements.actors import name_parts, slug
@@ -54,7 +54,7 @@ def test_claims(example):
     weights = Weights()
     for statement in [a, b, *map(_statement, BACKGROUND)]:
         weights.see(words_of(statement))
-    assert (same_claim(a, b, weights) >= SAME_CLAIM) == example["same"]
+    assert (claim_score(a, b, weights) >= SAME_CLAIM) == example["same"]
 
 
 @pytest.mark.parametrize("example", RULES["dates"], ids=lambda e: e["rule"])

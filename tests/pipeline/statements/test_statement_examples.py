@@ -17,8 +17,8 @@ from service.pipeline.temporal import normalise
 EXAMPLES = tomllib.loads((Path(__file__).parent / "examples.toml").read_text())["example"]
 
 
-def analyse(text: str, reference: date):
-    article = ArticleInput("a", "story", text, published_on=reference)
+def analyse(text: str, reference: date, publisher: str | None = None):
+    article = ArticleInput("a", "story", text, publisher=publisher, published_on=reference)
     furniture = find_furniture(text)
     sentences = split_sentences(text, furniture)
     expressions = normalise(text, reference, furniture)
@@ -50,7 +50,7 @@ def _params():
 
 @pytest.mark.parametrize("example", list(_params()))
 def test_example(example):
-    found = analyse(example["text"], date.fromisoformat(example["reference"]))
+    found = analyse(example["text"], date.fromisoformat(example["reference"]), example.get("publisher"))
     expected = example["expect"]
     assert len(found) == len(expected), [(s.kind, s.text) for s in found]
     for statement, wanted in zip(found, expected):
