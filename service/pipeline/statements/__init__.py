@@ -52,7 +52,8 @@ def extract_statements(
     alone = Counter(s.paragraph for s in sentences if not _MARKER.fullmatch(s.text.strip()))
     usable = [s for s in sentences if not s.furniture and not _in_furniture(s, furniture) and not _headline(s, alone)]
     expressions = sorted((e for e in expressions if not e.furniture and not _in_furniture(e, furniture)), key=lambda e: e.start)
-    cast, last, speeches, events = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable), firms=(firms := _firms(usable))[0], uncut=firms[1]), (), [], []
+    firms, uncut = _firms(usable)
+    cast, last, speeches, events = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable), firms=firms, uncut=uncut), (), [], []
     lede = usable[0] if usable else None
     for sentence in usable:
         found, opener = find_speech(sentence, quotes, cast, last)
