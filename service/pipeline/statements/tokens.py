@@ -15,7 +15,7 @@ from service.pipeline.statements.lexicon import load
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|St|Lt|Col|Adm|Prof|Co|Inc|Corp|Ltd)\.|[A-Z]\.(?=\s[A-Z])"
     r"|[A-Z][A-Za-z0-9’'\-]*[?!](?=\s+[a-z])"  # a name with its mark ("Which? said", "Yahoo! reported")
-    r"|[A-Za-z][A-Za-z0-9’'\-]*|\d[\d,.]*|\S"
+    r"|[^\W\d_][\w’'\-]*|\d[\d,.]*|\S"  # words in any script: "Bríd", "Şahin", "Ólafur"
 )
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
