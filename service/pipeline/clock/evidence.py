@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from service.pipeline.clean import find_furniture
 from service.pipeline.clock import lexicon as lx
+from service.pipeline.clock.lags import Lag, lags, sentence_words
 from service.pipeline.clock.links import LinkKeys, link_keys
 from service.pipeline.clock.tense import NEAR, sentence_ends, tense_of
 
@@ -65,6 +66,9 @@ class Evidence:
     months: tuple[int, ...] = ()  # months the text names, in order: the month of "Thursday the 31st"
     # Signs of the outlet's date order, read from the whole page: (day-first signs, month-first signs)
     order_signs: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    lags: tuple[Lag, ...] = ()  # "yesterday, two days after the river burst its banks"
+    # Weekdays not announced, with their sentence's content words: events other articles count from
+    told: tuple[tuple[DayMention, frozenset[str]], ...] = ()
 
 
 @lru_cache(maxsize=8192)
@@ -85,7 +89,8 @@ def extract_evidence(text: str) -> Evidence:
     copyright = tuple(sorted({int(m.group("year")) for m in lx.COPYRIGHT.finditer(text)}))  # furniture kept
     years = replace(_years(body, ends), copyright=copyright)
     signs = tuple(tuple(dict.fromkeys(w.lower() for w in p.findall(text))) for p in (lx.DAY_FIRST, lx.MONTH_FIRST))
-    return Evidence(tuple(days), years, link_keys(body), _deictic(body, days), months, signs)
+    told = tuple((m, sentence_words(body, ends, m.start)) for m in days if m.kind == "weekday" and m.tense != "future")
+    return Evidence(tuple(days), years, link_keys(body), _deictic(body, days), months, signs, lags(body, ends), told)
 
 
 def _line(text: str, at: int) -> tuple[int, int]:

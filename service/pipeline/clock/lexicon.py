@@ -125,3 +125,5 @@ DAY_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['day_first'])})\b|\b(?:1
                        + _ZONED % "|".join(_LEX["locale"]["day_first_zones"]), re.IGNORECASE)
 MONTH_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['month_first'])})\b|\b\d{{1,2}}:\d\d\s*[ap]\.m\.|"
                          + _ZONED % "|".join(_LEX["locale"]["month_first_zones"]), re.IGNORECASE)
+LAG_COUNTS: dict[str, int] = _LEX["lag"]["counts"]
+LAG_STOP = frozenset(_LEX["lag"]["stop"])

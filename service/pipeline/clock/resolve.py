@@ -4,7 +4,8 @@ News convention drives the choice: an article is written on the day of the lates
 in the past tense and before the days it announces; a bare weekday names a day in the same week; an
 article that tells its story's news "yesterday" was written the day after it; and an event one
 article dates and another gives only a weekday ("broke out on Labor Day" / "broke out Monday") is
-one day, which places the second article's week.
+one day, which places the second article's week; and news told "yesterday, two days after" an event
+another article dates was the count of days after it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from service.pipeline.clock.calendar import (
 )
 from service.pipeline.clock.events import EventIndex, aligning
 from service.pipeline.clock.evidence import DayMention, Evidence, extract_evidence
+from service.pipeline.clock.lags import Lag, counted_yesterday
 from service.pipeline.clock.links import StoryIndex
 from service.pipeline.clock.mentions import (
     settle_order,
@@ -72,7 +74,7 @@ def resolve_reference_dates(articles: Sequence[ArticleInput]) -> dict[str, Refer
         sure = [(i, c.ref.value, evidence[i].links) for i, c in clocks.items() if c.ref.confidence >= STRONG]
         index = StoryIndex(sure)
         for i in unsure:
-            clocks[i] = _story_clock(evidence[i], index, clocks, clocks[i])
+            clocks[i] = _story_clock(evidence[i], index, clocks, clocks[i], evidence)
     return {i: c.ref for i, c in clocks.items()}
 
 
@@ -210,7 +212,8 @@ def _date_of(m: DayMention, hints: YearHints) -> tuple[date | None, str, list[st
     return day, why, []
 
 
-def _in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = False):
+def _in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = False,
+             counted: tuple[date, Lag] | None = None):
     """Place bare weekdays in the anchor's week: past ones bound the day from below, announced ones above."""
     side = {"last": "before", "next": "after"}
     days = [(week_day(anchor, m.weekday, side.get(m.cue, "")), m) for m in ev.days if m.kind == "weekday"]
@@ -220,7 +223,9 @@ def _in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = 
     # "yesterday (Wednesday)" says exactly.
     exact = [d + timedelta(days=m.shift) for d, m in days if m.shift is not None]
     # The story's news day, told "yesterday" ("the bank yesterday raised rates"): written the day after.
-    news = [anchor] if news_day else [anchor + ONE_DAY] if told_yesterday else []
+    # "Yesterday, two days after <an event another article dates>": yesterday is counted from it.
+    yesterday = counted[0] if counted else anchor
+    news = [anchor] if news_day else [yesterday + ONE_DAY] if told_yesterday else []
     earliest = max([d for d, _ in past] + [d - WEEK for d, _ in future] + exact + news, default=None)
     latest = min([d - ONE_DAY for d, _ in future] + [d + WEEK for d, _ in past] + exact, default=None)
     value = earliest if earliest else anchor
@@ -237,19 +242,25 @@ def _in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = 
         cues = {f"'{phrase(m)}' ({'future' if m.tense == 'future' else 'past'}, {d})": d for d, m in past + future}
         shown = " and ".join(sorted(cues, key=lambda c: (cues[c], c))[:MAX_CUES])
         words = f"; in that week {shown} put it on {value:%A} {value}"
-    if told_yesterday:
+    if counted:
+        event = counted[0] - timedelta(days=counted[1].days)
+        words += f"; it tells news '{ev.deictic[0]}', '{counted[1].text}' (on {event} there): written after {counted[0]}"
+    elif told_yesterday:
         words += f"; it tells the news '{ev.deictic[0]}': written after {anchor}"
     return value, earliest, latest, words, conflicts
 
 
-def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own: _Clock) -> _Clock:
+def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own: _Clock,
+                 evidence: dict[str, Evidence]) -> _Clock:
     """Take the clock of the dated articles this one shares quotes, names and figures with."""
     reported = any(m.kind == "weekday" and m.tense == "past" for m in ev.days)
     link = index.best_link(ev.links, weekdays=reported)
     if link is None or (own.ref.earliest and link.day < own.ref.earliest):
         return own
     source = clocks[link.article_id]
-    value, earliest, latest, refined, conflicts = _in_week(link.day, ev, False, told_yesterday=bool(ev.deictic))
+    told = ((week_day(link.day, m.weekday, ""), words) for m, words in evidence[link.article_id].told)
+    counted = counted_yesterday(ev.lags, told) if ev.deictic else None
+    value, earliest, latest, refined, conflicts = _in_week(link.day, ev, False, bool(ev.deictic), counted)
     confidence = round(min(0.45 + 0.05 * link.score, 0.7) * source.ref.confidence, 2)
     basis = f"shares {link.describe()} with article {link.article_id}, dated {link.day} by {source.phrase}{refined}"
     ref = ReferenceDate(value, earliest, latest, "story", basis, confidence, conflicts + own.ref.conflicts)

@@ -26,6 +26,7 @@ _PHASE = frozenset({"began", "started", "resumed", "continued", "stopped"})  # "
 _COPULAR = frozenset({"found", "declared", "ruled", "judged"})  # the act is the complement that follows
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+FIGURE_DISPUTED = 10.0  # a count of the same unit given with other values: maybe one claim in dispute
 NUMBERS = 25.0  # bonus for two shared exact numbers
 SAME_ACT = 25.0  # one actor, one day, one event verb: nearly always one happening
 _WORD = re.compile(r"[a-z][a-z\-’']*")
@@ -119,7 +120,7 @@ def figure_bonus(a: Statement, b: Statement) -> float:
         return 35.0
     if any(fa.low <= fb.high and fb.low <= fa.high for fa, fb in pairs):
         return 25.0
-    return 0.0
+    return FIGURE_DISPUTED if pairs else 0.0  # "38 reports" v "40 reports": one count, told two ways
 
 
 def shared_numbers(a: Statement, b: Statement) -> float:

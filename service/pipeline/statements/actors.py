@@ -90,6 +90,8 @@ class Cast:
             return person.actor() if person else self._office(mention.title or "")
         if mention.kind != "person":
             return None
+        if mention.business and mention.place:  # "the president of Acme Corp, Ana Ruiz": Acme Corp is named too
+            self.resolve(Mention(mention.start, mention.start, "organisation", mention.place, place=mention.place, business=True))
         if " " not in mention.name and not mention.title:  # "Northwind" after "Northwind Airlines"
             named = next((o for o in self.organisations if o.name.split()[0] == mention.name and " " in o.name), None)
             if named and not self._by_single(mention.name):
@@ -120,6 +122,8 @@ class Cast:
             if uncut:
                 return (Actor(slug(uncut[0].name), uncut[0].name, None, "organisation"),)
         unnamed = (Actor(f"the-{slug(noun)}", f"the {noun}", None, "organisation"),)
+        if noun in _business_nouns() and not kind:
+            return unnamed  # "the insurer" with no firm named yet is not the country of the dateline
         if kind:  # "Nordvik said ... the airline said": a firm whose name shows no kind at all
             kindless = [o for o in [*nearby, *reversed(self.organisations)] if o in self.businesses and not self._kinded(o)]
             return kindless[:1] or unnamed

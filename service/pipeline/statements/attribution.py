@@ -17,7 +17,7 @@ from service.pipeline.statements.mentions import Mention, Token, find_mentions, 
 from service.pipeline.statements.quotes import Quote, inside, within
 from service.pipeline.statements.subjects import (
     SPEAKER_KINDS, after_quote, bracketed, clause_opening, clause_subject, inverted_gap, named_holder, participle_subject, sentence_subject,
-    source_gap, subject_before,
+    relative_subject, source_gap, subject_before,
 )
 
 _NAMED_AS = re.compile(r"\s+(?:the\s+|a\s+|an\s+|it\s+|them\s+|him\s+|her\s+)?(?:[\w’'-]+\s+){0,4}[“\"]")  # "called X “...”"
@@ -38,6 +38,7 @@ class Speech:
     subject: tuple[int, int]  # span of the subject phrase
     inverted: bool  # the verb comes before its subject (",” said Austin", "according to X")
     prior: bool  # "had previously said": before the reference date
+    relative: bool = False  # "X, who said on Monday that ..., admitted": said inside a relative clause
 
 
 def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last: tuple[Actor, ...]) -> tuple[list[Speech], tuple[Actor, ...]]:
@@ -115,6 +116,7 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
     if j >= 0 and toks[j].text.lower() in _FIRST_PERSON:
         return None  # the author speaking ("I suspect"), not a source
     subject = subject_before(text, offset, toks, k, mentions, strict=True)
+    relative = subject is None and (subject := relative_subject(toks, k, mentions)) is not None
     inverted = False
     if subject is None and verb.text.endswith("ing") and k > 0 and toks[k - 1].text == ",":
         subject = sentence_subject(text, offset, mentions)  # "X has resigned, saying ...": X says it
@@ -136,7 +138,7 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
     if not actors:
         return None
     holder = _affiliation(subject, mentions, resolved, text, offset)
-    return Speech(verb, lemma, actors, (first, phrase_end or (holder.end if holder else subject.end)), inverted, prior)
+    return Speech(verb, lemma, actors, (first, phrase_end or (holder.end if holder else subject.end)), inverted, prior, relative)
 
 
 def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> tuple[tuple[Actor, ...], int]:
@@ -160,7 +162,7 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
     actors = list(_affiliated(subject, mentions, resolved, text, offset, cast) or _spoken_for(subject, mentions, resolved, text, offset, cast, last)
                   or resolved.get(subject.start, ()))
     for m in reversed([m for m in mentions if m.end <= subject.start]):  # "X and Y said", "X, Y and Z said"
-        joined = re.sub(r"\s+the$", "", text[m.end - offset : subject.start - offset].strip(), flags=re.I)
+        joined = re.sub(r"\s+(?:the|his|her|their|its)$", "", text[m.end - offset : subject.start - offset].strip(), flags=re.I)  # "X and her counterpart, Y,"
         allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
         lead = text[: m.start - offset].split()[-2:]
         governed = any(w.lower() in _PREPOSITIONS for w in lead)

@@ -56,9 +56,9 @@ def build_drafts(sentences: list[Sentence], speeches: list[list[Speech]], quotes
 
 
 def _attributed(sentence: Sentence, found: list[Speech], inner: list[Quote], drafts: list[Draft]) -> list[Draft]:
-    groups: dict[tuple[str, ...], list[Speech]] = {}
-    for speech in found:
-        groups.setdefault(tuple(a.id for a in speech.actors), []).append(speech)
+    groups: dict[tuple[tuple[str, ...], bool], list[Speech]] = {}
+    for speech in found:  # a relative clause's saying ("X, who said on Monday that ..., admitted") is its own
+        groups.setdefault((tuple(a.id for a in speech.actors), speech.relative), []).append(speech)
     out = [Draft([sentence], group, group[0].actors) for group in groups.values()]
     for quote in inner:
         nearest = min(out, key=lambda d: min(_distance(quote, s) for s in d.speeches))
@@ -67,6 +67,10 @@ def _attributed(sentence: Sentence, found: list[Speech], inner: list[Quote], dra
         verb_end = draft.speeches[0].verb.end
         later = [s.subject[0] for other in out if other is not draft for s in other.speeches if s.subject[0] > verb_end]
         draft.stop = min(later, default=None)
+        if draft.speeches[0].relative:  # the relative clause ends at the comma before the main verb
+            verbs = [s.verb.start for other in out if other is not draft for s in other.speeches if s.verb.start > verb_end]
+            comma = sentence.text.rfind(",", verb_end - sentence.start, min(verbs) - sentence.start) if verbs else -1
+            draft.stop = sentence.start + comma if comma >= 0 else draft.stop
     first = out[0]
     pending = drafts[-1] if drafts and drafts[-1].actors is None else None
     if pending and any(q is pending.quote for q in first.quotes) and pending.quote.start < sentence.start:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.subjects import subject_before
+from service.pipeline.statements.subjects import joint_partners, subject_before
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
-from service.pipeline.statements.lexicon import auxiliaries, event_forms, first_person_events, light_events, transitive_events, words
+from service.pipeline.statements.lexicon import load, auxiliaries, event_forms, first_person_events, light_events, transitive_events, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 
@@ -27,6 +27,7 @@ _TIME_WORDS = words("time_words")
 _WEEKDAYS = {w.lower() for w in words("weekdays")}
 _NOT_HAPPENED = words("not_happened")
 _PERFECT = frozenset({"has", "have"})
+_ACTING = frozenset(load("events")["actors"]["acting_groups"])
 _BE = frozenset({"was", "were", "been", "is", "are", "being"})
 _PREDICATE = auxiliaries() | event_forms() | _NOT_HAPPENED  # a word that starts the next predicate
 _OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.S)
@@ -87,12 +88,16 @@ def find_events(
             if subject.plural or not cast.recent(1):
                 continue
             actors, span = tuple(cast.recent(1)), (subject.start, subject.end)
+        elif subject.kind == "group" and " " not in subject.name and subject.name.lower() not in _ACTING:
+            actors, span = (), (subject.start, subject.end)  # "Thieves stole ...", "Thousands were evacuated"
         else:
             resolved = cast.resolve(subject)
             actors, span = ((resolved,) if resolved else ()), (subject.start, subject.end)
             if not actors:
                 continue
-        told = actors[0].name if actors else ""
+            partners = [a for a in map(cast.resolve, joint_partners(subject, mentions, text, offset)) if a]
+            actors = tuple(dict.fromkeys([*partners, *actors]))  # "X and Y signed the pact"
+        told = " and ".join(a.name for a in actors)
         if _passive(toks, k):  # "X was fined by the Commission": the Commission acted
             actors = _agent(text, offset, tok, mentions, cast) or actors
         expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True)

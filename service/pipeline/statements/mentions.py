@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from service.pipeline.statements.lexicon import words
+from service.pipeline.statements.lexicon import place_key, words
 from service.pipeline.statements.names import classify_run, is_descriptor
 from service.pipeline.statements.references import lowercase_group, organisation_reference, title_reference
 from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, strip_possessive, tokens
@@ -20,8 +20,11 @@ __all__ = ["Mention", "Token", "find_mentions", "tokens"]
 _CONNECTORS = words("connectors")
 _SPOKESPERSON = re.compile(r"(?:’s|'s|’|')?\s+(?:chief\s+|official\s+|senior\s+)?spokes(?:man|woman|person|people)\b(?!\s+[A-Z])")  # "Acme's spokesperson said"
 _INSTITUTION = re.compile(r"(?:’s|'s|’|')?\s+((?:[a-z]+\s+){0,2}(?:department|ministry|agency|office|council|board|authority|commission|police|government))\b")
+_OFFICE = re.compile(r"\s+(?:[a-z]+\s+){0,2}[a-z]+(?:’s|'s)\s+office\b|\s+(?:[a-z]+\s+){1,2}(?:office|department|ministry|agency|council|board|authority|commission)\b")
 _INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
 _NOUN_AFTER = re.compile(r"\s[a-z][a-z-]+\b")
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+_COUNTERPART = re.compile(r"\s+(?:counterpart|colleague|successor|predecessor),\s")
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")  # ", the Californian chip firm,"
 
 
@@ -66,8 +69,12 @@ def _after_connectors(toks: list[Token], j: int, text: str, offset: int, connect
 
 def _inner_and(toks: list[Token], i: int, j: int, text: str, offset: int) -> int | None:
     """Index past "and Drug Administration" in "Food and Drug Administration": an "and" inside one
-    organisation's name (a short run with no head of its own, then capitals ending in a head)."""
+    organisation's name (a short run with no head of its own, then capitals ending in a head), or
+    between two portfolios of one title."""
     heads, words = lex()["heads"], [t.text for t in toks[i:j] if t.text not in lex()["stop"]]
+    portfolios = lex()["portfolios"]
+    if words and words[-1] in portfolios and j + 1 < len(toks) and toks[j + 1].text in portfolios and _adjacent(toks[j], toks[j + 1], text, offset):
+        return j + 2  # "Energy and Mines Minister X": one title of two portfolios
     if len(words) > 2 or any(w in heads for w in words):
         return None  # "Norrland Motors and Metalworkers' Union" are two
     k = j + 1
@@ -133,6 +140,10 @@ def _possessed_institutions(mentions: list[Mention], text: str, offset: int) -> 
         if held and not any(o.start < held.end() + offset and o.end > m.end for o in mentions):
             name = f"{m.name} {held.group(1).title()}"
             m = Mention(m.start, held.end() + offset, "organisation", name, place=name)
+        office = _OFFICE.match(text, m.end - offset) if not m.possessive and not m.title and m.kind in ("person", "organisation") and " " not in m.name else None
+        if office and not any(o.start < office.end() + offset and o.end > m.end for o in mentions):
+            name = text[m.start - offset : office.end()]  # "the Lyon public prosecutor's office": the office, not the city
+            m = Mention(m.start, office.end() + offset, "organisation", name, place=name)
         out.append(m)
     return out
 
@@ -155,18 +166,41 @@ def _modifies_noun(m: Mention, text: str, offset: int) -> bool:
 
 
 def _titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
-    """"The judge, Amanda Reyes, said": the bare title and the name after it are one person."""
+    """"The judge, Amanda Reyes, said", "the mayor of Lyon, Paul Roux,", "a company spokesman, Ana Ruiz,",
+    "her Chilean counterpart, Ana Ruiz,": the title (with its place) and the name after it are one person."""
     out: list[Mention] = []
     for m in mentions:
-        previous = out[-1] if out else None
-        if (
-            previous is not None and previous.kind == "title" and m.kind == "person" and not m.title
-            and text[previous.end - offset : m.start - offset] == ", " and text[m.end - offset : m.end - offset + 1] == ","
-        ):
-            out[-1] = Mention(previous.start, m.end, "person", m.name, title=previous.title, place=previous.place)
-        else:
-            out.append(m)
+        if m.kind == "person" and not m.title and text[m.end - offset : m.end - offset + 1] in (",", ")"):
+            merged = _apposed(out, m, text, offset)
+            if merged:
+                del out[-merged[0] :]
+                out.append(merged[1])
+                continue
+        out.append(m)
     return out
+
+
+def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[int, Mention] | None:
+    """How many mentions before ``m`` its title apposition spans, and the titled person."""
+    gap = lambda a, b: text[a.end - offset : b.start - offset]  # noqa: E731
+    previous = out[-1] if out else None
+    if previous is None:
+        return None
+    if gap(previous, m) == ", ":
+        if previous.kind == "title":
+            return 1, Mention(previous.start, m.end, "person", m.name, title=previous.title, place=previous.place)
+        noun = previous.name.split()[-1]
+        if previous.kind == "group" and not previous.plural and noun.lower() in lex()["lower_titles"]:
+            return 1, Mention(previous.start, m.end, "person", m.name, title=noun)  # "a company spokesman, Ana Ruiz,"
+    if len(out) >= 2 and out[-2].kind == "title" and _OF_GAP.fullmatch(gap(out[-2], previous)) and gap(previous, m) == ", ":
+        title = out[-2]  # "the mayor of Lyon, Paul Roux,"; "the president of Acme Corp, Ana Ruiz," also names Acme Corp
+        held = previous.name not in place_key() and (previous.kind == "organisation" and previous.place == previous.name or (
+            previous.kind == "person" and " " in previous.name and (title.title or "").lower() not in lex()["territorial"]))
+        return 2, Mention(title.start, m.end, "person", m.name, title=title.title, place=previous.place or previous.name, business=held)
+    counterpart = _COUNTERPART.fullmatch(gap(previous, m))
+    if counterpart and previous.kind == "organisation":  # "her Chilean counterpart, Ana Ruiz,"
+        return 1, Mention(previous.start, m.end, "person", m.name, place=previous.place)
+    return None
 
 
 def _spoken_for(mentions: list[Mention], text: str, offset: int) -> list[Mention]:

@@ -67,6 +67,8 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         name = [w for w in words[b:]]
         prefix = words[:a]
         place = _identity(prefix, place_of(prefix)) if prefix else None
+        if not name and any(w in lexicon["heads"] for w in prefix):  # "the Health Service Executive said": a body's name
+            return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive)
         if not name:
             return Mention(start, end, "title", title, title=title, place=place, possessive=possessive)
         if "of" in name and name[0] != "of":  # "Petros Doukas of the National Observatory": the name ends before "of"
@@ -120,6 +122,8 @@ def _identity(words: list[str], place: str | None) -> str:
     ("U.S. Food and Drug Administration")."""
     if place and words[-1].rstrip(".").lower() in _company_forms():
         return " ".join(words)  # "British Airways", "Swiss Re Group": a firm, not its country
+    if place and len(words) >= 3 and words[1] == "of" and words[0] in lex()["heads"] and words[0] not in load("actors")["places"]["state_bodies"]:
+        return " ".join(words)  # "Association of Chilean Growers", "Bank of England": the body, not its place
     if place and _named_with_adjective(words):
         return " ".join(words)  # "European Commission", "Danish Accident Investigation Board"
     if place and len(words) >= 3 and place_of(words[:1]) == place and place_of(words[1:]) is None and _proper_body(words[1:]):
@@ -163,13 +167,21 @@ def _end_of(toks: list[Token], first: int, count: int) -> int:
 
 def _group_after(lowered: list[str]) -> tuple[int, str] | None:
     """The last group noun in a chain right after a capitalised run ("administration officials")."""
-    lexicon, found = lex(), None
+    lexicon, found, free = lex(), None, 0
     for n, word in enumerate(lowered, start=1):
-        if word in lexicon["group"]:
+        if word in lexicon["group"] and (not free or word in _TRADES):
             found = (n, word)
-        elif word not in lexicon["modifiers"]:
+        elif word in lexicon["modifiers"]:
+            continue
+        elif found is None and free < 2 and word.isalpha() and not word.endswith(("ed", "ing")) and word not in _CLOSED:
+            free += 1  # "Chilean copper producers": a noun or two naming the trade before the group noun
+        else:
             break
     return found
+
+
+_TRADES = frozenset(load("actors")["groups"]["trades"])
+_CLOSED = words("prepositions") | words("be") | words("not_before_verb") | {"and", "or", "but", "the", "a", "an", "to", "has", "have", "had", "will", "would", "says", "said", "is"}
 
 
 def _determiner_start(toks: list[Token], i: int) -> int:

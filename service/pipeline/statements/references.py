@@ -3,7 +3,7 @@ back to its holder ("the defence secretary") and a definite organisation noun ("
 
 from __future__ import annotations
 
-from service.pipeline.statements.lexicon import lowercase_titles
+from service.pipeline.statements.lexicon import lowercase_titles, place_key
 from service.pipeline.statements.tokens import Mention, Token, lex, strip_possessive
 
 
@@ -48,9 +48,9 @@ def organisation_reference(toks: list[Token], lowered: list[str], k: int, used: 
         return None
     if k >= 1 and lowered[k - 1] == "the":
         return Mention(toks[k - 1].start, toks[k].end, "orgref", lowered[k])
-    for size in (1, 2):  # "the central bank", "the county health department"
+    for size in (1, 2):  # "the central bank", "the county health department", "the German carmaker"
         words = toks[k - size : k]
-        if k > size and lowered[k - size - 1] == "the" and all(t.text.isalpha() and t.text.islower() for t in words):
+        if k > size and lowered[k - size - 1] == "the" and all(t.text.isalpha() and (t.text.islower() or t.text in place_key() and lowered[k] not in lex()["institutional"]) for t in words):
             return Mention(toks[k - size - 1].start, toks[k].end, "orgref", lowered[k])
     return None
 

@@ -20,6 +20,9 @@ _PARTICIPLE_PHRASE = re.compile(r"\s+(?:[a-z]+ing|charged|tasked|hired|appointed
 _AFFILIATION = re.compile(r"\s+(?:at|from|of|for|with)\s+(?:the\s+)?")
 _NOT_TITLE = words("not_before_verb") | words("be") | {"and", "but", "or", "as", "so"}
 _UNKNOWN_TITLE = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,2}[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?")
+_JOINT_LEAD = re.compile(r"\band\s+(?:his|her|their|its)$")  # "X and her counterpart, Y, said"
+_JOINED = re.compile(r",?\s*and(?:\s+(?:the|his|her|their|its))?|,")
+_OWNER_LEAD = re.compile(r"(?:The\s+|the\s+)?(?:[a-z][a-z-]+\s+)?(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*(?:’s|'s|’|')(?:\s+[a-z][a-z-]+)?")  # "The opposition Labour Party's digital"
 
 
 def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention], reach: int = 5, strict: bool = False) -> Mention | None:
@@ -36,6 +39,16 @@ def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: 
     if found or strict:
         return found
     return clause_subject(text, offset, mentions, toks[k].start, reach)
+
+
+def relative_subject(toks: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
+    """"X, who said on Monday that ..., admitted": the relative pronoun's antecedent says the verb ``toks[k]``."""
+    j = k - 1
+    while j >= 0 and _time_word(toks, j):
+        j -= 1
+    if j < 1 or toks[j].text.lower() != "who" or toks[j - 1].text != ",":
+        return None
+    return next((m for m in mentions if m.end == toks[j - 1].start and m.kind in ("person", "organisation") and not m.possessive), None)
 
 
 def bracketed(text: str, index: int) -> bool:
@@ -81,9 +94,19 @@ def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_st
             continue
         tail = text[m.end - offset : verb_start - offset]
         lead = text[: m.start - offset].rstrip()
-        if _APPOSITIVE.match(tail) and '"' not in tail and "“" not in tail and (clause_opening(lead) or _title_lead(lead)):
+        if _APPOSITIVE.match(tail) and '"' not in tail and "“" not in tail and (clause_opening(lead) or _title_lead(lead) or _owner_lead(lead, m) or _JOINT_LEAD.search(lead) or _place_lead(lead, m)):
             return m
     return None
+
+
+def _place_lead(lead: str, m: Mention) -> bool:
+    """"Hospital chief X, who ..., told": the title's organisation opens the sentence before the titled name."""
+    return bool(m.title and m.place and lead.endswith(m.place) and clause_opening(lead[: -len(m.place)].rstrip()))
+
+
+def _owner_lead(lead: str, m: Mention) -> bool:
+    """"The Labour Party's digital spokesman, X, said": a titled person owned by the organisation that opens the sentence."""
+    return m.title is not None and _OWNER_LEAD.fullmatch(lead) is not None
 
 
 def _title_lead(lead: str) -> bool:
@@ -160,3 +183,17 @@ def participle_subject(text: str, offset: int, mentions: list[Mention], verb_sta
     if not _PARTICIPLE_PHRASE.match(between) or re.search(r"[,;:“”\"()—–]", between) or len(between.split()) > 25:
         return None
     return first
+
+
+def joint_partners(subject: Mention, mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """The named mentions joined to a subject before it: "X and Y signed", "X and her counterpart, Y, signed"."""
+    partners: list[Mention] = []
+    for m in reversed([m for m in mentions if m.end <= subject.start]):
+        if m.kind not in ("person", "organisation") or m.possessive or not _JOINED.fullmatch(text[m.end - offset : subject.start - offset].strip()):
+            break
+        lead = text[: m.start - offset].split()[-1:]
+        if lead and lead[0].lower() in _PREPOSITIONS:
+            break
+        partners.insert(0, m)
+        subject = m
+    return partners

@@ -64,6 +64,9 @@ def lex() -> dict:
         "pair": tuple(tuple(p.split()) for p in data["pronouns"]["pair"]),
         "orgref": frozenset(data["references"]["organisation"]),
         "pair_starts": frozenset(p.split()[0] for p in data["pronouns"]["pair"]),
+        "lower_titles": frozenset(data["titles"]["lowercase"]),
+        "portfolios": frozenset(data["titles"]["portfolios"]),
+        "territorial": frozenset(data["titles"]["territorial"]),
     }
 
 

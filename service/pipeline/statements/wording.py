@@ -76,6 +76,8 @@ def _verb_phrase(text: str, speech) -> str:
     if speech.inverted or speech.subject[1] > speech.verb.start:
         return speech.verb.text
     phrase = text[speech.subject[1] : speech.verb.end].strip(_TRIM + " ")
+    if speech.relative:  # "X, who on Monday said": the verb without the relative pronoun
+        phrase = re.sub(r"^who\s+", "", phrase)
     return phrase if len(phrase.split()) <= 4 and "," not in phrase else speech.verb.text
 
 
