@@ -103,7 +103,7 @@ def find_events(
         expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True)
         if expr and not _tied_to_speech(text, offset, expr, speech_starts):
             label = _label(told, text, offset, tok, expr.end) if told else _happening(text, offset, tok, expr.end)
-            out.append(EventDraft(actors, tok, label, from_expression(expr, tok.text), expr.start))
+            out.append(EventDraft(actors, tok, label, from_expression(expr, tok.text, day=True), expr.start))
         elif expr is None and lede is not None and actors and k > 0 and toks[k - 1].text.lower() in _PERFECT:
             out.append(EventDraft(actors, tok, _label(actors[0].name, text, offset, tok, tok.end), lede, tok.start))
             lede = None  # the lede's one piece of news

@@ -21,6 +21,8 @@ _CONNECTORS = words("connectors")
 _SPOKESPERSON = re.compile(r"(?:’s|'s|’|')?\s+(?:chief\s+|official\s+|senior\s+)?spokes(?:man|woman|person|people)\b(?!\s+[A-Z])")  # "Acme's spokesperson said"
 _INSTITUTION = re.compile(r"(?:’s|'s|’|')?\s+((?:[a-z]+\s+){0,2}(?:department|ministry|agency|office|council|board|authority|commission|police|government))\b")
 _OFFICE = re.compile(r"\s+(?:[a-z]+\s+){0,2}[a-z]+(?:’s|'s)\s+office\b|\s+(?:[a-z]+\s+){1,2}(?:office|department|ministry|agency|council|board|authority|commission)\b")
+_ORG_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their)|’s|'s)\s+(?:[a-z-]+\s+)?([a-z]+),\s+$")  # "the museum's insurer, "
+_OWNED_TITLE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+)?([a-z]+),\s+$")  # "her defence lawyer, "
 _INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
 _NOUN_AFTER = re.compile(r"\s[a-z][a-z-]+\b")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -153,10 +155,16 @@ def _described_organisations(mentions: list[Mention], text: str, offset: int) ->
     out = []
     for m in mentions:
         described = _APPOSITION.match(text, m.end - offset)
-        if m.kind == "person" and not m.title and (" " not in m.name and described and is_descriptor(described.group(1)) or _modifies_noun(m, text, offset)):
+        if m.kind == "person" and not m.title and (" " not in m.name and described and is_descriptor(described.group(1)) or _modifies_noun(m, text, offset) or _named_after_noun(m, text, offset)):
             m = Mention(m.start, m.end, "organisation", m.name, place=m.name, possessive=m.possessive, business=True)
         out.append(m)
     return out
+
+
+def _named_after_noun(m: Mention, text: str, offset: int) -> bool:
+    """"The museum's insurer, Zeeland Re, offered": a name set after an organisation noun is that organisation."""
+    noun = _ORG_NOUN_BEFORE.search(text, 0, m.start - offset)
+    return noun is not None and (noun.group(1) in lex()["orgref"] or is_descriptor(noun.group(1))) and text[m.end - offset : m.end - offset + 1] == ","
 
 
 def _modifies_noun(m: Mention, text: str, offset: int) -> bool:
@@ -173,7 +181,7 @@ def _titled_appositions(mentions: list[Mention], text: str, offset: int) -> list
         if m.kind == "person" and not m.title and text[m.end - offset : m.end - offset + 1] in (",", ")"):
             merged = _apposed(out, m, text, offset)
             if merged:
-                del out[-merged[0] :]
+                del out[len(out) - merged[0] :]
                 out.append(merged[1])
                 continue
         out.append(m)
@@ -184,6 +192,9 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
     """How many mentions before ``m`` its title apposition spans, and the titled person."""
     gap = lambda a, b: text[a.end - offset : b.start - offset]  # noqa: E731
     previous = out[-1] if out else None
+    owned = _OWNED_TITLE.search(text, 0 if previous is None else previous.end - offset, m.start - offset)
+    if owned and owned.group(1) in lex()["lower_titles"]:  # "her lawyer, Tom Baines,"
+        return 0, Mention(owned.start() + offset, m.end, "person", m.name, title=owned.group(1))
     if previous is None:
         return None
     if gap(previous, m) == ", ":
