@@ -85,7 +85,8 @@ DURATION = re.compile(
 QUOTE = re.compile(r"[“\"]([^”“\"\n]{3,800})(?:[”\"]|(?=\n))")
 # British single quotes: 'Rates rose yesterday,' he said (an apostrophe inside runs on: "don't").
 SINGLE_QUOTE = re.compile(r"(?<![\w’'])[‘'](?:[^‘’'\n]|[’'](?=\w)){3,800}?[’'](?!\w)")
-NAME_TOKEN = re.compile(r"[A-Z][a-zA-Z-]*(?:[’']s\b)?\.?")
+# Names in any Latin script: "Bríd", "Ólafur" (a capital, then letters of any script).
+NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)*(?:[’']s\b)?\.?")
 FIGURE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:million|billion|trillion|percent|per cent|%))"
 )
