@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ingest_speed import make_article  # noqa: E402
 
+from service.pipeline.story import analyse_article  # noqa: E402
 from service.store import NewArticle, Store  # noqa: E402
 
 
@@ -45,6 +46,7 @@ def main() -> int:
                 now = time.perf_counter()
                 print(f"articles {index - args.step + 1:>5}-{index:<5} {(now - started) / args.step * 1000:8.1f} ms/article")
                 started = now
+        analyse_article.cache_clear()  # the batch must not reuse the analyses of the first pass
         store = Store(f"sqlite:///{tmp}/batch.db")
         started = time.perf_counter()
         store.add_articles("bench", batch)
