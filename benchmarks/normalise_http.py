@@ -9,7 +9,6 @@ the difference between the round trip and the in-process call.
 
 from __future__ import annotations
 
-import argparse
 import http.client
 import json
 import os
@@ -19,13 +18,11 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
-from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from temporal_speed import REPO, best_of, documents  # noqa: E402
+from temporal_speed import REPO, best_of, dateparser_ms, documents_from_args  # noqa: E402
 
 from service.pipeline.temporal import normalise  # noqa: E402
 
@@ -50,13 +47,7 @@ def wait_ready(port: int, seconds: float = 30.0) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=60, help="how many documents to time")
-    args = parser.parse_args()
-    from dateparser.search import search_dates
-
-    warnings.simplefilter("ignore")
-    docs = documents(args.docs)
+    docs = documents_from_args(__doc__.splitlines()[0])
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "TIMELINE_DATABASE_URL": f"sqlite:///{tmp}/bench.db"}
@@ -79,12 +70,9 @@ def main() -> int:
             post(docs[0][0], docs[0][1].isoformat())
             http_ms, ours_ms, theirs_ms = [], [], []
             for text, reference in docs:
-                settings = {"RELATIVE_BASE": datetime.combine(reference, datetime.min.time()),
-                            "PREFER_DATES_FROM": "past"}
                 http_ms.append(best_of(lambda: post(text, reference.isoformat()), 5))
                 ours_ms.append(best_of(lambda: normalise(text, reference), 5))
-                theirs_ms.append(best_of(
-                    lambda: search_dates(text, languages=["en"], settings=settings), 1))
+                theirs_ms.append(dateparser_ms(text, reference, repeat=1))
         finally:
             server.terminate()
             server.wait(timeout=10)

@@ -42,21 +42,30 @@ def best_of(fn, repeat: int) -> float:
     return min(times)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def documents_from_args(description: str) -> list[tuple[str, date]]:
+    """The documents a timing script's ``--docs N`` asks for (shared by the speed benchmarks)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--docs", type=int, default=60, help="how many documents to time")
-    args = parser.parse_args()
+    warnings.simplefilter("ignore")
+    return documents(parser.parse_args().docs)
+
+
+def dateparser_ms(text: str, reference: date, repeat: int = 3) -> float:
+    """dateparser's search_dates on ``text``, anchored on ``reference`` (never on the clock)."""
     from dateparser.search import search_dates
 
-    warnings.simplefilter("ignore")
-    docs = documents(args.docs)
+    settings = {"RELATIVE_BASE": datetime.combine(reference, datetime.min.time()),
+                "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    return best_of(lambda: search_dates(text, languages=["en"], settings=settings), repeat)
+
+
+def main() -> int:
+    docs = documents_from_args(__doc__.splitlines()[0])
     normalise(docs[0][0], docs[0][1])  # compile rules once, outside the timing
     ours, theirs, sizes = [], [], []
     for text, reference in docs:
-        settings = {"RELATIVE_BASE": datetime.combine(reference, datetime.min.time()),
-                    "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
         ours.append(best_of(lambda: normalise(text, reference), 5))
-        theirs.append(best_of(lambda: search_dates(text, languages=["en"], settings=settings), 3))
+        theirs.append(dateparser_ms(text, reference))
         sizes.append(len(text))
     ratios = [t / o for o, t in zip(ours, theirs)]
     around_4kb = [o for o, s in zip(ours, sizes) if 3000 <= s <= 5000]
