@@ -1,4 +1,4 @@
-"""Reference dates alone on the held-out stories (tests/stories/data and sealed), with and without metadata.
+"""Reference dates alone on the held-out stories (tests/stories/data and sealed3), with and without metadata.
 
 Usage: python benchmarks/clock_stories.py [-v]
 Runs only the story clock, so it scores the clock while other stages are being changed. Per story
