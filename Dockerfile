@@ -1,4 +1,4 @@
-# Two stages: build a virtualenv from the hash-locked requirements, then copy it into a clean,
+# Two stages: build a virtualenv from the hash-locked runtime requirements (no test tools), then copy it into a clean,
 # non-root runtime image. The database lives in the /data volume.
 FROM python:3.11-slim AS build
 
@@ -6,8 +6,8 @@ ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1
 WORKDIR /src
 RUN python -m venv /opt/venv
-COPY requirements.lock ./
-RUN /opt/venv/bin/pip install --no-cache-dir --require-hashes -r requirements.lock
+COPY requirements-runtime.lock ./
+RUN /opt/venv/bin/pip install --no-cache-dir --require-hashes -r requirements-runtime.lock
 COPY pyproject.toml README.md ./
 COPY service ./service
 COPY seeds ./seeds

@@ -32,8 +32,18 @@ def test_multi_stage_on_slim_python_311() -> None:
     assert len(bases) >= 2 and all(b.startswith("python:3.11-slim") for b in bases)
 
 
-def test_installs_from_the_lock_file() -> None:
-    assert "--require-hashes -r requirements.lock" in TEXT
+def test_installs_from_the_runtime_lock_file() -> None:
+    assert "--require-hashes -r requirements-runtime.lock" in TEXT
+
+
+def _pins(name: str) -> dict[str, str]:
+    text = (DOCKERFILE.parent / name).read_text(encoding="utf-8")
+    return dict(re.findall(r"^([a-z0-9_.\-]+)==([^\s;\\]+)", text, flags=re.MULTILINE))
+
+
+def test_runtime_lock_pins_what_the_full_lock_pins() -> None:
+    runtime, full = _pins("requirements-runtime.lock"), _pins("requirements.lock")
+    assert runtime and {name: (version, full.get(name)) for name, version in runtime.items() if full.get(name) != version} == {}
 
 
 def test_runs_as_non_root_and_serves_on_all_interfaces() -> None:

@@ -1,4 +1,4 @@
-"""One test item per example in examples.toml: who said or did what, when, in one short text."""
+"""One test item per example in this folder's TOML files: who said or did what, when, in one short text."""
 
 from __future__ import annotations
 
@@ -14,7 +14,11 @@ from service.pipeline.sentences import split_sentences
 from service.pipeline.statements import extract_statements
 from service.pipeline.temporal import normalise
 
-EXAMPLES = tomllib.loads((Path(__file__).parent / "examples.toml").read_text())["example"]
+EXAMPLES = [
+    (path.stem, example)
+    for path in sorted(Path(__file__).parent.glob("*.toml"))
+    for example in tomllib.loads(path.read_text())["example"]
+]
 
 
 def analyse(text: str, reference: date, publisher: str | None = None):
@@ -42,9 +46,9 @@ def _observed(statement, key):
 
 
 def _params():
-    for index, example in enumerate(EXAMPLES):
+    for index, (file, example) in enumerate(EXAMPLES):
         marks = [pytest.mark.xfail(reason=example["xfail"], strict=True)] if "xfail" in example else []
-        label = f"{index:02d}-{example['rule']}" + ("-neg" if not example["expect"] else "")
+        label = f"{file}-{index:02d}-{example['rule']}" + ("-neg" if not example["expect"] else "")
         yield pytest.param(example, id=label, marks=marks)
 
 
