@@ -3,7 +3,7 @@
 Usage: python benchmarks/temporal_stories.py [--story NAME] [--context N]
 For reading by eye (modern news the rules were not tuned on): prints, per article, each expression with
 its text, type, value, mod, rule and anchor, plus N characters of context before it. Reads
-tests/stories/*/*.toml (each article's `reference`) and seeds/*.txt (000, 001, 002, 004 are
+tests/stories/data/*.toml (each article's `reference`; never the sealed blind set) and seeds/*.txt (000, 001, 002, 004 are
 dated 2024-10-31, 003 2024-10-30); a summary line counts expressions per rule.
 """
 
@@ -28,14 +28,13 @@ SEED_DEFAULT = date(2024, 10, 31)
 
 def articles(story: str | None):
     """(label, text, reference date, furniture strings) for each story article and seed."""
-    for folder in sorted(p.name for p in (REPO / "tests" / "stories").iterdir() if p.is_dir()):
-        for path in sorted((REPO / "tests" / "stories" / folder).glob("*.toml")):
-            if story and story not in path.stem:
-                continue
-            doc = tomllib.loads(path.read_text(encoding="utf-8"))
-            for article in doc["article"]:
-                yield (f"{folder}/{path.stem}#{article['id']}", article["text"], article.get("reference"),
-                       article.get("furniture", []))
+    for path in sorted((REPO / "tests" / "stories" / "data").glob("*.toml")):
+        if story and story not in path.stem:
+            continue
+        doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        for article in doc["article"]:
+            yield (f"data/{path.stem}#{article['id']}", article["text"], article.get("reference"),
+                   article.get("furniture", []))
     for path in sorted((REPO / "seeds").glob("*.txt")):
         if story and story not in path.stem:
             continue

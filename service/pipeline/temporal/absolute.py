@@ -124,9 +124,29 @@ def year(c: Candidate, ctx: Context) -> Resolution | None:
         spoken = spoken_year(c.groups["spoken"])
         return Resolution("DATE", f"{spoken:04d}", None, ABSOLUTE) if spoken else None
     value = full_year(c.groups["year"], ctx.reference)
-    if c.rule.id == "part.year" and not 1700 <= value <= 2099:
+    if c.rule.id == "part.year" and (not 1700 <= value <= 2099 or _in_name(c, ctx.text)):
         return None
     return Resolution("DATE", f"{value:04d}", mod_of(c.groups), ABSOLUTE)
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?P<stop>[.!?:;\"“”(\n\u2014-]\s*)|\s)(?P<word>[A-Z][^\W\d]*[.&]?) $")
+_INITIALISM = re.compile(r"[A-Z]{2}")  # "the UK 2021 census", "the EU 2030 target": a date after all
+_COPYRIGHT = re.compile(r"(?:©|\([cC]\)|[cC]opyright)\s*$")
+
+
+def _in_name(c: Candidate, text: str) -> bool:
+    """A bare year right after a capitalised word inside a sentence names a thing ("Euro 2024", "the
+    Paris 2024 Games", "Vision 2030"), unless the word is one that leads dates ("In 2024", "Fiscal 2024"),
+    a month or season, or the sentence starts there ("Since 1993, ..."), or it is a copyright line."""
+    if "mod" in c.groups:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, c.start - 40), c.start)
+    if before is None or before["stop"] or before.start() == 0:
+        return False
+    word = before["word"]
+    return not (_INITIALISM.fullmatch(word) or lookup(word.rstrip("."), "YEAR_LEAD") is not None
+                or lookup(word, "MONTHNAME", "MONTHWORD", "MONTHABBR", "SEASON") is not None
+                or _COPYRIGHT.search(text, max(0, before.start() - 12), before.start() + 1))
 
 
 def decade(c: Candidate, ctx: Context) -> Resolution:
@@ -247,10 +267,13 @@ def week_of(c: Candidate, ctx: Context) -> Resolution | None:
 
 
 def year_end(c: Candidate, ctx: Context) -> Resolution:
-    """"year-end", "the end of the year": 31 December of the year the clause points at."""
+    """"year-end" (the closing day, as in "year-end results"), "year end", "year's end" (the year's last
+    part, as TimeML writes "the end of the year": the year, mod END), of the year the clause points at."""
+    closing_day = "-" in ctx.text[c.start:c.end]
     if ctx.reference is None:
-        return Resolution("DATE", "XXXX-12-31")
+        return Resolution("DATE", "XXXX-12-31") if closing_day else Resolution("DATE", "XXXX", "END")
     ref = ctx.reference
-    options = [date(ref.year - 1, 12, 31), date(ref.year, 12, 31)]
-    return Resolution("DATE", pick(options, ref, *ctx.slack(c)).isoformat(), None,
-                      ctx.reference_anchor())
+    day = pick([date(ref.year - 1, 12, 31), date(ref.year, 12, 31)], ref, *ctx.slack(c))
+    if closing_day:
+        return Resolution("DATE", day.isoformat(), None, ctx.reference_anchor())
+    return Resolution("DATE", f"{day.year:04d}", "END", ctx.reference_anchor())

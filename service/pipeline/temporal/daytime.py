@@ -70,6 +70,9 @@ def clock(c: Candidate, ctx: Context) -> Resolution | None:
         hour, minute = int(g["hour"]), int(g.get("minute", 0))
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+        part = (g.get("inpart") or "").lower()  # "4 in the morning", "11 at night" (but "2 at night" is 02)
+        later = g["ampm"].lower().startswith("p") if "ampm" in g else part in ("afternoon", "evening") or (
+            part == "night" and hour >= 6)
+        hour = hour % 12 + (12 if later else 0)
     day, anchor = day_of(c, ctx)
     return Resolution("TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}", None, anchor)

@@ -38,6 +38,8 @@ def duration(c: Candidate, ctx: Context) -> Resolution | None:
     g = c.groups
     if ctx.text[c.start:c.end].lower().endswith("old"):
         return None  # an age, not a time
+    if g.get("unit", "")[:1].isupper() and not g["unit"].isupper():
+        return None  # a title: the CBS programme "60 Minutes", the film "28 Days Later"
     unit, times = unit_of(g)
     n = number(g.get("num"))
     if n is None or not unit:

@@ -28,15 +28,16 @@ def _closing_day(c: Candidate, ctx: Context) -> date | None:
     reference ("ended") or the nearest one ("ending")."""
     g = c.groups
     month = month_number(g["month"])
-    day = int(re.match(r"\d+", g["day"])[0])
+    day = int(re.match(r"\d+", g["day"])[0]) if "day" in g else None  # "the year to June": June 30
     if "year" in g:
         year = int(g["year"])
+        day = day or calendar.monthrange(year, month)[1]
         return date(year, month, day) if day <= calendar.monthrange(year, month)[1] else None
     if ctx.reference is None:
         return None
     ref = ctx.reference
-    options = [date(y, month, day) for y in (ref.year - 1, ref.year, ref.year + 1)
-               if day <= calendar.monthrange(y, month)[1]]
+    options = [date(y, month, day or calendar.monthrange(y, month)[1])
+               for y in (ref.year - 1, ref.year, ref.year + 1) if (day or 1) <= calendar.monthrange(y, month)[1]]
     way = tense.PAST if g["verb"].lower().endswith("ed") else tense.PRESENT
     return pick(options, ref, way) if options else None
 

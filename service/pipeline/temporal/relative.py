@@ -102,6 +102,8 @@ def calendar_unit(c: Candidate, ctx: Context) -> Resolution | None:
     else:
         unit = c.rule.params.get("calunit") or unit_of(g, "calunit")[0]
         offset = _DIRS.get(key_of(g.get("dir") or c.rule.params.get("dir")))
+        if offset is None and c.rule.params.get("dir") == "new":  # "the new year"
+            offset = 1 if reference.month >= 7 else 0
         if offset is None and key_of(g.get("dir")) == "the" and unit != "WE":
             offset = 0  # "the end of the year": the current one
         if offset is None:  # "the weekend": the one the clause points at
@@ -211,19 +213,22 @@ def discourse(c: Candidate, ctx: Context) -> Resolution | None:
         return Resolution("DATE", last.value, None, Anchor("discourse", last.text, last.value))
     if focus is not None:
         base, anchor = focus.day, Anchor("discourse", focus.text, focus.value)
-        if unit == "Y" and sign and focus.granularity in ("quarter", "month"):
+        if unit == "Y" and sign and "num" in g and focus.granularity in ("quarter", "month"):
             granularity = focus.granularity  # "a year earlier" than a quarter is that quarter last year
+            # ("the following year" is a year)
     elif ctx.reference is not None:
         base, anchor = ctx.reference, ctx.reference_anchor()
     else:
         if span:
             return Resolution("DURATION", span)
+        if part:
+            return Resolution("TIME", f"XXXX-XX-XXT{part}", mod_of(g))
         return Resolution("DATE", masked(value_at(date(2000, 6, 14), granularity)))
     value = value_at(shift(base, unit, int(sign * n * times)), granularity)
     if unit == "Y" and sign:  # "a year earlier" compares; the passage stays where it was
         return Resolution("DATE", value, None, anchor, remember=False)
     if part:
-        return Resolution("TIME", f"{value}T{part}", None, anchor)
+        return Resolution("TIME", f"{value}T{part}", mod_of(g), anchor)
     if span:
         return Resolution("DURATION", span, None, anchor, replace(_make_when(value), value=span))
     return Resolution("DATE", value, mod_of(g), anchor)

@@ -4,7 +4,8 @@
 June" forward; the cue nearest the expression wins, looking left first, then right (a verb right
 after it, "on Sunday issued", beats a distant one before it; a reporting verb after it never does).
 A date right after "to", "until", "from" ... names a target, so it gets no direction ("extended to
-Nov. 20"). A date used as an attribute ("Wednesday's ruling", "the Oct. 23 attack") leans to the past.
+Nov. 20") unless its clause looks ahead ("will stay closed until Tuesday"). A date used as an attribute
+("Wednesday's ruling", "the Oct. 23 attack") leans to the past.
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ def _last_cue(window: str) -> re.Match | None:
     return last
 
 
+def _future_in(window: str) -> bool:
+    return any(match.lastgroup == "future" for match in _cues()[0].finditer(window))
+
+
 def _first_cue(window: str) -> re.Match | None:
     verbs, relaxed = _cues()[:2]
     if window.isascii():
@@ -73,6 +78,10 @@ def _first_cue(window: str) -> re.Match | None:
 # ("ahead of Thursday's vote") points it, not the verb of the clause around it; else it leans to the past
 _ATTRIBUTIVE = re.compile(r"['’]s\b")
 _DEFINITE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# ... but "in the autumn", "over the weekend" name a time, not an event: "the" is attributive only
+# when a noun follows the date ("the Oct. 23 shooting")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:to|of|in|on|at|and|or|but|when|as|with|for|by|from|that|which|after|before|if|"
+                         r"is|was|are|were|will|would|has|had|have|than|so|while|until|because)\b)[a-z]")
 _REPORTING = re.compile(r"(?:said|says|told|announced|reported|added|stated|noted)\b", re.IGNORECASE)
 # "would pass sentence in June and warned him", "did not resume on Monday as planned", "told MPs on
 # Tuesday that she would": a verb after a conjunction or "that" belongs to a clause of its own
@@ -89,14 +98,15 @@ def cue(text: str, start: int, end: int, reach: int = 150) -> tuple[int | None, 
     """The direction and whether its cue word is right before the expression (not a distant "said")."""
     target = _cues()[3]
     left = text[max(0, start - reach):start]
-    if target.search(left[-12:]):
-        return TARGET, True
     cut = list(_CLAUSE_END.finditer(left))
     if cut:
         left = left[cut[-1].end():]
+    if target.search(left[-12:]):  # "will stay closed until Tuesday" looks ahead; "extended to Nov. 20" need not
+        return (FUTURE if _future_in(left) else TARGET), True
     last = _last_cue(left)
     near = last is not None and len(left) - last.end() <= NEAR
-    if _ATTRIBUTIVE.match(text, end) or _DEFINITE.search(left, max(0, len(left) - 8)):
+    if _ATTRIBUTIVE.match(text, end) or (_DEFINITE.search(left, max(0, len(left) - 8))
+                                         and _NOUN_AFTER.match(text, end)):
         return (_kind(last), True) if near else (PAST, False)
     if near:
         return _kind(last), True
