@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from service.pipeline.model import Statement
+from service.pipeline.model import Actor, Statement
 from service.pipeline.statements.lexicon import event_forms
 
 QUOTE_FLOOR = 75.0  # below this, fuzzy matches between different quotes are noise
@@ -28,6 +28,7 @@ _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 FIGURE_DISPUTED = 10.0  # a count of the same unit given with other values: maybe one claim in dispute
 NUMBERS = 25.0  # bonus for two shared exact numbers
+QUOTED_PHRASE, QUOTED_WORD, QUOTED_WORD_LETTERS = 25.0, 12.0, 8  # a quoted phrase, or one long quoted word, in the other report
 SAME_ACT = 25.0  # one actor, one day, one event verb: nearly always one happening
 _WORD = re.compile(r"[a-z][a-z\-’']*")
 
@@ -42,6 +43,8 @@ def _lex() -> tuple[frozenset[str], dict[str, str]]:
 def _fold(word: str) -> str:
     stop, synonyms = _lex()
     word = word.strip("’'-").replace("’", "'")
+    if word.endswith("'s"):  # "the union's decision" ~ "the union"
+        word = word[:-2]
     if word in synonyms:
         return synonyms[word]
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
@@ -62,12 +65,18 @@ def content_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[s
     return frozenset(w for w in words if w and w not in stop and len(w) > 1)
 
 
-def _names(statement: Statement) -> frozenset[str]:
-    return frozenset(w.lower() for a in statement.actors for w in re.findall(r"[\w’'-]+", a.name))
+def names_of(statement: Statement) -> frozenset[str]:
+    """The words of the statement's actors' names (not words of the claim)."""
+    return _name_words(statement.actors)
+
+
+@lru_cache(maxsize=16384)
+def _name_words(actors: tuple[Actor, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for a in actors for w in re.findall(r"[\w’'-]+", a.name))
 
 
 def words_of(statement: Statement) -> frozenset[str]:
-    return content_words(statement.text, _names(statement))
+    return content_words(statement.text, names_of(statement))
 
 
 def quote_score(a: Statement, b: Statement) -> float:
@@ -135,12 +144,17 @@ def _numbers(text: str) -> frozenset[str]:
 
 
 def shared_quote(a: Statement, b: Statement) -> float:
-    """A phrase one outlet quotes ("robust conversation") found word for word in the other's report."""
+    """A phrase one outlet quotes ("robust conversation") found word for word in the other's report;
+    a single long quoted word ("irreplaceable") counts for less: speakers repeat their words."""
+    best = 0.0
     for x, y in ((a, b), (b, a)):
         haystack = " ".join((y.text, *y.quotes)).lower()
-        if any(len(q.split()) >= 2 and len(q) >= 10 and q.lower().strip(" .,") in haystack for q in x.quotes):
-            return 25.0
-    return 0.0
+        for quote in (q.lower().strip(" .,!?") for q in x.quotes):
+            if len(quote.split()) >= 2 and len(quote) >= 10 and quote in haystack:
+                return QUOTED_PHRASE
+            if len(quote.split()) == 1 and len(quote) >= QUOTED_WORD_LETTERS and re.search(rf"\b{re.escape(quote)}\b", haystack):
+                best = QUOTED_WORD
+    return best
 
 
 def same_act(a: Statement, b: Statement) -> float:
@@ -174,7 +188,7 @@ def skeleton(a: Statement, b: Statement) -> float:
 
 
 def _sequence(statement: Statement) -> tuple[str, ...]:
-    names = _names(statement)
+    names = names_of(statement)
     return tuple(w for w in (next(iter(content_words(x, names)), "") for x in _WORD.findall(statement.text.lower())) if w)
 
 

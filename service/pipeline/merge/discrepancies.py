@@ -1,10 +1,43 @@
-"""Where outlets disagree inside one entry: who said it, or what figure they gave."""
+"""Where outlets disagree inside one entry: who said it, or what figure they gave.
+
+Figures compare by their counted noun ("about 10,000" v "11,000 to 12,000" troops). One outlet often
+gives the noun and the other leaves it to the sentence ("all 15 men were alive" v "all 14 were
+alive"): a bare number is then compared with the other outlet's number of the same size said in the
+same words around it.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 
+from service.pipeline.merge.claims import content_words
 from service.pipeline.model import Discrepancy, DiscrepancyValue, Figure, Statement
+
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
+_COUNT = re.compile(
+    r"(?<![\w.,:/-])(?P<currency>[A-Z]{0,2}[$£€])?(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<multiplier>thousand|million|billion|trillion|bn|m)\b)?(?:-(?P<money>euro|dollar|pound)\b)?(?![\w%:/-]|[.,]\d)"
+)
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+_CLOCK = frozenset({"am", "pm", "a.m", "p.m", "gmt", "utc", "hours", "hrs", "o'clock"})
+_NEAR = 4  # words either side that say what a bare number counts
+COMPARED_OUTLETS = 12  # outlets whose bare numbers are compared, one statement each
+_SAME_SIZE = 2.0  # a bare number and another outlet's figure for one quantity differ less than this factor
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A number as one outlet gives it: its range, label, counted noun (None if bare) and nearby words."""
+
+    low: float
+    high: float
+    label: str
+    unit: str | None
+    near: frozenset[str]
 
 
 def _values(by_value: dict[str, set[str]]) -> tuple[DiscrepancyValue, ...]:
@@ -25,7 +58,7 @@ def figure_discrepancies(members: list[Statement]) -> list[Discrepancy]:
     for statement in members:
         for figure in _main_figures(statement):
             by_unit[figure.unit][(figure.low, figure.high)][figure.text].add(statement.article_id)
-    out = []
+    out, flagged = [], set()
     for unit in sorted(by_unit):
         ranges = by_unit[unit]
         articles = {a for texts in ranges.values() for ids in texts.values() for a in ids}
@@ -36,17 +69,91 @@ def figure_discrepancies(members: list[Statement]) -> list[Discrepancy]:
             label = " / ".join(sorted(texts, key=str.lower)) + f" {unit}"
             merged[label] = {a for ids in texts.values() for a in ids}
         out.append(Discrepancy("figure", _values(merged)))
+        flagged.add(unit)
+    if bare := _bare_discrepancy(members, flagged):
+        out.append(bare)
     return out
 
 
 def _main_figures(statement: Statement) -> list[Figure]:
-    """One figure per unit per statement: the first given."""
+    """One figure per unit per statement: the first given, with sums of money the figures left bare ("US$12 billion")."""
     seen, out = set(), []
-    for figure in statement.figures:
+    money = [Figure(c.label, c.low, c.high, c.unit) for c in _counts(statement.text) if c.unit]
+    for figure in (*statement.figures, *money):
         if figure.unit not in seen:
             seen.add(figure.unit)
             out.append(figure)
     return out
+
+
+def _bare_discrepancy(members: list[Statement], flagged: set[str]) -> Discrepancy | None:
+    """A bare number of one outlet against another outlet's number of the same size, in the same words.
+
+    One statement per outlet, and a bounded number of outlets, so that an entry many outlets carry
+    costs no more."""
+    outlets: dict[str, Statement] = {}
+    for statement in sorted(members, key=lambda m: (m.article_id, m.start)):
+        if len(outlets) < COMPARED_OUTLETS and statement.article_id not in outlets and _counts(statement.text):
+            outlets[statement.article_id] = statement
+    told = list(outlets.values())
+    counts = {id(s): [*_figures_with_context(s), *_bare(s)] for s in told}
+    values = {id(s): {c.high for c in _counts(s.text)} | {f.high for f in s.figures} for s in told}
+    by_value: dict[str, set[str]] = defaultdict(set)
+    for i, s in enumerate(told):
+        for t in told[i + 1 :]:
+            for x in counts[id(s)]:
+                for y in counts[id(t)]:
+                    if x.high in values[id(t)] or y.high in values[id(s)]:
+                        continue  # "312 votes to 298" v "by 312 to 298": each number is in the other report
+                    if (x.unit is None or y.unit is None) and (x.unit or y.unit) not in flagged and _one_quantity(x, y):
+                        by_value[_label(x)].add(s.article_id)
+                        by_value[_label(y)].add(t.article_id)
+    return Discrepancy("figure", _values(by_value)) if len(by_value) > 1 else None
+
+
+def _one_quantity(x: _Count, y: _Count) -> bool:
+    """Told in the same words, of the same size, and different."""
+    low, high = sorted((max(x.high, 1e-9), max(y.high, 1e-9)))
+    return bool(x.near & y.near) and high / low <= _SAME_SIZE and _disjoint([(x.low, x.high), (y.low, y.high)])
+
+
+def _label(count: _Count) -> str:
+    return f"{count.label} {count.unit}" if count.unit else count.label
+
+
+def _figures_with_context(statement: Statement) -> list[_Count]:
+    """The statement's figures, each with the words around it."""
+    bare = {(c.low, c.high): c.near for c in _counts(statement.text)}
+    return [_Count(f.low, f.high, f.text, f.unit, bare.get((f.high, f.high), frozenset()) | {f.unit}) for f in statement.figures]
+
+
+def _bare(statement: Statement) -> list[_Count]:
+    """Numbers the statement gives without a counted noun or currency."""
+    counted = {v for f in statement.figures for v in (f.low, f.high)}
+    return [c for c in _counts(statement.text) if c.unit is None and c.high not in counted]
+
+
+@lru_cache(maxsize=65536)
+def _counts(text: str) -> tuple[_Count, ...]:
+    """Every number of a statement's text that is no year, day of the month or time of day."""
+    out = []
+    for m in _COUNT.finditer(text):
+        before, after = text[: m.start()].lower().split(), text[m.end() :].lower().split()
+        previous, following = (before[-1] if before else ""), (after[0].strip(".,;") if after else "")
+        year = re.fullmatch(r"(?:19|20)\d\d", m["number"]) and not m["currency"] and not m["multiplier"]
+        if year or previous.strip(".")[:3] in _MONTHS or following[:3] in _MONTHS or following in _CLOCK:
+            continue
+        value = float(m["number"].replace(",", "")) * _MULTIPLIERS.get(m["multiplier"] or "", 1)
+        unit = _currency(m["currency"]) if m["currency"] else m["money"]  # "$5m", "a 75,000-euro reward"
+        near = content_words(" ".join([*before[-_NEAR:], *after[:_NEAR]]))
+        out.append(_Count(value, value, m.group().strip(), unit, near))
+    return tuple(out)
+
+
+def _currency(sign: str) -> str:
+    """ "$", "US$" -> dollar; "A$" -> a-dollar (another country's dollar)."""
+    prefix = sign[:-1].lower()
+    return _CURRENCIES[sign[-1]] if prefix in ("", "us") else f"{prefix}-{_CURRENCIES[sign[-1]]}"
 
 
 def _disjoint(ranges: list[tuple[float, float]]) -> bool:

@@ -1,7 +1,9 @@
 """Incremental merge: each statement joins the one entry that reports the same thing, or starts one.
 
 Candidates come from an index on (kind, actor affiliation, day or month) so that the cost of adding a
-statement does not grow with the story; each candidate is compared with ONE representative.
+statement does not grow with the story; each candidate is compared with ONE representative. Events
+told in other words join when they tell one class of act about one object ("caved in" ~ "collapsed"),
+and never when they tell acts of two classes (event_classes.py).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from service.pipeline.merge.claims import Weights, content_words, quote_score, same_claim, words_of
+from service.pipeline.merge.event_classes import other_acts, same_happening
 from service.pipeline.merge.people import affiliations
 from service.pipeline.model import Statement, When
 from service.pipeline.statements.dating import NEXT_DAY
@@ -21,6 +24,8 @@ SAME_EVENT = 30.0  # one actor's dated happenings on one day are few: a looser m
 SELF_REPORT = 80.0  # an event and its actor's statement of it: one entry only when nearly the same words
 SAME_QUOTE = 95.0  # a quote this close given to other speakers is one statement, disputed
 NO_ACTOR, ANY_ACTOR = "(no actor)", "(any actor)"  # index keys of events told without / with an actor
+SAME_HAPPENING = 30.0  # one class of act about one object on one day ("caved in" ~ "collapsed"): one event
+TOLD_HAPPENING = 15.0  # the same, told by one speaker: a statement is more than its act, so only a hint
 SPEAKER_BONUS = 16.0  # one named person on one day says few things: a looser paraphrase is the same one
 RARE = 1 / 3  # a word at most this share of the story's statements use is distinctive of a claim
 RECENT = 32  # candidates per index key: the latest entries of one actor on one day or month
@@ -110,8 +115,10 @@ class Merger:
             group = self.groups[g]
             if not dates_agree(group.representative.date, statement.date) and not retold(group.representative, statement):
                 continue
+            if statement.kind == group.representative.kind == "event" and other_acts(group.representative, statement):
+                continue  # "bus drivers walked out" and "a court ruled the strike unlawful": two happenings
             crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in group.affiliations)
-            score = same_claim(group.representative, statement, self.weights)
+            score = same_claim(group.representative, statement, self.weights) + happening_bonus(group.representative, statement)
             if group.representative.kind != statement.kind and (score < SELF_REPORT or NO_ACTOR in keys or not keys & group.affiliations):
                 continue  # an actor's own act told as its statement ("X has been banned, the union said") joins only on a close match
             if crossing and score < SAME_CLAIM:
@@ -200,15 +207,24 @@ def _retold_days(statement: Statement) -> tuple[When, ...]:
 def claim_score(a: Statement, b: Statement, weights: Weights, score: float | None = None) -> float:
     """Claim similarity, raised for one named person's two statements: one person on one day says
     few things, so a looser paraphrase ("would appeal against the verdict" ~ "to challenge the
-    conviction") is the same one."""
+    conviction") is the same one, and so is one count of one thing given twice ("40 posts" ~ "45 posts")."""
     score = same_claim(a, b, weights) if score is None else score
     rare = [w for w in words_of(a) & words_of(b) if weights.df[w] <= max(2, weights.n * RARE)]
-    return score + SPEAKER_BONUS if _one_speaker(a, b) and len(rare) >= 2 else score
+    counted = any(x.unit == y.unit for x in a.figures for y in b.figures)  # "40 posts" v "45 new posts"
+    return score + SPEAKER_BONUS if _one_speaker(a, b) and len(rare) >= (1 if counted else 2) else score
+
+
+def happening_bonus(a: Statement, b: Statement) -> float:
+    """Two reports of one kind that tell one class of act about one object (dates checked apart)."""
+    if a.kind != b.kind or not same_happening(a, b):
+        return 0.0
+    return SAME_HAPPENING if a.kind == "event" else TOLD_HAPPENING
 
 
 def _one_speaker(a: Statement, b: Statement) -> bool:
     """The same one named person reporting, in two statements."""
-    return a.kind == b.kind == "statement" and len(a.actors) == 1 and a.actors == b.actors and a.actors[0].kind == "person"
+    one = len(a.actors) == len(b.actors) == 1 and a.actors[0].id == b.actors[0].id
+    return a.kind == b.kind == "statement" and one and a.actors[0].kind == "person"
 
 
 def _salient(statement: Statement) -> list[str]:

@@ -1,4 +1,4 @@
-"""One test item per merge rule example in rules.toml: people, claims, dates."""
+"""One test item per merge rule example in rules.toml: people, claims, dates, happenings, discrepancies."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from service.pipeline.merge.claims import Weights, words_of
-from service.pipeline.merge.merger import SAME_CLAIM, claim_score, dates_agree
+from service.pipeline.merge.discrepancies import figure_discrepancies
+from service.pipeline.merge.merger import SAME_CLAIM, Merger, claim_score, dates_agree
 from service.pipeline.merge.people import affiliations, organisations, unify
 from service.pipeline.model import Actor, Statement
 from service.pipeline.statements.actors import name_parts, slug
+from service.pipeline.statements.figures import find_figures
 from service.pipeline.temporal.when import make_when
 
 RULES = tomllib.loads((Path(__file__).parent / "rules.toml").read_text())
@@ -55,6 +57,39 @@ def test_claims(example):
     for statement in [a, b, *map(_statement, BACKGROUND)]:
         weights.see(words_of(statement))
     assert (claim_score(a, b, weights) >= SAME_CLAIM) == example["same"]
+
+
+# a few other happenings and claims of the same days, so that the merger sees a story around a pair
+STORY_AROUND = [
+    ("event", "Storm Clara brought down power lines across the north", ()),
+    ("event", "Lena Ortiz signed the merger with Northwind", (("Lena Ortiz", "person"),)),
+    ("statement", "Union leaders warned that the merger could cost jobs", (("Union leaders", "group"),)),
+]
+
+
+@pytest.mark.parametrize("example", _cases("happenings"))
+def test_happenings(example):
+    kind = example.get("kind", "event")
+
+    def statement(text: str, kind: str, actors, day: str | None, evidence: str | None = None) -> Statement:
+        cast = tuple(Actor(slug(name), name, None, role) for name, role in actors)
+        return Statement("a", kind, cast, text, (), evidence or text, 0, len(text), make_when(day) if day else None, "test")
+
+    day = example.get("day")
+    a = statement(example["a"], kind, example.get("actors_a", ()), day, example.get("evidence_a"))
+    b = statement(example["b"], kind, example.get("actors_b", ()), example.get("day_b", day), example.get("evidence_b"))
+    around = [statement(text, k, actors, day) for k, text, actors in STORY_AROUND]
+    merger = Merger()
+    merger.prime([*around, a, b])
+    for s in [*around, a, b]:
+        merger.add(s)
+    assert any(a in g.members and b in g.members for g in merger.groups) == example["same"]
+
+
+@pytest.mark.parametrize("example", _cases("discrepancies"))
+def test_discrepancies(example):
+    members = [Statement(article, "statement", (), text, (), text, 0, len(text), None, "test", find_figures(text)) for article, text in example["members"]]
+    assert bool(figure_discrepancies(members)) == example["flagged"]
 
 
 @pytest.mark.parametrize("example", RULES["dates"], ids=lambda e: e["rule"])

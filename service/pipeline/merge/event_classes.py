@@ -1,0 +1,101 @@
+"""Happenings told in other words: "a tunnel collapsed" ~ "the roof of a gallery caved in".
+
+Two reports of one day are the same happening when their acts fall in one class of the lexicon
+(resources/event_classes.toml) and they name the same object or place (an anchor: "museum",
+"river", "tunnel"). Dates and actors are checked by the merger; this only compares the wording.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache, lru_cache
+from pathlib import Path
+
+from service.pipeline.merge.claims import content_words, names_of
+from service.pipeline.model import Statement
+from service.pipeline.statements.lexicon import event_forms
+
+_TOKEN = re.compile(r"[a-z][a-z\-’']*|[,;:.()]")
+_CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "and", "but", "while", "as", "when", "after", "before"})
+CARRIED = 3  # a carrier verb names its act within this many words: "began an indefinite strike"
+
+
+@cache
+def _lexicon() -> dict:
+    """Forms as word tuples -> class, the longest form's length, the words of all forms, carrier
+    verbs, classes whose object follows the act, and the generic words that are no anchor."""
+    with open(Path(__file__).parent / "resources" / "event_classes.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    forms = {tuple(form.split()): name for name, words in data["classes"].items() for form in words}
+    generic = data["anchors"]["generic"]
+    return {
+        "forms": forms,
+        "longest": max(map(len, forms)),
+        "form_words": content_words(" ".join(" ".join(f) for f in forms)),
+        "carriers": frozenset(data["acts"]["carriers"]),
+        "agentive": frozenset(data["acts"]["agentive"]),
+        "generic": content_words(" ".join(generic)) | frozenset(generic),
+    }
+
+
+def event_class(statement: Statement) -> str | None:
+    """The class of the first act the statement tells after its actors' names ("Flood Agency
+    engineers said ..." is no flood), if the lexicon knows it."""
+    found = _first_act(_without_actors(statement))
+    return found[0] if found else None
+
+
+def _without_actors(statement: Statement) -> str:
+    text = statement.text
+    for actor in statement.actors:
+        if actor.name and text.startswith(actor.name):
+            text = text[len(actor.name) :]
+    return text
+
+
+@lru_cache(maxsize=65536)
+def _first_act(text: str) -> tuple[str, str] | None:
+    """The class of the first act word of ``text`` and the rest of its clause; None when that act is of
+    no class ("police released images of men suspected of stealing ..." is a release, not a theft).
+    Verbs that carry the act named after them ("began a strike", "made an emergency landing") are
+    passed over."""
+    lexicon, acts = _lexicon(), event_forms()
+    words, carried = _TOKEN.findall(re.sub(r"(?<=\d)[,.](?=\d)", "", text.lower())), None  # "40,000 jars": no clause end
+    for i, word in enumerate(words):
+        if carried is not None and i - carried > CARRIED:
+            return None  # "launched a review of the rail strike": the act is the review
+        for size in range(min(lexicon["longest"], len(words) - i), 0, -1):  # the longest form first: "passed away"
+            if (found := lexicon["forms"].get(tuple(words[i : i + size]))) is not None:
+                rest = words[i + size :]
+                return found, " ".join(rest[: next((j for j, w in enumerate(rest) if w in _CLAUSE_ENDS), len(rest))])
+        if word in acts:
+            if word not in lexicon["carriers"]:
+                return None
+            carried = i if carried is None else carried
+    return None
+
+
+def other_acts(a: Statement, b: Statement) -> bool:
+    """Two events that tell acts of two known classes ("walked out" v "ruled ... unlawful")."""
+    x, y = event_class(a), event_class(b)
+    return x is not None and y is not None and x != y
+
+
+def anchors(statement: Statement) -> frozenset[str]:
+    """Content words that may name the happening's object or place: not act words, times or actors.
+    An act done by someone ("the council approved the budget") has its object after the act; a
+    happening ("the main tunnel caved in") anywhere in its sentence, even past a clause told short
+    ("the collapse occurred at 11pm, when a section of the main tunnel gave way")."""
+    found, lexicon, names = _first_act(_without_actors(statement)), _lexicon(), names_of(statement)
+    if found and found[0] in lexicon["agentive"]:
+        words = content_words(found[1], names)
+    else:
+        words = content_words(statement.text, names) | content_words(statement.evidence, names)
+    return words - lexicon["form_words"] - lexicon["generic"]
+
+
+def same_happening(a: Statement, b: Statement) -> bool:
+    """One class of act about one shared object or place."""
+    kind = event_class(a)
+    return kind is not None and kind == event_class(b) and bool(anchors(a) & anchors(b))
