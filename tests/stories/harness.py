@@ -19,6 +19,7 @@ from service.pipeline.model import ArticleInput, Entry
 from service.pipeline.story import StoryAnalysis, analyse_story
 from service.store.writes import published_on
 
+REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "data"  # stories the tests run: owners fix against these
 SEALED = Path(__file__).parent / "sealed3"  # stories only the benchmark scores: an estimate on unseen text
 MODES = ("metadata", "stripped")  # as submitted | every publication date withheld
@@ -95,13 +96,20 @@ class Outcome:
         return "; ".join(f"{k}: got {got[k]} want {want[k]}" for k in got if got[k] != want[k]) or "ok"
 
 
+def _text(article: dict) -> str:
+    """The article's text: inline, or read as is from ``file`` (relative to the repository root)."""
+    if "file" in article:
+        return (REPO / article["file"]).read_text(encoding="utf-8")
+    return article["text"].strip("\n") + "\n"
+
+
 def load_story(path: Path) -> Story:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     name = raw["story"]
     articles = tuple(
         GoldArticle(
             name,
-            ArticleInput(a["id"], name, a["text"].strip("\n") + "\n", publisher=a.get("publisher"), published_on=published_on(a.get("published_at"))),
+            ArticleInput(a["id"], name, _text(a), publisher=a.get("publisher"), published_on=published_on(a.get("published_at"))),
             a["reference"],
             tuple(a.get("furniture", ())),
             tuple(a.get("xfail_reference", {}).items()),
