@@ -41,6 +41,9 @@ class DayMention:
     holiday: str | None = None  # the rule of a named day ("Labor Day": "09-1-1"); its day depends on the year
     # (month, day) readings of a numeric stamp whose order is ambiguous ("12/07/2015"): the story decides
     readings: tuple[tuple[int, int], ...] = ()
+    # "on Tuesday night", "Tuesday evening": news of a day's end is told in the papers of the day after
+    evening: bool = False
+    small_hours: bool = False  # a stamp's time is between midnight and 6 a.m.: "Updated 1:12 AM"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,8 @@ class Evidence:
     lags: tuple[Lag, ...] = ()  # "yesterday, two days after the river burst its banks"
     # Weekdays not announced, with their sentence's content words: events other articles count from
     told: tuple[tuple[DayMention, frozenset[str]], ...] = ()
+    same_day: tuple[str, ...] = ()  # the writer's "this morning", "earlier today": news of the day of writing
+    wire: bool = False  # a wire dateline ("HAVANA (AP) --"): filed the day it tells, even of that day's night
 
 
 @lru_cache(maxsize=8192)
@@ -90,7 +95,8 @@ def extract_evidence(text: str) -> Evidence:
     years = replace(_years(body, ends), copyright=copyright)
     signs = tuple(tuple(dict.fromkeys(w.lower() for w in p.findall(text))) for p in (lx.DAY_FIRST, lx.MONTH_FIRST))
     told = tuple((m, sentence_words(body, ends, m.start)) for m in days if m.kind == "weekday" and m.tense != "future")
-    return Evidence(tuple(days), years, link_keys(body), _deictic(body, days), months, signs, lags(body, ends), told)
+    return Evidence(tuple(days), years, link_keys(body), _deictic(body, days), months, signs, lags(body, ends), told,
+                    _deictic(body, days, lx.SAME_DAY_VOICE), bool(lx.WIRE_DATELINE.search(body)))
 
 
 def _line(text: str, at: int) -> tuple[int, int]:
@@ -125,12 +131,13 @@ def _ordinal_days(text: str, ends: list[int], taken: list[tuple[int, int]]) -> l
     return found
 
 
-def _deictic(text: str, days: list[DayMention]) -> tuple[str, ...]:
+def _deictic(text: str, days: list[DayMention], voice: re.Pattern = lx.DEICTIC_VOICE) -> tuple[str, ...]:
+    """The writer's own words for a day counted from the day of writing, outside quotes."""
     quoted = [m.span() for pattern in (lx.QUOTE, lx.SINGLE_QUOTE) for m in pattern.finditer(text)]
     counted = [(m.start - NEAR, m.start + len(m.text) + NEAR) for m in days if m.shift is not None]
     found = [
         m.group().lower()
-        for m in lx.DEICTIC_VOICE.finditer(text)
+        for m in voice.finditer(text)
         if not any(a <= m.start() < b for a, b in quoted + counted)
     ]
     return tuple(dict.fromkeys(found))
@@ -177,7 +184,9 @@ def _date_mention(text: str, ends: list[int], m: re.Match, offset: int | None = 
     kind = "dateline" if _is_dateline(text, m) else "date"
     tense, cue, governed = ("none", "", False) if kind == "dateline" else tense_of(text, ends, m.start(), m.end())
     shift = _shift(text, m.start(), m.end())
-    return DayMention(m.group().rstrip(" ,"), m.start(), kind, tense, weekday, month, day, year, cue, governed, shift)
+    evening = m.groupdict().get("part") in ("evening", "night")
+    return DayMention(m.group().rstrip(" ,"), m.start(), kind, tense, weekday, month, day, year, cue, governed, shift,
+                      evening=evening)
 
 
 def _shift(text: str, start: int, end: int) -> int | None:
@@ -222,7 +231,9 @@ def _stamps(text: str) -> list[DayMention]:
                     _date_mention(text, [], m, line.start())
                 if mention:
                     label = (head.group("label") or "").lower()
-                    found.append(replace(mention, kind="stamp", tense="none", cue=label))
+                    # the stamp's own time, just before or after its date: "Updated 1:05 a.m., March 15"
+                    small = bool(lx.SMALL_HOURS.search(head.group()) or lx.SMALL_HOURS.match(line.group(), m.end()))
+                    found.append(replace(mention, kind="stamp", tense="none", cue=label, small_hours=small))
                 break
     return found
 
@@ -258,7 +269,9 @@ def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[
             tense, cue, _ = tense_of(text, ends, m.start(), m.end("wd"))
         weekday = lx.WEEKDAYS[m.group("wd").lower()]
         shift = _shift(text, start, m.end())
-        found.append(DayMention(text[start : m.end()], start, "weekday", tense, weekday, cue=cue, shift=shift))
+        evening = bool(lx.EVENING.match(text, m.end()))
+        found.append(DayMention(text[start : m.end()], start, "weekday", tense, weekday, cue=cue, shift=shift,
+                                evening=evening))
     return found
 
 

@@ -33,7 +33,8 @@ def _alternation(words) -> str:
 
 
 _MON = rf"(?P<mon>{_alternation(MONTHS)})(?![a-z])\.?"
-_WD = rf"(?:(?P<wd>{_alternation(WEEKDAYS)})(?![a-z])\.?(?:\s*,\s*|\s+|\s*\(\s*))?"
+_WD = (rf"(?:(?P<wd>{_alternation(WEEKDAYS)})(?![a-z])\.?(?:\s+(?P<part>morning|afternoon|evening|night))?"
+       r"(?:\s*,\s*|\s+|\s*\(\s*))?")
 _DAY = r"(?<![\d,.$£€])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|,\d)"
 _YEAR = r"(?:\s*\))?(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d|,\d))?(?:\s*\))?"
 
@@ -64,6 +65,7 @@ HOLIDAY = re.compile(
 )
 MONTH_NAME = re.compile(rf"\b(?P<mon>{'|'.join(MONTH_NAMES)})\b")
 BARE_WEEKDAY = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?P<plural>s\b)?")
+EVENING = re.compile(r"(?:['’]s)?\s+(?:night|evening)\b", re.IGNORECASE)  # after a weekday: "Tuesday night"
 WEEKDAY_MOD = re.compile(r"\b(?P<mod>last|next|this|on|every|each|by|until|since|from|late|early)\s+$", re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d,.$£€#-])(?P<year>(?:19|20)\d\d)(?!\d|,\d|%|s\b|\s*(?:per\s?cent|percent))")
 # A page's copyright notice, kept in its furniture: "© 2020 KXYZ", "Copyright 2018-2020 by ..."
@@ -99,9 +101,18 @@ SENTENCE_END = re.compile(
 DATELINE_PLACE = re.compile(
     r"^[A-Z][A-Za-z.'’ -]{1,40}(?:\([A-Za-z .-]{2,25}\))?(?:,\s*[A-Z][\w.'’ -]{1,30})*,\s*$"
 )
-DATELINE_END = re.compile(r"^\s*(?:\([A-Za-z .-]{2,25}\)|/[A-Za-z .-]{2,25}/)?\s*(?:—|–|-{1,2}|:)\s")
-SHORT_LINE = re.compile(r"^[^\n]{6,100}$", re.MULTILINE)
+# A wire story's dateline, dated or not: "HAVANA (AP) --", "NEW YORK _", "NAIROBI, March 14 (Reuters) -".
+# Wire copy is filed the day it tells ("declared Wednesday night" in a Wednesday story).
+WIRE_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{2,40}(?:,[ \t]*[A-Z][\w.'’ -]{1,30})*[ \t]*(?:\([A-Za-z .-]{2,25}\)[ \t]*)?(?:—|–|-{1,2}|_)\s"
+    r"|^[ \t]*[A-Z][A-Za-z.'’ -]{1,40}(?:,[ \t]*[\w.'’ -]{1,30})*[ \t]*\((?:AP|Reuters|AFP|UPI|Xinhua|dpa|EFE|ANSA|Bloomberg)\)",
+    re.MULTILINE,
+)
 _CLOCK_TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?-i:[A-Z]{2,5})?"
+# After a dateline's date: a filing time, an agency, a dash ("March 14, 2023, 9:41 PM (AP) —")
+DATELINE_END = re.compile(rf"^(?:,?\s*(?:at\s+)?(?i:{_CLOCK_TIME}))?\s*(?:\([A-Za-z .-]{{2,25}}\)|/[A-Za-z .-]{{2,25}}/)?"
+                          r"\s*(?:—|–|-{1,2}|:)\s")
+SHORT_LINE = re.compile(r"^[^\n]{6,100}$", re.MULTILINE)
 # Before a stamp's date: a by-line or fields ("By Ann Lee, Reuters |", "Source: Xinhua |"), a label,
 # a time ("Updated 9:40 PM ET,"); after it: a time, a second stamp, more fields ("| Editor: Liu").
 STAMP_HEAD = re.compile(
@@ -109,17 +120,23 @@ STAMP_HEAD = re.compile(
     r"(?:[^|•·/\n]{1,40}[|•·/]\s*){0,2}"
     r"(?:(?:this (?:article|story|report) (?:was|is) (?:originally |first )?)?"
     r"(?P<label>published|posted|updated|last updated|last modified|modified|first published|date|dated)\b"
-    rf"[\s:,]*(?:on\s+|at\s+)?)?(?:{_CLOCK_TIME}\s*,?\s*)?$",
+    rf"[\s:,]*(?:(?:on|at)[\s:]+)?)?(?:{_CLOCK_TIME}\s*,?\s*(?:on\s+)?)?$",
     re.IGNORECASE,
 )
+UPDATE_LABELS = frozenset({"updated", "last updated", "last modified", "modified"})  # a stamp of a later edit
+# A clock time between midnight and 6 a.m.: "1:12 AM", "01.40", "5:05 a.m." (not "11:12 AM", "17:40")
+SMALL_HOURS = re.compile(r"[\s,|•·/–—-]*(?:at\s+|T)?(?<![\d:.])(?:0?[0-5][:.][0-5]\d(?![\d:]|\.\d)(?:\s*a\.?m\.?|(?!\s*p\.?m))"
+                         r"|12[:.][0-5]\d\s*a\.?m\.?)", re.IGNORECASE)
 STAMP_TAIL = re.compile(
-    rf"^[\s,|•·/-]*(?:(?:at\s+|T)?{_CLOCK_TIME}"
-    r"(?:[+-]\d{1,2}(?::?\d{2})?|Z)?)?[\s|•·.]*(?:(?:[|•·/]|(?:last\s+)?(?:updated|modified)\b)[^\n]{0,60})?$",
+    rf"^[\s,|•·/–—-]*(?:(?:at\s+|T)?{_CLOCK_TIME}"
+    r"(?:[+-]\d{1,2}(?::?\d{2})?|Z)?)?[\s|•·.,]*(?:(?:[|•·/]|(?:last\s+)?(?:updated|modified)\b)[^\n]{0,60})?$",
     re.IGNORECASE,
 )
 DEICTIC = {"today": 0, "yesterday": 1, "tomorrow": -1}  # days from the named day to the day of writing
 DEICTIC_BEFORE = re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b\s*[,(]?\s*$", re.IGNORECASE)
 DEICTIC_VOICE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _LEX['deictic']['voice']))})\b", re.IGNORECASE)
+SAME_DAY_AHEAD = frozenset(_LEX["deictic"]["ahead"])
+SAME_DAY_VOICE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _LEX['deictic']['same_day']))})\b", re.IGNORECASE)
 DEICTIC_AFTER = re.compile(r"[\s,]*\(\s*(?P<word>today|yesterday|tomorrow)\s*\)", re.IGNORECASE)
 _ZONED = r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?(?-i:%s)\b"
 DAY_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['day_first'])})\b|\b(?:1[3-9]|2[0-3]):[0-5]\d\b(?!\s*[ap]\.?m)|"

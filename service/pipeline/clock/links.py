@@ -147,10 +147,11 @@ class StoryIndex:
         # organisation ties to it an undated article that reports its news on bare weekdays.
         self._one_week = bool(days) and (max(days) - min(days)).days <= RIVAL_GAP
 
-    def best_link(self, keys: LinkKeys, weekdays: bool = False) -> Link | None:
+    def best_link(self, keys: LinkKeys, weekdays: bool = False, dateless: bool = False) -> Link | None:
         """The day most shared with, ties to the latest (articles follow the news they report).
         Each key counts 1/n on each of the n days it appears on, so only telling keys link;
-        `weekdays`: the article reports news on bare weekdays, to be placed in the story's week."""
+        `weekdays`: the article reports news on bare weekdays, to be placed in the story's week;
+        `dateless`: it names no day at all, and a quote it shares is the story's news told again."""
         shared: dict[date, Counter] = defaultdict(Counter)
         for key in _all_keys(keys):
             days = self._days.get(key, {})
@@ -160,7 +161,8 @@ class StoryIndex:
         if not scored:
             return None
         score, day = max(scored)
-        if score < (WEAK_THRESHOLD if self._one_week and weekdays else THRESHOLD) or any(s >= RIVAL_SHARE * score and abs((d - day).days) > RIVAL_GAP for s, d in scored):
+        loose = self._one_week and (weekdays or (dateless and shared[day]["quote"] > 0))
+        if score < (WEAK_THRESHOLD if loose else THRESHOLD) or any(s >= RIVAL_SHARE * score and abs((d - day).days) > RIVAL_GAP for s, d in scored):
             return None
         who = Counter(self._days[k][day] for k in _all_keys(keys) if day in self._days.get(k, {}))
         article_id = min(who, key=lambda a: (-who[a], a))

@@ -5,7 +5,9 @@ in the past tense and before the days it announces; a bare weekday names a day i
 article that tells its story's news "yesterday" was written the day after it; and an event one
 article dates and another gives only a weekday ("broke out on Labor Day" / "broke out Monday") is
 one day, which places the second article's week; and news told "yesterday, two days after" an event
-another article dates was the count of days after it.
+another article dates was the count of days after it. A paper dated by its page that tells its news
+"yesterday" is a next-day article: what it reports is of the day before, so an article that shares
+that news and names no day was written then, and one that tells it "yesterday" too on the same day.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from service.pipeline.clock.calendar import (
 )
 from service.pipeline.clock.events import EventIndex, aligning
 from service.pipeline.clock.evidence import DayMention, Evidence, extract_evidence
-from service.pipeline.clock.lags import Lag, counted_yesterday
+from service.pipeline.clock.lags import counted_yesterday
 from service.pipeline.clock.links import StoryIndex
 from service.pipeline.clock.mentions import (
     settle_order,
@@ -34,16 +36,14 @@ from service.pipeline.clock.mentions import (
     with_lead_weekday,
     with_month,
 )
+from service.pipeline.clock.week import ONE_DAY, WEEK, in_week, next_day
 from service.pipeline.clock.words import kind_words, phrase, tense_words
 from service.pipeline.model import ArticleInput, ReferenceDate
 from service.pipeline.temporal.holidays import holiday_date
 
 STRONG = 0.6  # clocks at least this sure date other articles and are not re-dated by the story
-WEEK = timedelta(days=6)
-ONE_DAY = timedelta(days=1)
 METADATA_TOLERANCE = timedelta(days=7)
 PAGE_DATES = ("stamp", "dateline")  # kinds that date the page itself
-MAX_CUES = 3  # weekday phrases quoted in a basis
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,7 @@ class _Clock:
     ref: ReferenceDate
     phrase: str = ""  # what dated it, as other articles' bases quote it
     events: tuple[tuple[date, DayMention], ...] = ()  # dated past events its text reports: "broke out on Labor Day"
+    next_day: bool = False  # dated by its page, it tells its news "yesterday": the news is of the day before
 
 
 def resolve_reference_dates(articles: Sequence[ArticleInput]) -> dict[str, ReferenceDate]:
@@ -83,7 +84,7 @@ def _own_clock(article: ArticleInput, ev: Evidence, hints: YearHints) -> _Clock:
     if article.published_on:
         day = article.published_on
         ref = ReferenceDate(day, day, day, "metadata", "published_at metadata", 1.0, _metadata_conflicts(ev, day))
-        return _Clock(ref, "published_at metadata")
+        return _Clock(ref, "published_at metadata", next_day=next_day(ev))
     return _text_clock(ev, hints)
 
 
@@ -127,11 +128,16 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
     if mention.shift is not None:  # "yesterday (October 30)": the day of writing, counted from it
         value = earliest = latest = anchor + timedelta(days=mention.shift)
         more, words = (), f"{kind_words(mention)} '{phrase(mention)}'{why}: written {value}"
+    elif mention.kind in PAGE_DATES and mention.small_hours and mention.cue in lx.UPDATE_LABELS:
+        # "Updated 1:12 AM Wed March 15": an edit in the small hours of a story written the day before
+        value, earliest, latest, more = anchor - ONE_DAY, anchor - ONE_DAY, anchor, ()
+        words = f"{kind_words(mention)} '{mention.text}'{why}, in the small hours: written the day before"
     elif mention.kind in PAGE_DATES:  # the day of writing itself, give or take a time zone
         value, earliest, latest, more = anchor, anchor, anchor + ONE_DAY, ()
         words = f"{kind_words(mention)} '{mention.text}'{why}"
     elif strength >= STRONG:
-        value, earliest, latest, refined, more = _in_week(anchor, ev, news_day=True)
+        value, earliest, latest, refined, more = in_week(anchor, ev, news_day=True,
+                                                          evening=mention.evening and mention.tense == "past")
         latest = min(latest, anchor + WEEK) if latest else anchor + WEEK  # a named weekday is this week's
         words = f"{kind_words(mention)} '{mention.text}'{tense_words(mention)}{why}{refined}"
     else:
@@ -142,13 +148,13 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
         if day > value:
             latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY
     ref = ReferenceDate(value, earliest, latest, "text", words, strength, tuple(conflicts) + more)
-    return _Clock(ref, f"'{mention.text}'"), events
+    return _Clock(ref, f"'{mention.text}'", next_day=mention.kind in PAGE_DATES and next_day(ev)), events
 
 
 def _aligned_clock(ev: Evidence, day: date, own: DayMention, other_id: str, other: DayMention) -> _Clock:
     """"A wildfire that broke out Monday" beside another article's "broke out on Labor Day", a Monday:
     the same event, so the weekday is that day and the article's other weekdays fall in its week."""
-    value, earliest, latest, refined, conflicts = _in_week(day, ev, news_day=False)
+    value, earliest, latest, refined, conflicts = in_week(day, ev, news_day=False)
     words = (f"its '{phrase(own)}' is the '{phrase(other)}' ({day:%A} {day}) of article {other_id}{refined}")
     return _Clock(ReferenceDate(value, earliest, latest, "story", words, STRONG, conflicts),
                   f"'{other.text}' in article {other_id}")
@@ -157,7 +163,7 @@ def _aligned_clock(ev: Evidence, day: date, own: DayMention, other_id: str, othe
 def _announced_week(ev: Evidence, day: date, m: DayMention, why: str) -> _Clock:
     """"Said on Wednesday that talks resume on Thursday (October 31)": the announced day pins the
     week, the reported weekday the day of writing."""
-    value, earliest, latest, refined, conflicts = _in_week(day, ev, news_day=False)
+    value, earliest, latest, refined, conflicts = in_week(day, ev, news_day=False)
     latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY
     words = f"announced {kind_words(m)} '{m.text}'{tense_words(m)}{why} pins the week{refined}"
     return _Clock(ReferenceDate(value, earliest, latest, "text", words, 0.7, conflicts), f"'{m.text}'")
@@ -177,7 +183,7 @@ def _strength(m: DayMention, year_sure: bool) -> float:
     publication day) unless a reporting verb governs it ("said on 9 March 2021"). A year guessed
     from the years a story mentions, with no weekday to check it, costs a quarter."""
     if m.kind == "stamp":  # "Published 19 June": the outlet leaves out the present year
-        return (0.8 if "updated" in m.cue else 0.95) if m.year else 0.7
+        return (0.8 if m.cue in lx.UPDATE_LABELS else 0.95) if m.year else 0.7
     if m.kind == "dateline" or m.shift is not None:
         return 0.95 if year_sure else 0.7
     if m.weekday is not None:
@@ -212,57 +218,30 @@ def _date_of(m: DayMention, hints: YearHints) -> tuple[date | None, str, list[st
     return day, why, []
 
 
-def _in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = False,
-             counted: tuple[date, Lag] | None = None):
-    """Place bare weekdays in the anchor's week: past ones bound the day from below, announced ones above."""
-    side = {"last": "before", "next": "after"}
-    days = [(week_day(anchor, m.weekday, side.get(m.cue, "")), m) for m in ev.days if m.kind == "weekday"]
-    past = [(d, m) for d, m in days if m.tense != "future"]
-    future = [(d, m) for d, m in days if m.tense == "future"]
-    # A past weekday was at most six days ago; an announced one is at most six days ahead;
-    # "yesterday (Wednesday)" says exactly.
-    exact = [d + timedelta(days=m.shift) for d, m in days if m.shift is not None]
-    # The story's news day, told "yesterday" ("the bank yesterday raised rates"): written the day after.
-    # "Yesterday, two days after <an event another article dates>": yesterday is counted from it.
-    yesterday = counted[0] if counted else anchor
-    news = [anchor] if news_day else [yesterday + ONE_DAY] if told_yesterday else []
-    earliest = max([d for d, _ in past] + [d - WEEK for d, _ in future] + exact + news, default=None)
-    latest = min([d - ONE_DAY for d, _ in future] + [d + WEEK for d, _ in past] + exact, default=None)
-    value = earliest if earliest else anchor
-    conflicts = ()
-    if latest and value > latest:
-        if earliest and earliest > latest:  # reported and announced days overlap: keep the reported
-            named = ", ".join(sorted({f"'{m.text}' ({m.tense})" for _, m in days}))
-            conflicts = (f"the weekdays it names ({named}) do not fit one day of writing near {anchor}",)
-            latest = None
-        else:
-            value = latest
-    words = ""
-    if past or future:
-        cues = {f"'{phrase(m)}' ({'future' if m.tense == 'future' else 'past'}, {d})": d for d, m in past + future}
-        shown = " and ".join(sorted(cues, key=lambda c: (cues[c], c))[:MAX_CUES])
-        words = f"; in that week {shown} put it on {value:%A} {value}"
-    if counted:
-        event = counted[0] - timedelta(days=counted[1].days)
-        words += f"; it tells news '{ev.deictic[0]}', '{counted[1].text}' (on {event} there): written after {counted[0]}"
-    elif told_yesterday:
-        words += f"; it tells the news '{ev.deictic[0]}': written after {anchor}"
-    return value, earliest, latest, words, conflicts
-
-
 def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own: _Clock,
                  evidence: dict[str, Evidence]) -> _Clock:
     """Take the clock of the dated articles this one shares quotes, names and figures with."""
     reported = any(m.kind == "weekday" and m.tense == "past" for m in ev.days)
-    link = index.best_link(ev.links, weekdays=reported)
+    link = index.best_link(ev.links, weekdays=reported, dateless=not (ev.days or ev.deictic))
     if link is None or (own.ref.earliest and link.day < own.ref.earliest):
         return own
     source = clocks[link.article_id]
     told = ((week_day(link.day, m.weekday, ""), words) for m, words in evidence[link.article_id].told)
     counted = counted_yesterday(ev.lags, told) if ev.deictic else None
-    value, earliest, latest, refined, conflicts = _in_week(link.day, ev, False, bool(ev.deictic), counted)
+    # A next-day article tells the day before's news: an article that shares it and names no day of
+    # its own was written that day (a day later it would say "yesterday" or the weekday); one that
+    # tells it "yesterday" too, on the linked article's day, unless it reports that day's own news.
+    anchor, told_of, news = link.day, None, ""
+    plain = not ev.deictic and not any(m.weekday is not None for m in ev.days)
+    later = any(week_day(link.day, m.weekday, "") >= link.day for m in ev.days
+                if m.kind == "weekday" and m.tense == "past" and m.cue not in ("last", "next"))
+    if source.next_day and not counted and (plain or (ev.deictic and not later)):
+        told_of = link.day - ONE_DAY
+        news = f", which tells its news '{evidence[link.article_id].deictic[0]}' ({told_of})"
+        anchor = told_of if plain else anchor
+    value, earliest, latest, refined, conflicts = in_week(anchor, ev, False, bool(ev.deictic), counted, told_of=told_of)
     confidence = round(min(0.45 + 0.05 * link.score, 0.7) * source.ref.confidence, 2)
-    basis = f"shares {link.describe()} with article {link.article_id}, dated {link.day} by {source.phrase}{refined}"
+    basis = f"shares {link.describe()} with article {link.article_id}, dated {link.day} by {source.phrase}{news}{refined}"
     ref = ReferenceDate(value, earliest, latest, "story", basis, confidence, conflicts + own.ref.conflicts)
     return _Clock(ref, f"the story link to article {link.article_id}")
 

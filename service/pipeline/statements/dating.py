@@ -3,8 +3,10 @@
 An expression dates the saying only when grammar ties it to the reporting verb: right after it
 ("said on Thursday", "warned Thursday", "said at Thursday's press conference"), between subject and
 verb ("X on Thursday said"), or in a clause-opening adverbial ("On Thursday, X said", "a day
-earlier, when X would only say"). Expressions inside the reported content or a quote are what was
-said, not when.
+earlier, when X would only say"), also past an audience or venue ("told Reuters in an interview on
+Wednesday"). Expressions inside the reported content or a quote are what was said, not when. A
+statement with no time of its own takes the time an event set for its paragraph ("On Monday the
+union walked out. Its leader said ...").
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from service.pipeline.model import Expression, When
+from service.pipeline.clock.lexicon import REPORTING, WEEKDAY_NAMES
+from service.pipeline.model import Expression, Sentence, When
 from service.pipeline.statements.lexicon import words
 from service.pipeline.statements.quotes import Quote, inside
 from service.pipeline.temporal.when import make_when
@@ -22,11 +25,40 @@ from service.pipeline.temporal.when import make_when
 _PREPOSITION_START = re.compile(r"^\s*(?:on|at|in|during|after|before|following|late|early|earlier|later|from|while|this|last)\b", re.I)
 _LEADING = re.compile(r"\s*(?:(?:also|and|but|earlier|later|late|early|then|on|in|at|by|during|from|since|until|after|before|just|only)\s+)*", re.I)
 _PARTICIPLE = re.compile(  # "Speaking to reporters on Monday, X said"; "In an interview on Wednesday, X said"
-    r"\s*(?:Speaking|Talking|Addressing|Writing|Appearing|Asked|Testifying|In|At|During|After|Following)\b[^,.;“”\"]*$"
+    r"\s*(?:Speaking|Talking|Addressing|Writing|Appearing|Asked|Testifying|In|At|During|After|Following"
+    # "Hours after the vote on Thursday, X said": the same day (not "A day after ...")
+    r"|(?:Hours|Minutes|Moments|Shortly|Soon|Just|Immediately)\s+(?:after|before))\b[^,.;“”\"]*$"
 )
 _NAME_GAP = re.compile(r"\s*(?:(?:the|[A-Z][\w’'.-]*)\s+){1,5}(?:on\s+|at\s+)?")  # "told The Associated Press on Friday"
+# "told reporters in Brussels on Tuesday", "told lawmakers at the Capitol on Friday": the audience and its place
+_AUDIENCE_GAP = re.compile(
+    r"\s*(?:reporters|journalists|the press|lawmakers|legislators|MPs|senators|deputies|delegates|parliament|"
+    r"investors|analysts|supporters|the court|the jury|the committee|"
+    # "told a parliamentary committee", "told the BBC's Newsnight programme", "told state television"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:committee|panel|hearing|parliament|assembly|summit|rally|court|jury|council|crowd|audience)|"
+    r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:programme|program|show|podcast|newspaper|channel)|"
+    r"(?:state|national|public|local)\s+(?:television|TV|radio|media|broadcaster))"
+    r"(?:\s+(?:in|at|on|aboard|outside)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4})?\s*(?:(?:late|early)\s+)?(?:on|at|in)?\s*"
+)
+# Verbs whose object is the audience, not what was said: "told reporters", "briefed lawmakers"
+_TO_AUDIENCE = re.compile(r"(?:told|tells?|telling|briefed|briefs?|assured|assures?|informed|informs?|reassured)\b", re.I)
 _OWN_OBJECT = re.compile(r"\s*(?:his|her|its|their|our)\s+(?:[\w-]+\s+){1,2}(?:on|at|in|during|late|early)\s+", re.I)  # "announced his resignation on Thursday"
-_SPEAKING = re.compile(r"\s*,\s*(?:speaking|talking|writing|addressing|appearing|testifying)\b[^,]*$", re.I)
+_VENUE = (r"(?:in|at|during|after)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+          r"(?:statement|interview|speech|address|post|letter|briefing|conference|meeting|hearing|message|video|session|debate|rally)")
+# "X, speaking on Monday, said", "X, in a statement on Monday, said": the telling's own time
+_SPEAKING = re.compile(rf"\s*,\s*(?:speaking|talking|writing|addressing|appearing|testifying|{_VENUE})\b[^,]*$", re.I)
+# After an object and a venue with no verb of its own ("told Reuters in an interview on Wednesday"),
+# a time that ends the clause or comes before "that" is the telling's: the content is elsewhere.
+_TELLING_TAIL = re.compile(r"\s*,?\s*(?:that\b|[.!?;:“\"]|$)")
+_VENUE_GAP = re.compile(
+    rf"\s*(?:[\w’'.-]+\s+){{0,4}}?{_VENUE}(?:\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){{1,3}})?"
+    r"\s*(?:(?:late|early)\s+)?(?:on|at|in)?\s*", re.I,
+)
+_GAP_VERB = re.compile(
+    r"\b(?:would|will|could|should|might|may|must|can|had|has|have|was|were|is|are|be|been|did|does|do)\b"
+    r"|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]{3,}ed\b"
+)
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 _CONTENT_BREAK = re.compile(r"\bthat\b|[“”\";:]")
 _AFTER_ADVERBIAL = words("after_adverbial")
 # after an appositive, the main clause resumes: "X, the Spanish canoeist, was yesterday banned"
@@ -59,7 +91,8 @@ def tied_expression(
             words = gap.split()
             if _CONTENT_BREAK.search(gap) or len(words) > reach:
                 continue
-            if len(words) > 2 and not free_object and not (_PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap) or _OWN_OBJECT.fullmatch(gap)):
+            told = _TO_AUDIENCE.match(text[verb[0] - offset : verb[1] - offset]) is not None
+            if len(words) > 2 and not free_object and not _telling_gap(gap, text[expr.end - offset :], told):
                 continue
             if free_object and _modifier(text[expr.end - offset :]):
                 continue
@@ -79,6 +112,19 @@ def tied_expression(
         if best is None or abs(expr.start - verb[0]) < abs(best.start - verb[0]):
             best = expr
     return best
+
+
+def _telling_gap(gap: str, rest: str, told: bool) -> bool:
+    """Words between a reporting verb and a time that leave the time the telling's: a preposition
+    ("said at a news conference on"), a named or usual audience ("told The Associated Press on",
+    "told reporters in Brussels on", after a verb that takes one: ``told``), the speaker's own act
+    ("announced his resignation on"), or an object and venue without a verb, the time closing the
+    clause ("told Reuters in an interview on Wednesday.")."""
+    if _PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap) or _OWN_OBJECT.fullmatch(gap):
+        return True
+    if told and _AUDIENCE_GAP.fullmatch(gap):
+        return True
+    return bool(_VENUE_GAP.fullmatch(gap)) and not _GAP_VERB.search(gap) and bool(_TELLING_TAIL.match(rest))
 
 
 def _modifier(rest: str) -> bool:
@@ -105,7 +151,24 @@ def from_expression(expr: Expression, verb_text: str, opening: bool = False, day
     when = expr.date
     if day and when is not None and when.granularity == "time" and re.match(r"\d{4}-\d\d-\d\d", expr.value):
         when = make_when(expr.value[:10]) or when
-    return Dating(when, describe(expr, verb_text), True, opening)
+    basis = describe(expr, verb_text)
+    if (past := _told_before(expr, verb_text)) is not None:
+        when, basis = make_when(past.isoformat()) or when, f"{basis}; told in the past, so the week before"
+    return Dating(when, basis, True, opening)
+
+
+def _told_before(expr: Expression, verb_text: str) -> date | None:
+    """A weekday read ahead of the reference date ("Asked on Monday whether he would resign", read
+    by the "would") but tied to a past reporting verb ("said"): nothing was said after the day of
+    writing, so it is that weekday of the week before."""
+    when = expr.date
+    if when is None or expr.anchor.kind != "reference" or not expr.anchor.value or not _WEEKDAY.search(expr.text):
+        return None
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", when.value) or verb_text.lower() not in REPORTING:
+        return None
+    said, reference = date.fromisoformat(when.value), date.fromisoformat(expr.anchor.value[:10])
+    return said - timedelta(days=7) if 0 < (said - reference).days <= 6 else None
+
 
 
 def before_reference(reference: date | None, marker: str) -> Dating:
@@ -126,6 +189,32 @@ def inherited(previous: Dating, why: str) -> Dating:
     """The date of an earlier statement; the basis names the expression that dated that one."""
     root = previous.basis.split(": ", 1)[1] if previous.basis.startswith(_INHERITED) else previous.basis
     return Dating(previous.when, f"{why}: {root}", False)
+
+
+# What may stand before a time that opens its sentence: "On Monday", "Late on Tuesday", "Last Friday".
+_OPENING_TIME = re.compile(r"\s*(?:(?:on|last|early|late|earlier|later|and|but|then)\s+)*", re.I)
+# Words by which a statement says it followed the event before it.
+_FOLLOWING = re.compile(
+    r"\b(?:afterwards|after\s+(?:the|that)\s+(?:meeting|vote|hearing|session|talks|ruling|verdict|match|game|"
+    r"announcement|decision|debate|briefing|launch)|later\s+that\s+(?:day|evening|night)|that\s+(?:evening|night))\b",
+    re.I,
+)
+
+
+def paragraph_time(first: Sentence, events: Sequence[tuple[Sentence, Dating, int]]) -> Dating | None:
+    """The day an event before it in its paragraph sets for a statement with no time of its own:
+    news opens a paragraph with its time ("On Monday the union walked out. Its leader said ...") or
+    says the statement followed the event ("The board met on Tuesday. Its chair said afterwards ...").
+    ``events``: (sentence, dating, start of the tied expression); the nearest one before decides."""
+    before = [e for e in events if e[0].paragraph == first.paragraph and e[0].start < first.start]
+    if not before:
+        return None
+    sentence, dating, at = max(before, key=lambda e: (e[0].start, e[2]))
+    if not dating.tied or dating.when is None:
+        return None
+    if _OPENING_TIME.fullmatch(sentence.text[: max(0, at - sentence.start)]) or _FOLLOWING.search(first.text):
+        return inherited(dating, "time of its paragraph")
+    return None
 
 
 NEXT_DAY = "next-day article"  # an undated statement that may be the news day's, told again

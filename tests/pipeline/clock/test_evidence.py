@@ -25,8 +25,10 @@ def _row(m) -> str:
 
 @pytest.mark.parametrize("example", _cases(DAYS))
 def test_day_mentions(example):
-    found = [_row(m) for m in extract_evidence(example["text"]).days]
-    assert found == example["days"]
+    days = extract_evidence(example["text"]).days
+    assert [_row(m) for m in days] == example["days"]
+    if "evening" in example:  # told of the day's evening or night: printed the day after
+        assert [m.evening for m in days] == example["evening"]
 
 
 @pytest.mark.parametrize("example", _cases(YEARS))

@@ -1,0 +1,83 @@
+"""The day of writing placed in the week of an anchor day, and what says a page tells the day before.
+
+News names the days of its week by weekday: a reported one is at most six days before the day of
+writing, an announced one at most six days after. Papers print a day's news the morning after and
+tell it "yesterday" or "on Tuesday night"; wire copy and live pages are of the day they tell.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from service.pipeline.clock import lexicon as lx
+from service.pipeline.clock.calendar import week_day
+from service.pipeline.clock.evidence import DayMention, Evidence
+from service.pipeline.clock.lags import Lag
+from service.pipeline.clock.words import phrase
+
+WEEK = timedelta(days=6)
+ONE_DAY = timedelta(days=1)
+MAX_CUES = 3  # weekday phrases quoted in a basis
+
+
+def next_day(ev: Evidence) -> bool:
+    """The writer tells news "yesterday" or "last night" and none "this morning": a next-day article."""
+    return bool(ev.deictic) and not set(ev.same_day) - lx.SAME_DAY_AHEAD
+
+
+def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = False,
+             counted: tuple[date, Lag] | None = None, evening: bool = False, told_of: date | None = None):
+    """Place bare weekdays in the anchor's week: past ones bound the day of writing from below, announced
+    ones above. `news_day`: the anchor is the article's own news day (told of its `evening`: the day
+    after); `told_yesterday`: it tells news "yesterday", of `told_of` (else the anchor) or of the day
+    `counted` from an event another article dates."""
+    side = {"last": "before", "next": "after"}
+    days = [(week_day(anchor, m.weekday, side.get(m.cue, "")), m) for m in ev.days if m.kind == "weekday"]
+    past = [(d, m) for d, m in days if m.tense != "future"]
+    future = [(d, m) for d, m in days if m.tense == "future"]
+    # A past weekday was at most six days ago; an announced one is at most six days ahead;
+    # "yesterday (Wednesday)" says exactly.
+    exact = [d + timedelta(days=m.shift) for d, m in days if m.shift is not None]
+    # The story's news day, told "yesterday" ("the bank yesterday raised rates"): written the day after.
+    # "Yesterday, two days after <an event another article dates>": yesterday is counted from it.
+    yesterday = counted[0] if counted else told_of or anchor
+    # News of a day's end ("said on Tuesday night") is printed the day after.
+    evening = evening and printed_next_day(ev)
+    news = [anchor + ONE_DAY if evening else anchor] if news_day else [yesterday + ONE_DAY] if told_yesterday else []
+    told = [d + ONE_DAY if m.evening and printed_next_day(ev) else d for d, m in past]
+    earliest = max(told + [d - WEEK for d, _ in future] + exact + news, default=None)
+    latest = min([d - ONE_DAY for d, _ in future] + [d + WEEK for d, _ in past] + exact, default=None)
+    value = earliest if earliest else anchor
+    conflicts = ()
+    if latest and value > latest:
+        if earliest and earliest > latest:  # reported and announced days overlap: keep the reported
+            named = ", ".join(sorted({f"'{m.text}' ({m.tense})" for _, m in days}))
+            conflicts = (f"the weekdays it names ({named}) do not fit one day of writing near {anchor}",)
+            latest = None
+        else:
+            value = latest
+    words = ""
+    if past or future:
+        cues = {f"'{phrase(m)}' ({_told_as(m, ev)}, {d})": d for d, m in past + future}
+        shown = " and ".join(sorted(cues, key=lambda c: (cues[c], c))[:MAX_CUES])
+        words = f"; in that week {shown} put it on {value:%A} {value}"
+    if evening:
+        words += f"; news of its evening, printed the day after: written {anchor + ONE_DAY} or later"
+    if counted:
+        event = counted[0] - timedelta(days=counted[1].days)
+        words += f"; it tells news '{ev.deictic[0]}', '{counted[1].text}' (on {event} there): written after {counted[0]}"
+    elif told_yesterday:
+        words += f"; it tells the news '{ev.deictic[0]}': written after {yesterday}"
+    return value, earliest, latest, words, conflicts
+
+
+def printed_next_day(ev: Evidence) -> bool:
+    """A paper prints a day's evening news the day after; wire copy ("HAVANA (AP) --") files it that
+    night, and a page that says "tonight" or "this morning" is of the day it tells."""
+    return not ev.same_day and not ev.wire
+
+
+def _told_as(m: DayMention, ev: Evidence) -> str:
+    if m.tense == "future":
+        return "future"
+    return "past, its evening: written the day after or later" if m.evening and printed_next_day(ev) else "past"
