@@ -14,17 +14,22 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
-from service.pipeline.model import Actor, ArticleInput, Expression, Furniture, ReferenceDate, Sentence, Statement
+from service.pipeline.model import (
+    Actor, ArticleInput, Expression, Furniture, ReferenceDate, Sentence, Statement,
+)
 from service.pipeline.statements.actors import Cast, slug
-from service.pipeline.statements.mentions import find_mentions
-from service.pipeline.statements.names import is_descriptor
-from service.pipeline.statements.tokens import lex
-from service.pipeline.statements.attribution import find_speech
-from service.pipeline.statements.dating import NEXT_DAY, Dating, before_reference, from_expression, inherited, reference_day, tied_expression
+from service.pipeline.statements.attribution import find_speech, judged
+from service.pipeline.statements.dating import (
+    NEXT_DAY, Dating, before_reference, from_expression, inherited, reference_day, tied_expression,
+)
 from service.pipeline.statements.drafts import Draft, build_drafts
 from service.pipeline.statements.events import find_events, find_own_acts
 from service.pipeline.statements.figures import find_figures
+from service.pipeline.statements.lexicon import event_forms
+from service.pipeline.statements.mentions import find_mentions
+from service.pipeline.statements.names import is_descriptor
 from service.pipeline.statements.quotes import find_quotes, within
+from service.pipeline.statements.tokens import lex
 from service.pipeline.statements.verdicts import find_verdicts
 from service.pipeline.statements.wording import claim, quoted_words
 
@@ -34,9 +39,13 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 _MARKER = re.compile(r"[\d•*–-]{1,3}[.)]?")  # a list number or bullet split off as its own "sentence"
 # "confirmed six new cases on Friday": a count as the object, so the time after it is the telling's
 _COUNTING = frozenset({"confirm", "announce"})
-_COUNT = re.compile(r"\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\s", re.I)
+# "denied the report on Friday", "called the plan unworkable on Friday": the object is what is denied
+# or judged, so the time after it is the saying's
+_DENYING = "deny"
+_COUNT = re.compile(r"\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\s", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")
 _TOLD = re.compile(r"\btold\s+((?:this|the)\s+(?:newspaper|paper|website|programme|program)|(?:The\s+)?(?:[A-Z][\w’'-]*\s*){1,3})")
+_ADDRESS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Yy]ou|[Yy]our|I)\b")  # the site's or writer's voice, the reader addressed
 _CLOSING = (".", "!", "?", ")", "…", ":")  # after any closing quote marks
 
 
@@ -54,7 +63,7 @@ def extract_statements(
     expressions = sorted((e for e in expressions if not e.furniture and not _in_furniture(e, furniture)), key=lambda e: e.start)
     firms, uncut = _firms(usable)
     cast, last, speeches, events = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable), firms=firms, uncut=uncut), (), [], []
-    lede = usable[0] if usable else None
+    lede = next((s for s in usable[:3] if _news(s)), None)  # past a cookie line, not into background
     for sentence in usable:
         found, opener = find_speech(sentence, quotes, cast, last)
         speeches.append(found)
@@ -76,6 +85,16 @@ def extract_statements(
         for s, e in events
     )
     return tuple(sorted(out, key=lambda s: (s.start, s.kind, s.text)))
+
+
+def _news(sentence: Sentence) -> bool:
+    """The lede is the first full sentence that tells of someone or something done, in the third person:
+    a cookie or paywall line speaks to the reader ("We use cookies", "you accept") or tells nothing."""
+    text = sentence.text
+    if not text.rstrip().rstrip("”\"’'").endswith(_CLOSING) or _ADDRESS.search(text):
+        return False
+    return any(w in event_forms() for w in _LOWER_WORD.findall(text)) or any(
+        m.kind in ("person", "organisation", "group") for m in find_mentions(text, sentence.start))
 
 
 def _organisations(sentences: Sequence[Sentence]) -> tuple[Actor, ...]:
@@ -157,11 +176,20 @@ def _tied(draft: Draft, expressions, quotes) -> Dating | None:
     for speech in draft.speeches:
         sentence = next(s for s in draft.sentences if s.start <= speech.verb.start < s.end)
         counted = speech.lemma in _COUNTING and _COUNT.match(sentence.text, speech.verb.end - sentence.start) is not None
-        expr = tied_expression(sentence.text, sentence.start, (speech.verb.start, speech.verb.end), speech.subject, _of(sentence, expressions), within(quotes, sentence.start, sentence.end), free_object=counted)
+        free = counted or speech.lemma == _DENYING or judged(speech.verb.text, sentence.text[speech.verb.end - sentence.start :])
+        verb = (speech.verb.start, max(speech.verb.end, speech.subject[1]) if speech.inverted and speech.lemma != "according" else speech.verb.end)
+        subject = _relative_subject(sentence, speech) if speech.relative else speech.subject
+        expr = tied_expression(sentence.text, sentence.start, verb, subject, _of(sentence, expressions), within(quotes, sentence.start, sentence.end), free_object=free)
         if expr:
             opening = not sentence.text[: expr.start - sentence.start].strip(" ,(").lower() in ("", "on", "in", "at", "earlier on", "later on")
             return from_expression(expr, speech.verb.text, not opening, day=True)
     return None
+
+
+def _relative_subject(sentence: Sentence, speech) -> tuple[int, int]:
+    """"X, who on Monday called ...": the relative pronoun ends the subject, so the time after it is the saying's."""
+    who = sentence.text.rfind(" who ", speech.subject[1] - sentence.start, speech.verb.start - sentence.start)
+    return (speech.subject[0], sentence.start + who + 4) if who >= 0 else speech.subject
 
 
 def _news_day(drafts, expressions, quotes, reference: ReferenceDate, events) -> Dating | None:

@@ -2,7 +2,10 @@
 
 The speaker is the subject of a reporting verb ("X said", "X, speaking in Y, warned", "X and Y
 stated"), the noun after an inverted verb (",” said X") or after "according to"; a pronoun, a bare
-title or "both leaders" points back to people already named. Words inside quotes never attribute.
+title or "both leaders" points back to people already named; "the museum" or "it" to the organisation
+named with that head word or that spoke last; a passive's "by" agent speaks ("was announced by X").
+Denials ("denied any wrongdoing", "rejected the claims") and judgements ("called the plan unworkable")
+are statements. Words inside quotes never attribute.
 """
 
 from __future__ import annotations
@@ -12,17 +15,20 @@ from dataclasses import dataclass
 
 from service.pipeline.model import Actor, Sentence
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.lexicon import auxiliaries, load, prior_markers, reporting_conditions, reporting_forms, result_objects, words
+from service.pipeline.statements.lexicon import (
+    auxiliaries, complement_forms, complement_pattern, load, object_conditions, prior_markers, reporting_conditions, reporting_forms, result_objects, words,
+)
 from service.pipeline.statements.mentions import Mention, Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 from service.pipeline.statements.subjects import (
-    SPEAKER_KINDS, after_quote, bracketed, clause_opening, clause_subject, inverted_gap, named_holder, participle_subject, sentence_subject,
-    relative_subject, source_gap, subject_before,
+    SPEAKER_KINDS, after_quote, bracketed, clause_opening, clause_subject, inverted_gap, named_holder, participle_subject, relative_subject, sentence_subject, source_gap, subject_before,
 )
 
 _NAMED_AS = re.compile(r"\s+(?:the\s+|a\s+|an\s+|it\s+|them\s+|him\s+|her\s+)?(?:[\w’'-]+\s+){0,4}[“\"]")  # "called X “...”"
 _PREPOSITIONS = words("prepositions")
-_SPOKESPERSON = re.compile(r"(?:an?\s+)?(?:company\s+|official\s+)?spokes(?:man|woman|person)", re.I)
+_STOP_GAP = frozenset({"who", "which", "that", "and", "or", "but"})  # a clause or a second subject in the gap
+_BY_GAP = re.compile(r"\s*(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)  # "announced by (the) X", "welcomed by environmental groups"
+_SPOKESPERSON = re.compile(r"(?:an?\s+)?(?:company\s+|official\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 _FIRST_PERSON = words("first_person")
 _BE = words("be")
 _NOT_BEFORE_VERB = words("not_before_verb")
@@ -72,6 +78,11 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
     return sorted(found, key=lambda s: s.verb.start), opens
 
 
+def judged(word: str, rest: str) -> bool:
+    """"called the works irreplaceable": ``word`` judges the object named in ``rest``, the text after it."""
+    return word.lower() in complement_forms() and complement_pattern().match(rest) is not None
+
+
 def _modifier(tok: Token, toks: list[Token], k: int, mentions: list[Mention]) -> bool:
     """A bare verb form right before a name is a lower-case title word, not a verb ("state
     epidemiologist X", "report author X"): only inflected forms invert ("said lawyer X")."""
@@ -94,30 +105,48 @@ def _reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
     needs = reporting_conditions().get(word)
     if needs is not None:
         follower = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
-        if follower not in needs and not _NAMED_AS.match(rest):
+        if follower not in needs and not _NAMED_AS.match(rest) and not judged(word, rest):
             return None  # "called for", or "called the closures “unnecessary”"; not "called a meeting"
+    forms, nouns = object_conditions()
+    if word in forms and not any(t.text.lower() in nouns for t in toks[k + 1 : k + 5]):
+        return None  # "rejected the bill" is a vote, "rejected the claims" a denial
     previous = toks[k - 1].text.lower() if k > 0 else ""
     following = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+    if lemma == "deny" and previous in _BE and following != "by":
+        return None  # "was denied bail": passive, no one's denial ("were denied by the firm" is the firm's)
     if following in result_objects().get(word, ()):
         return None  # "reported a 12% rise in profit": a result (an event), not speech
-    if previous in _NOT_BEFORE_VERB:
+    if previous in _NOT_BEFORE_VERB and _quoted_as(toks, k) is None:
         return None  # "When asked", "the estimates", "to say", "their report" are not attributions
-    if following in _BE or (previous in _BE and following == "to"):
+    if following in _BE or (previous in _BE and following == "to") or rest.startswith((" to be ", " to have ")):
         return None  # "the 10,000 the US says were deployed", "troops are believed to be"
     return lemma
 
 
+def _quoted_as(toks: list[Token], k: int) -> int | None:
+    """"X was quoted (by the Times) as saying ...": where "quoted" stands, whose subject says it."""
+    if toks[k].text.lower() != "saying" or k < 3 or toks[k - 1].text.lower() != "as":
+        return None
+    quoted = next((i for i in range(k - 2, max(0, k - 10), -1) if toks[i].text.lower() == "quoted"), None)
+    if quoted is None or toks[quoted - 1].text.lower() not in _BE or (quoted + 1 < k - 1 and toks[quoted + 1].text.lower() != "by"):
+        return None
+    return quoted
+
+
 def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found) -> Speech | None:
-    verb = toks[k]
+    verb, quoted = toks[k], _quoted_as(toks, k)
+    if quoted is not None:  # "X was quoted as saying": the verb's subject stands before "was quoted"
+        k = quoted
     j, aux = k - 1, auxiliaries()
     while j >= 0 and toks[j].text.lower() in aux:
         j -= 1
     prior = any(t.text.lower() in prior_markers() for t in toks[j + 1 : k])
     if j >= 0 and toks[j].text.lower() in _FIRST_PERSON:
         return None  # the author speaking ("I suspect"), not a source
-    subject = subject_before(text, offset, toks, k, mentions, strict=True)
+    agent = _agent(text, offset, toks, k, mentions) if quoted is None else None
+    subject = agent or subject_before(text, offset, toks, k, mentions, strict=True)
     relative = subject is None and (subject := relative_subject(toks, k, mentions)) is not None
-    inverted = False
+    inverted = agent is not None
     if subject is None and verb.text.endswith("ing") and k > 0 and toks[k - 1].text == ",":
         subject = sentence_subject(text, offset, mentions)  # "X has resigned, saying ...": X says it
     if subject is None and (k == 0 or toks[k - 1].text in {",", "”", "\"", "’"} or after_quote(text, offset, verb.start)):
@@ -130,9 +159,13 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
     if subject is None:
         subject = participle_subject(text, offset, mentions, verb.start)
         phrase_end = verb.start if subject else None
+    if subject is None and (subject := _qualified_opener(text, offset, mentions, j, toks)):
+        phrase_end = toks[j].end
+    if (subject is None or subject.kind == "orgref") and (named := _head_reference(text, offset, toks, j, cast) or _it(text, offset, toks, j, k, last)):
+        subject, resolved[named[0].start] = named[0], (named[1],)  # "the museum" is the "... Museum" named
     if subject is None:
         return None
-    if re.search(r"\baccording to\s*$", text[: subject.start - offset], re.I):
+    if re.search(r"\baccording to\s*$", text[: subject.start - offset], re.IGNORECASE):
         return None  # "according to US estimates": a source, not a verb
     actors, first = _actors_of(subject, mentions, resolved, text, offset, cast, last, found)
     if not actors:
@@ -162,7 +195,7 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
     actors = list(_affiliated(subject, mentions, resolved, text, offset, cast) or _spoken_for(subject, mentions, resolved, text, offset, cast, last)
                   or resolved.get(subject.start, ()))
     for m in reversed([m for m in mentions if m.end <= subject.start]):  # "X and Y said", "X, Y and Z said"
-        joined = re.sub(r"\s+(?:the|his|her|their|its)$", "", text[m.end - offset : subject.start - offset].strip(), flags=re.I)  # "X and her counterpart, Y,"
+        joined = re.sub(r"\s+(?:the|his|her|their|its)$", "", text[m.end - offset : subject.start - offset].strip(), flags=re.IGNORECASE)  # "X and her counterpart, Y,"
         allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
         lead = text[: m.start - offset].split()[-2:]
         governed = any(w.lower() in _PREPOSITIONS for w in lead)
@@ -171,6 +204,59 @@ def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> 
         actors.insert(0, resolved[m.start][0])
         subject = m
     return tuple(dict.fromkeys(actors)), subject.start
+
+
+def _agent(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
+    """"The closure was announced by the port authority": the "by" agent of a passive reporting verb speaks."""
+    if k == 0 or k + 1 >= len(toks) or toks[k - 1].text.lower() not in _BE or toks[k + 1].text.lower() != "by":
+        return None
+    after = toks[k + 1].end
+    return next((m for m in mentions if m.start >= after and m.kind in SPEAKER_KINDS and _BY_GAP.fullmatch(text, after - offset, m.start - offset)), None)
+
+
+def _qualified_opener(text: str, offset: int, mentions: list[Mention], j: int, toks: list[Token]) -> Mention | None:
+    """"Officials at the health ministry in Oslo said", "Residents who live near the river said": the
+    sentence's opening speaker, qualified only by prepositional phrases or one relative clause up to the
+    verb (no comma or quote between)."""
+    opener = sentence_subject(text, offset, mentions)
+    if opener is None or j < 0 or opener.end > toks[j].end:
+        return None
+    gap = text[opener.end - offset : toks[j].end - offset]
+    words = gap.split()
+    if not words or len(words) > 12 or re.search(r"[,;:“”\"()]", gap):
+        return None
+    if words[0].lower() in ("who", "that"):  # one relative clause: no second one, no reporting verb in it
+        return None if any(w.lower() in _STOP_GAP or w.lower() in reporting_forms() for w in words[1:]) else opener
+    if words[0].lower() not in _PREPOSITIONS:
+        return None
+    return None if any(w.lower() in _BE | auxiliaries() | _STOP_GAP for w in words) else opener
+
+
+def _head_reference(text: str, offset: int, toks: list[Token], j: int, cast: Cast) -> tuple[Mention, Actor] | None:
+    """"The museum said" after "the Van Roost Museum": a definite noun opening the clause stands for the
+    organisation the article names with that head word, whether or not the lexicon knows the noun."""
+    if j < 1 or toks[j - 1].text.lower() != "the" or not toks[j].text.isalpha() or not toks[j].text.islower():
+        return None
+    if not clause_opening(text[: toks[j - 1].start - offset].rstrip()):
+        return None  # "visitors to the museum said": governed, not the subject
+    noun = toks[j].text
+    bearers = [*reversed(cast.organisations), *cast.ahead, *(p.actor() for p in sorted(cast.people, key=lambda p: -p.seen))]
+    named = next((o for o in bearers if len(o.name.split()) > 1 and o.name.split()[-1].lower() == noun), None)
+    if named is None:
+        return None  # a name ending in a common noun ("Halden Symphony Orchestra") is no person's
+    return Mention(toks[j - 1].start, toks[j].end, "organisation", named.name), Actor(named.id, named.name, None, "organisation")
+
+
+def _it(text: str, offset: int, toks: list[Token], j: int, k: int, last: tuple[Actor, ...]) -> tuple[Mention, Actor] | None:
+    """"The company denied any wrongdoing. It said it would appeal": "it" opening the clause is the
+    organisation that spoke last (not in the impersonal passive: "It was reported that ...")."""
+    if j < 0 or toks[j].text.lower() != "it" or len(last) != 1 or last[0].kind != "organisation":
+        return None
+    if any(t.text.lower() in _BE for t in toks[j + 1 : k]):
+        return None
+    if not clause_opening(text[: toks[j].start - offset].rstrip()):
+        return None
+    return Mention(toks[j].start, toks[j].end, "organisation", last[0].name), last[0]
 
 
 def _spoken_for(subject, mentions, resolved, text, offset, cast, last) -> tuple[Actor, ...]:

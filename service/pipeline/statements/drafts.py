@@ -2,7 +2,8 @@
 
 A sentence with reporting verbs gives one draft per speaker; a sentence that is all quote joins
 the quote's attribution later in the same quote, or else continues the previous direct speaker
-when it follows within a paragraph (the news convention for multi-paragraph quotes).
+when it follows within a paragraph (the news convention for multi-paragraph quotes); a quote that
+opens a speech with nobody before it joins the attribution in the paragraph it runs on into.
 """
 
 from __future__ import annotations
@@ -48,8 +49,10 @@ def build_drafts(sentences: list[Sentence], speeches: list[list[Speech]], quotes
             drafts.extend(_attributed(sentence, found, inner, drafts))
         elif inner and quoted_fraction(tuple(inner), sentence.start, sentence.end) >= 0.5:
             main = max(inner, key=lambda q: min(q.end, sentence.end) - max(q.start, sentence.start))
-            if drafts and drafts[-1].quote is main and drafts[-1].actors is None:
+            if drafts and drafts[-1].actors is None and (drafts[-1].quote is main or _opens_speech(drafts) and _runs_on(drafts[-1].quote, main)):
                 drafts[-1].sentences.append(sentence)
+                drafts[-1].quote = main
+                drafts[-1].quotes.extend(q for q in inner if q not in drafts[-1].quotes)
             else:
                 drafts.append(Draft([sentence], [], None, main, inner))
     return _continue_speakers(drafts)
@@ -73,11 +76,22 @@ def _attributed(sentence: Sentence, found: list[Speech], inner: list[Quote], dra
             draft.stop = sentence.start + comma if comma >= 0 else draft.stop
     first = out[0]
     pending = drafts[-1] if drafts and drafts[-1].actors is None else None
-    if pending and any(q is pending.quote for q in first.quotes) and pending.quote.start < sentence.start:
+    opening = pending is not None and _opens_speech(drafts)
+    if pending and any(q is pending.quote or opening and _runs_on(pending.quote, q) for q in first.quotes) and pending.quote.start < sentence.start:
         drafts.pop()  # "“A. B,” he said." split in two sentences: one utterance
         first.sentences[:0] = pending.sentences
         first.quotes[:0] = [q for q in pending.quotes if q not in first.quotes]
     return out
+
+
+def _opens_speech(drafts: list[Draft]) -> bool:
+    """The last draft is a quote with no speaker before it to continue: its attribution comes later."""
+    return len(drafts) < 2 or drafts[-1].sentences[0].paragraph - drafts[-2].paragraph > 1
+
+
+def _runs_on(quote: Quote, follower: Quote) -> bool:
+    """``follower`` continues ``quote``: left open at its paragraph's end, reopened at the next one's start."""
+    return not quote.closed and 0 < follower.start - quote.end <= 6
 
 
 def _distance(quote: Quote, speech: Speech) -> int:

@@ -3,8 +3,10 @@
 An event needs a temporal expression tied to its verb outside quotes; undated background ("Russia
 has provided uniforms") is no event, except the news of an article's present-perfect lede ("X has
 signed Y"). Its actor is the verb's subject, or the "by" agent of a passive ("X was fined by the
-Commission"); a happening may have none ("A wildfire broke out Monday"). A speaker's own act told in
-the first person inside his quote is an event too ("as I discussed last week in Kyiv").
+Commission"); a happening may have none ("A wildfire broke out Monday"), and a sentence may open with
+one dated in its own noun phrase ("A previous theft at the museum, in March 2019, ..."). A speaker's own
+act told in the first person inside his quote is an event too ("as I discussed last week in Kyiv");
+the writer's ("I visited the plant in May") and the reader's ("If you bought one in 2011") are not.
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.subjects import joint_partners, subject_before
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
-from service.pipeline.statements.lexicon import load, auxiliaries, event_forms, first_person_events, light_events, transitive_events, words
+from service.pipeline.statements.lexicon import (
+    auxiliaries, event_forms, first_person_events, light_events, load, reporting_forms, transitive_events, words,
+)
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
+from service.pipeline.statements.subjects import joint_partners, subject_before
 
 _FIRST_PERSON = words("first_person")
 _ADJUNCT = words("adjunct")
@@ -27,12 +32,22 @@ _TIME_WORDS = words("time_words")
 _WEEKDAYS = {w.lower() for w in words("weekdays")}
 _NOT_HAPPENED = words("not_happened")
 _PERFECT = frozenset({"has", "have"})
+_COMPOUND = re.compile(r"\w+-[a-z]+")  # "a three-day strike", "17th-century paintings": a modifier, no time
+_OF_FOR = re.compile(  # "results for 2022", "months of 2022"; not "the early hours of Monday", "the end of May"
+    r"(?<![\w’'-])(?!(?:hours?|morning|afternoon|evening|night|weekend|end|start|beginning|middle|spring|summer|autumn"
+    r"|fall|winter|week|month|days?|part|half)\b)[\w’'-]+\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_DEADLINE = re.compile(r"\bto\s+[a-z]+\b[^,.;“”\"]*\b(?:by|until|before|within)\s+(?:the\s+)?$")  # "voted to close it by 2030"
+_WRITER = _FIRST_PERSON | {"you"}  # outside quotes: the writer and the reader
+_SAYING = frozenset({"say", "state", "warn", "add", "claim", "note"})
+_NOT_BEFORE_VERB = words("not_before_verb")
+_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+_GOVERNED = re.compile(r"(?:in|on|at|with|from|by|for|under|into|to)\s+(?:a|an|the|its|their|his|her)\s+[\w\s’'-]*$", re.IGNORECASE)
 _ACTING = frozenset(load("events")["actors"]["acting_groups"])
 _BE = frozenset({"was", "were", "been", "is", "are", "being"})
 _PREDICATE = auxiliaries() | event_forms() | _NOT_HAPPENED  # a word that starts the next predicate
-_OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.S)
+_OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.DOTALL)
 _UNIT = re.compile(r"\s+[a-z][a-z-]*(?:\s+carrying\s+[\w,]+\s+[a-z]+)?\s+")  # "jet", "jet carrying 182 passengers"
-_CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.S)  # the clause opens after the last break
+_CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
 _CLAUSE_END = re.compile(r"[,;:!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)|[“”\"]")  # "U.S. chipmaker" goes on
 
 
@@ -57,10 +72,11 @@ def find_events(
     """
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
-    expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
+    expressions = [e for e in expressions if sentence.start <= e.start < sentence.end and not _qualifier(e, text, offset)]
     lede = None if expressions else lede
     toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
     mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start) and cast.is_name(m)]
+    speech_starts = [*speech_starts, *(t.start for j, t in enumerate(toks) if _saying(toks, j))]
     out: list[EventDraft] = []
     for k, tok in enumerate(toks):
         if tok.text.lower() not in event_forms() or any(s <= tok.start for s in speech_starts):
@@ -69,6 +85,8 @@ def find_events(
             continue  # "will cut", "to launch": not a happening
         if not _acted(toks, k):
             continue  # "the grounded jets", "remained closed": a state, not an act
+        if any(t.text.lower() in _WRITER for t in toks[:k]):
+            continue  # "If you bought a laptop in 2011, check ...", "I visited the plant in May": the writer's voice
         gerund = tok.text.lower().endswith("ing")
         if gerund and not (k > 0 and toks[k - 1].text.lower() in _ADJUNCT):
             subject = subject_before(text, offset, toks, k, mentions, strict=True)  # "the White House releasing"
@@ -79,7 +97,7 @@ def find_events(
         owner = None if gerund else _owner(text, offset, mentions, tok.start)  # "A Nordvik Air jet made ...": the firm's act
         subject = owner or subject
         if subject is None:  # "A 6.1 earthquake struck ... on Tuesday", "The hospital was shut on Tuesday"
-            if gerund or _named_before(text, offset, mentions, tok.start):
+            if gerund or _named_before(text, offset, mentions, tok.start) or _modifies(text, offset, toks, k):
                 continue
             actors, span = (), (offset, offset)
         elif subject.kind == "orgref":  # "after the central bank raised rates"
@@ -104,10 +122,74 @@ def find_events(
         if expr and not _tied_to_speech(text, offset, expr, speech_starts):
             label = _label(told, text, offset, tok, expr.end) if told else _happening(text, offset, tok, expr.end)
             out.append(EventDraft(actors, tok, label, from_expression(expr, tok.text, day=True), expr.start))
-        elif expr is None and lede is not None and actors and k > 0 and toks[k - 1].text.lower() in _PERFECT:
-            out.append(EventDraft(actors, tok, _label(actors[0].name, text, offset, tok, tok.end), lede, tok.start))
+        elif expr is None and lede is not None and (actors or span[0] == offset or subject.kind == "group") and (aux := _perfect(toks, k)) is not None:
+            told = Token(text[aux.start - offset : tok.end - offset], aux.start, tok.end)  # "has begun", "has been suspended"
+            label = _label(actors[0].name, text, offset, told, tok.end) if actors else _happening(text, offset, told, tok.end)
+            out.append(EventDraft(actors, tok, label, lede, tok.start))  # "An earthquake has struck ...": a happening
             lede = None  # the lede's one piece of news
+    dated = {d.expression for d in out}
+    out.extend(h for h in _happenings(text, offset, toks, expressions, quotes) if h.expression not in dated)
     return _nearest(out)
+
+
+def _qualifier(expr: Expression, text: str, offset: int) -> bool:
+    """A time that qualifies a noun or a purpose, not an act: "a three-day strike", "17th-century maps",
+    "results for the last three months of 2022", "a meeting scheduled for Monday", "voted to close the
+    plant by 2030"."""
+    lead = text[: expr.start - offset]
+    return bool(_COMPOUND.fullmatch(expr.text) or _OF_FOR.search(lead) or _DEADLINE.search(lead))
+
+
+def _saying(toks: list[Token], j: int) -> bool:
+    """"The firm that runs the mine said it had suspended ...": a saying whose speaker went unfound still
+    makes what follows its content, not the writer's report of a happening."""
+    word = toks[j].text
+    return reporting_forms().get(word) in _SAYING and not (j > 0 and toks[j - 1].text.lower() in _NOT_BEFORE_VERB)
+
+
+def _perfect(toks: list[Token], k: int) -> Token | None:
+    """The auxiliary of a present perfect ("has signed", "have been suspended"): a lede's news."""
+    j = k - 1 - (k > 1 and toks[k - 1].text.lower() == "been")
+    return toks[j] if j >= 0 and toks[j].text.lower() in _PERFECT else None
+
+
+def _modifies(text: str, offset: int, toks: list[Token], k: int) -> bool:
+    """"The packs were fitted to computers sold in 2009", "In a statement issued on Monday": a finite verb
+    earlier in the clause, or a preposition governing the noun before it, makes the subjectless form a
+    modifier of that noun, not the clause's happening."""
+    opening = _CLAUSE_START.match(text, 0, toks[k].start - offset)
+    start = offset + (opening.end() if opening else 0)
+    if _GOVERNED.match(text[start - offset : toks[k].start - offset]):
+        return True
+    j = k - 1
+    while j >= 0 and toks[j].text.lower() in _FINITE | _BE | _TIME_WORDS | {"never", "also", "not"}:
+        j -= 1  # the verb's own auxiliaries: "was yesterday shut", "had burned"
+    return any(t.start >= start and t.text.lower() in _FINITE for t in toks[: j + 1])
+
+
+@cache
+def _happening_pattern() -> re.Pattern[str]:
+    nouns = "|".join(load("events")["nouns"]["happenings"])  # the head noun: a preposition or comma follows it
+    return re.compile(rf"\s*(?:A|An|The)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})(?P<gap>(?:\s+(?:in|on|at|of|during|from|by|near|to|for|against|over)\b|,)[^.;:“”\"]*?|\s*)$")
+
+
+def _happenings(text: str, offset: int, toks: list[Token], expressions: Sequence[Expression], quotes) -> list[EventDraft]:
+    """"A previous theft at the museum, in early March 2019, was never solved": the sentence opens with a
+    happening dated in its own noun phrase, whatever its verb; the happening has no actor."""
+    for expr in expressions:
+        if expr.type != "DATE" or expr.date is None or inside(quotes, expr.start):
+            continue
+        found = _happening_pattern().match(text, 0, expr.start - offset)
+        if found is None or any(t.text.lower() in _PREDICATE - {"to"} for t in toks if t.end <= expr.start and t.start >= offset + found.end("noun")):
+            continue  # the time belongs to a later verb ("The strike has cost $2m since May")
+        if found.group("gap").strip() and not re.search(r"(?:\b(?:in|on|at|of|during|from)|,)\s*$", found.group("gap")):
+            continue
+        if re.match(r"[\s,]*(?:\w+\s+)?(?:will|would|could|may|might|is\s+due|is\s+expected)\b", text[expr.end - offset :]):
+            continue  # "The election in May will decide ...": not yet happened
+        noun = Token(found.group("noun"), offset + found.start("noun"), offset + found.end("noun"))
+        label = text[: expr.end - offset].strip()
+        return [EventDraft((), noun, label, from_expression(expr, noun.text, day=True), expr.start)]
+    return []
 
 
 def _acted(toks: list[Token], k: int) -> bool:
@@ -120,8 +202,8 @@ def _acted(toks: list[Token], k: int) -> bool:
         return True
     if k > 0 and toks[k - 1].text.lower() in object_starts:
         return False  # "the grounded jets"
-    if _passive(toks, k):
-        return True
+    if _passive(toks, k) or k > 0 and toks[k - 1].text.lower() in _PERFECT | {"had"}:
+        return True  # "were grounded", "has sunk"
     following = toks[k + 1].text if k + 1 < len(toks) else ""
     return following.lower() in object_starts or following[:1].isdigit() or (following[:1].isupper() and following.lower() not in _WEEKDAYS)
 
@@ -162,13 +244,18 @@ def _named_before(text: str, offset: int, mentions, position: int) -> bool:
 
 
 def _nearest(drafts: list[EventDraft]) -> list[EventDraft]:
-    """One event per expression: the verb nearest to it ("held ... since launching ... in August")."""
+    """One event per expression: the verb nearest to it ("held ... since launching ... in August"), one
+    before it first ("made a landing on Sunday after an engine caught fire": the landing is the news)."""
     best: dict[int, EventDraft] = {}
     for draft in drafts:
         kept = best.get(draft.expression)
-        if kept is None or abs(draft.expression - draft.verb.start) < abs(kept.expression - kept.verb.start):
+        if kept is None or _rank(draft) < _rank(kept):
             best[draft.expression] = draft
     return sorted(best.values(), key=lambda d: d.verb.start)
+
+
+def _rank(draft: EventDraft) -> tuple[bool, int]:
+    return draft.verb.start > draft.expression, abs(draft.expression - draft.verb.start)
 
 
 def find_own_acts(
@@ -217,7 +304,7 @@ def _happening(text: str, offset: int, verb: Token, through: int) -> str:
         if bare != word.group():
             stop = word.start() + len(bare)
             break
-    return text[start : end + stop].strip()
+    return re.sub(r"\s+(?:and|but|or)$", "", text[start : end + stop].strip())
 
 
 def _label(name: str, text: str, offset: int, verb: Token, through: int) -> str:

@@ -34,7 +34,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:\b(?P<q>{qualifier})\s+)?(?P<a>{_NUMBER})(?:\s+(?P<ma>{mult}))?"
         rf"(?:\s*(?:to|-|–|and)\s*(?P<b>{_NUMBER})(?:\s+(?P<mb>{mult}))?)?"
         rf"(?P<rest>(?:\s+(?:\([^)]*\)|[A-Z][\w’'-]*|[a-z][\w-]*)){{0,5}})",
-        re.I,
+        re.IGNORECASE,
     )
 
 
@@ -69,7 +69,7 @@ def _value(raw: str, multiplier: str | None) -> float:
 
 def _unit(rest: str) -> str | None:
     lex = _lex()
-    rest = re.sub(r"\bper\s+cent\b", "percent", rest, flags=re.I)  # "3.5 per cent" = "3.4 percent"
+    rest = re.sub(r"\bper\s+cent\b", "percent", rest, flags=re.IGNORECASE)  # "3.5 per cent" = "3.4 percent"
     for word in re.findall(r"\([^)]*\)|[\w’'-]+", rest):
         if word.startswith("(") or word[:1].isupper() or word.lower() in lex["skip"]:
             continue

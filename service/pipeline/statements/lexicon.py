@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,27 @@ def reporting_forms() -> dict[str, str]:
 def reporting_conditions() -> dict[str, frozenset[str]]:
     """Verb forms that report speech only before certain words ("called for", "expressed concern")."""
     return {form: frozenset(words) for form, words in load("speech")["phrases"].items()}
+
+
+@cache
+def complement_pattern() -> re.Pattern[str]:
+    """"called the plan unworkable": an object then an evaluative adjective that closes the clause."""
+    data = load("speech")["complements"]
+    judgement = rf"[a-z]+(?:{'|'.join(data['endings'])})|{'|'.join(data['adjectives'])}|(?:a|an)\s+(?:[a-z-]+\s+)?(?:{'|'.join(data['nouns'])})"
+    closing = r"(?=\s*(?:[,.;:]|(?:and|but|on|in|at|for|after|before|during|yesterday|today|last|this|earlier|when|as|while)\b|$))"
+    return re.compile(rf"\s+(?:(?:the|a|an|this|that|these|those|his|her|its|their)\s+(?:[\w’'-]+\s+){{0,3}}?|it\s+|them\s+|him\s+|her\s+)(?:{judgement}){closing}")
+
+
+@cache
+def complement_forms() -> frozenset[str]:
+    return frozenset(load("speech")["complements"]["forms"])
+
+
+@cache
+def object_conditions() -> tuple[frozenset[str], frozenset[str]]:
+    """Verb forms that report speech only with an object of certain nouns ("rejected the claims"), and those nouns."""
+    data = load("speech")["objects"]
+    return frozenset(data["forms"]), frozenset(data["nouns"])
 
 
 @cache

@@ -10,7 +10,10 @@ _TRIM = " \t\n,.;:–—-"
 _DATELINE = re.compile(  # "SAN FRANCISCO (AP) —", "NEW YORK, April 13 (Reuters) -", "LEEDS, England, May 19, 2022 (Reuters) -"
     r"^\s*[A-Z][A-Z .'’-]+(?:,\s*[A-Z][\w.]*(?:\s+\d{1,2})?(?:,\s*\d{4})?)*\s*(?:\([^)]*\))?\s*[—–-]+\s*"
 )
-_ADVERBIAL = re.compile(r"^(?:(?:after|at|on|in|during|before|following|while|when|from|alongside|late|early|earlier|later|this|last)\b|[A-Z][a-z]+day\b)")
+_ADVERBIAL = re.compile(  # "this" and "last" only before a time ("denied this on Friday" has an object)
+    r"^(?:(?:after|at|on|in|during|before|following|while|when|from|alongside|late|early|earlier|later)\b|[A-Z][a-z]+day\b"
+    r"|(?:this|last)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter|[A-Z][a-z]+day)\b)"
+)
 
 
 def quoted_words(draft: Draft, text: str) -> tuple[str, ...]:
@@ -47,10 +50,16 @@ def claim(draft: Draft, text: str) -> str:
     lead_quote = _quote_before_subject(draft, text, speech)
     if lead_quote is not None:
         before = _clean(text[head:lead_quote])
-    content_first = text[head : min(speech.subject[0], speech.verb.start)].rstrip().endswith((",", "”", '"'))
-    adverbial_only = _ADVERBIAL.match(after) and " that " not in f" {after} " and (content_first or len(after.split()) <= 6)
+    lead = text[head : min(speech.subject[0], speech.verb.start)]
+    content_first = re.search(r"[,”\"]\s*(?:(?:the|a|an)\s+)?$", lead) is not None  # "..., the agency said"
+    premodifier = not re.search(r"[,.;:”\"]", lead) and len(lead.split()) <= 5  # "Port Authority spokeswoman X said"
+    reported = re.match(r"[^,]*?\bthat\b", after) is not None  # "said on Monday that ...", not "said Monday, in a deal that ..."
+    adverbial_only = _ADVERBIAL.match(after) and not reported and (content_first or len(after.split()) <= 6 and not premodifier)
     closing = not after or adverbial_only or lead_quote is not None
     verb = _verb_phrase(text, speech)
+    if re.fullmatch(r"\s*by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", text[speech.verb.end : speech.subject[0]], re.IGNORECASE):  # "The plan was criticised by X"
+        done = re.sub(r"\s+(?:was|were|is|are|has been|have been|had been)$", "", before)
+        return _one_line(f"{who} {verb} " + re.sub(r"^(?:The|A|An|This|These|Those)\b", lambda m: m.group().lower(), done))
     if (speech.inverted or closing) and len(before.split()) >= 3:
         return _one_line(f"{who} {verb}: {_strip_lead(before)}")
     return _one_line(f"{who} {verb} {after}")
@@ -78,12 +87,13 @@ def _verb_phrase(text: str, speech) -> str:
     phrase = text[speech.subject[1] : speech.verb.end].strip(_TRIM + " ")
     if speech.relative:  # "X, who on Monday said": the verb without the relative pronoun
         phrase = re.sub(r"^who\s+", "", phrase)
+    phrase = re.sub(r"\bquoted\s+by\s+.+?\s+as\s+saying$", "quoted as saying", phrase)  # the outlet is not the claim
     return phrase if len(phrase.split()) <= 4 and "," not in phrase else speech.verb.text
 
 
 def _clean(part: str) -> str:
     part = _DATELINE.sub("", part)
-    part = re.sub(r"[\s,]+(?:but|and|while|though|although|whereas)$", "", part.strip(_TRIM)).strip(_TRIM)
+    part = re.sub(r"(?:[\s,]+(?:but|and|while|though|although|whereas|the|a|an))+$", "", part.strip(_TRIM)).strip(_TRIM)
     part = re.sub(r",([”\"])$", r"\1", part)
     return part
 
