@@ -7,9 +7,7 @@ full-named person with that surname in the story (ambiguous surnames stay apart)
 
 from __future__ import annotations
 
-import re
 import tomllib
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
@@ -18,20 +16,13 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from service.pipeline.model import Actor
-from service.pipeline.statements.actors import kind_names
+from service.pipeline.statements.actors import holds, kind_names
 from service.pipeline.statements.lexicon import load, norm_title, place_of
-
-_DROP = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$")
+from service.pipeline.statements.tokens import ends_name, name_parts, particles, same_given, slug, surname, surname_key
 
 
 def _parts(name: str) -> tuple[str, ...]:
-    parts = tuple(w for w in name.split() if not _DROP.match(w))
-    return parts or tuple(name.split())
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return name_parts(name) or tuple(name.split())
 
 
 def unify(actors: Iterable[Actor]) -> dict[str, Actor]:
@@ -47,12 +38,12 @@ def unify(actors: Iterable[Actor]) -> dict[str, Actor]:
     for actor_id, parts in sorted(full.items()):
         if actor_id in offices:
             continue
-        if len(parts) > 1:
+        if len(parts) > 1 and parts[0] not in particles():
             clusters[(parts[0], parts[-1])].append(actor_id)
         else:
-            singles.append(actor_id)
+            singles.append(actor_id)  # "Ohl", "von der Leyen": a surname alone
     canonical: dict[str, str] = {}
-    for members in _join_variants(clusters).values():
+    for members in _join_variants(_join_compound(clusters, full)).values():
         head = min(members, key=lambda i: (len(full[i]), i))
         for member in members:
             canonical[member] = head
@@ -60,8 +51,11 @@ def unify(actors: Iterable[Actor]) -> dict[str, Actor]:
     for actor_id in offices:
         canonical[actor_id] = _holder(by_id[actor_id][0], people, named) or actor_id
     for actor_id in singles:
-        word = full[actor_id][0]
-        owners = {named[i] for i in named if full[i][-1] == word} or {named[i] for i in named if full[i][0] == word}
+        key, word = surname_key(full[actor_id]), full[actor_id][0]
+        owners = {named[i] for i in named if surname_key(surname(full[i])) == key}
+        owners = owners or {named[i] for i in named if full[i][0] == word and len(key) == 1}
+        owners = owners or {named[i] for i in named if word in full[i][1:-1] and len(key) == 1}  # "Lula"
+        owners = _titled(owners, by_id[actor_id], people, named) if len(owners) > 1 else owners
         canonical[actor_id] = owners.pop() if len(owners) == 1 else actor_id
     out: dict[str, Actor] = {}
     groups: dict[str, list[Actor]] = defaultdict(list)
@@ -110,10 +104,17 @@ def _shortened(short: str, full: str) -> bool:
 _COMPANY_FORMS = frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "ag", "sa", "se", "nv", "group", "holdings", "co"})
 
 
+def _titled(owners: set[str], single: list[Actor], people: list[Actor], named: dict[str, str]) -> set[str]:
+    """"Mayor Smith" when the story has two Smiths: the one who holds that title, if only one does."""
+    keys = {norm_title(a.title) for a in single if a.title}
+    fitting = {named[p.id] for p in people if named.get(p.id) in owners and p.title and any(holds(p.title, k) for k in keys)}
+    return fitting or owners
+
+
 def _holder(office: Actor, people: list[Actor], named: dict[str, str]) -> str | None:
     """The one person of the story who holds an office ("the chief executive" -> Karin Holm)."""
     key = norm_title(office.title or "")
-    holders = {named[a.id] for a in people if a.id in named and a.title and norm_title(a.title) == key}
+    holders = {named[a.id] for a in people if a.id in named and a.title and holds(a.title, key)}
     return holders.pop() if len(holders) == 1 else None
 
 
@@ -129,7 +130,7 @@ def _join_variants(clusters: dict[tuple[str, str], list[str]]) -> dict[tuple[str
 
     by_initial: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in keys:
-        by_initial[key[1][:1].lower()].append(key)
+        by_initial[surname_key((key[1],))[0][:1]].append(key)
     for group in by_initial.values():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
@@ -141,12 +142,24 @@ def _join_variants(clusters: dict[tuple[str, str], list[str]]) -> dict[tuple[str
     return out
 
 
+def _join_compound(clusters: dict[tuple[str, str], list[str]], full: dict[str, tuple[str, ...]]) -> dict[tuple[str, str], list[str]]:
+    """"López Obrador" is "Andrés Manuel López Obrador" when no other name of the story ends so."""
+    out = {key: list(members) for key, members in clusters.items()}
+    for key, members in clusters.items():
+        owners = {k for k, others in clusters.items() if k != key and any(ends_name(full[m], full[o]) for m in members for o in others)}
+        owner = owners.pop() if len(owners) == 1 else None
+        if owner in out and key in out:  # the owner holds more words, so it is never itself joined away
+            out[owner].extend(out.pop(key))
+    return out
+
+
 def _same_person(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    (first_a, last_a), (first_b, last_b) = [(f.lower(), l.lower()) for f, l in (a, b)]
-    surname = last_a == last_b or (min(len(last_a), len(last_b)) >= 5 and fuzz.ratio(last_a, last_b) >= 90)
-    short, long = sorted((first_a, first_b), key=len)
-    given = short == long or (len(short) >= 3 and (long.endswith(short) or long.startswith(short)))
-    return surname and given
+    """One name in two spellings: the same surname, or one within a letter or two of it
+    ("Zelensky"/"Zelenskyy", "Gaddafi"/"Gadhafi"), and a given name the same, shortened ("Alex")
+    or transliterated another way ("Sergei"/"Sergey", "Muammar"/"Moammar")."""
+    (first_a, last_a), (first_b, last_b) = [(f, surname_key((l,))[0]) for f, l in (a, b)]  # "al-Assad" = "Assad"
+    surname = last_a == last_b or (min(len(last_a), len(last_b)) >= 5 and fuzz.ratio(last_a, last_b) >= 85)
+    return surname and same_given(first_a, first_b)
 
 
 def _merge(members: list[Actor]) -> Actor:
@@ -158,14 +171,14 @@ def _merge(members: list[Actor]) -> Actor:
     organisations = Counter(a.organisation for a in members if a.organisation)
     title = min(titles, key=lambda t: (-titles[t], -len(t), t)) if titles else None
     organisation = min(organisations, key=lambda o: (-organisations[o], o)) if organisations else None
-    return Actor(_slug(" ".join(_parts(name))), name, title, "person", organisation)
+    return Actor(slug(" ".join(_parts(name))), name, title, "person", organisation)
 
 
 def affiliations(actor: Actor) -> tuple[str, ...]:
     """Keys under which an actor can match another: its id, and for a group its organisation."""
     keys = [actor.id]
     if actor.kind == "group" and actor.organisation:
-        keys.append(_slug(actor.organisation))
+        keys.append(slug(actor.organisation))
     body = _bodies().get(actor.name.lower().split()[-1]) if actor.kind == "group" and actor.name else None
     if body:
         keys.append(f"body-{body}")  # "British lawmakers" ~ "MPs": one body, whatever the outlet calls it

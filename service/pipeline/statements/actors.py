@@ -8,28 +8,15 @@ who carries it, so "Kim" after "Kim Yong-hyun" is Kim Yong-hyun, not Kim Jong Un
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from service.pipeline.model import Actor
-from service.pipeline.statements.lexicon import load, norm_title, place_key
+from service.pipeline.statements.lexicon import load, norm_title, place_key, words
 from service.pipeline.statements.mentions import Mention
+from service.pipeline.statements.tokens import ends_name, name_parts, particles, same_given, slug, surname, surname_key
 
 _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "ism")  # "Production", "Inflation"; not names
-_INITIAL = re.compile(r"^[A-Z]\.?$")
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def name_parts(name: str) -> tuple[str, ...]:
-    """The words that identify a person: no initials, suffixes or honorifics."""
-    data = load("actors")
-    drop = set(data["names"]["suffixes"]) | set(data["titles"]["honorifics"])
-    return tuple(w for w in name.split() if w not in drop and not _INITIAL.match(w))
 
 
 @dataclass(slots=True)
@@ -61,10 +48,13 @@ class Cast:
 
     def is_name(self, mention: Mention) -> bool:
         """False for a capitalised common word taken for a name ("Production at the plant was halted")."""
-        if mention.kind != "person" or mention.title or " " in mention.name:
+        if mention.kind != "person" or mention.title or " " in mention.name or mention.plural and _people_noun(mention.name):
             return True
         word = mention.name.lower()
-        return word not in self.common and not (len(word) > 6 and word.endswith(_COMMON_SUFFIXES))
+        if mention.plural and self._by_single(mention.name):
+            return True  # "Powers said" after "Jerome Powers", though "power" is a word
+        forms = _singulars(word) if mention.plural else {word}  # "Wards" after "ward"
+        return not forms & self.common and not (len(word) > 6 and word.endswith(_COMMON_SUFFIXES))
 
     def resolve(self, mention: Mention) -> Actor | None:
         """The actor a mention names, registering new people; None for pronouns and pairs."""
@@ -81,12 +71,14 @@ class Cast:
             if mention.business:
                 self.businesses.add(actor)
             return actor
-        if mention.kind == "group":
+        if mention.kind == "group":  # "a senior official" keeps its article in the name, not in the id
             words = [w for w in mention.name.split() if w.lower() not in _determiners()]
-            phrase = " ".join(words)
-            return Actor(slug(phrase), phrase, None, "group", mention.place)
+            phrase, lead = " ".join(words), mention.name.split()[0].lower()
+            return Actor(slug(phrase), f"{lead} {phrase}" if lead in ("a", "an") else phrase, None, "group", mention.place)
         if mention.kind == "title":  # no recency bump: a bare surname goes to the latest person *named*
-            person = self._by_title(mention.title or "")
+            person = self._by_title(mention.title or "") or self._titled_surname(mention)
+            if person is None and (mention.title or "").split()[-1] in load("actors")["groups"]["unnamed_voices"]:
+                return Actor(slug(mention.title or ""), mention.title or "", None, "group")  # "the spokesman" no one was named as
             return person.actor() if person else self._office(mention.title or "")
         if mention.kind != "person":
             return None
@@ -97,6 +89,9 @@ class Cast:
             if named and not self._by_single(mention.name):
                 self._mention_organisation(named)
                 return named
+        if mention.plural and not self._by_single(mention.name) and _people_noun(mention.name):
+            place = place_key().get(mention.name[:-1])  # "Israelis said": the people of a country
+            return Actor(slug(mention.name), mention.name, None, "group", place)  # "Patients said", "Homeowners said"
         return self._touch(self._person(mention)).actor()
 
     def _office(self, title: str) -> Actor:
@@ -166,33 +161,42 @@ class Cast:
 
     def _person(self, mention: Mention) -> _Person:
         parts = name_parts(mention.name) or tuple(mention.name.split())
-        if len(parts) == 1:
-            known = self._by_single(parts[0], _sex(mention))
+        if len(parts) == 1 or parts[0] in particles():
+            known = self._by_surname(parts, _sex(mention))
             if known:
                 return self._update(known, mention)
         for person in self.people:
-            if person.parts == parts or _compatible(person.parts, parts):
+            if person.parts == parts or _compatible(person.parts, parts) or ends_name(parts, person.parts):
                 return self._update(person, mention)
         person = _Person(parts, mention.name, _title(mention), mention.place, sex=_sex(mention))
         self.people.append(person)
         return person
 
     def _by_single(self, word: str, sex: str | None = None) -> _Person | None:
+        return self._by_surname((word,), sex)
+
+    def _by_surname(self, parts: tuple[str, ...], sex: str | None = None) -> _Person | None:
         """The latest person with this surname (else first name), never one of the other sex."""
         ranked = [p for p in sorted(self.people, key=lambda p: -p.seen) if not (sex and p.sex and p.sex != sex)]
+        key = surname_key(parts)
         for person in ranked:
-            if len(person.parts) > 1 and person.parts[-1] == word:
+            if len(person.parts) > len(parts) and surname_key(surname(person.parts)) == key:
                 return person
         for person in ranked:
-            if person.parts[0] == word:
+            if len(parts) == 1 and person.parts[0] == parts[0]:
                 return person
-        return None
+        inner = [p for p in ranked if len(parts) == 1 and parts[0] in p.parts[1:-1]]  # "Lula" in "Luiz Inácio Lula da Silva"
+        return inner[0] if len(inner) == 1 else None
+
+    def _titled_surname(self, mention: Mention) -> _Person | None:
+        """"King added" after "Martin Luther King Jr.": a surname that is also a title word."""
+        word = mention.title or ""
+        return self._by_surname((word,)) if " " not in word and word[:1].isupper() and mention.name == word else None
 
     def _by_title(self, title: str) -> _Person | None:
         key = norm_title(title)
         for person in sorted(self.people, key=lambda p: -p.seen):
-            held = norm_title(person.title) if person.title else ""
-            if held == key or held.endswith(" " + key):
+            if person.title and holds(person.title, key):
                 return person
         return None
 
@@ -207,6 +211,35 @@ class Cast:
         return person
 
 
+def _singulars(word: str) -> set[str]:
+    """A plural and the singulars it may come from: "wards" -> "ward", "cities" -> "city"."""
+    forms = {word, word[:-1]}
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    return forms
+
+
+def holds(title: str, key: str) -> bool:
+    """Whether a person's title answers a bare title (``key``, normalised): "the minister" is the
+    "Health Minister" and the "Minister for Health"; "the chief executive" the "Chief Executive"."""
+    held = norm_title(title)
+    qualified = key.endswith(" " + held) and not set(key[: -len(held)].split()) & _RANKS_APART  # "the county health officer"
+    narrower = held.endswith(" " + key) and not set(held[: -len(key)].split()) & _RANKS_APART  # not "the former president"
+    return held == key or narrower or re.split(r" (?:for|of) ", held)[0] == key or qualified
+
+
+_RANKS_APART = words("title_modifiers") | {"assistant", "vice", "associate", "under", "junior"}  # "deputy chief executive" is another person
+
+
+def _people_noun(word: str) -> bool:
+    """A plural noun for people: a demonym's ("Israelis") or one with the ending of an agent noun
+    ("Homeowners", "Patients", "Opponents"); not "Talks" or "Shares"."""
+    demonym = word[:-1] in load("actors")["places"]["demonyms"]
+    return demonym or word.lower().endswith(tuple(load("actors")["names"]["plural_endings"]))
+
+
 def _title(mention: Mention) -> str | None:
     """The mention's title, unless it is only an honorific ("Mr", "Mrs")."""
     honorifics = set(load("actors")["titles"]["honorifics"])
@@ -219,8 +252,11 @@ def _sex(mention: Mention) -> str | None:
 
 
 def _compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
-    """Same person written more or less fully: same first and last word."""
-    return len(known) > 1 and len(new) > 1 and known[0] == new[0] and known[-1] == new[-1]
+    """Same person written more or less fully: same last word and the same first name, or one the
+    short form of the other ("Tony" for "Antony", "Alex" for "Alexander")."""
+    if len(known) < 2 or len(new) < 2 or surname_key(known[-1:]) != surname_key(new[-1:]):
+        return False
+    return same_given(known[0], new[0])
 
 
 @cache

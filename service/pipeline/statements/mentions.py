@@ -11,18 +11,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from service.pipeline.statements.lexicon import place_key, words
+from service.pipeline.statements.lexicon import load, match_title, place_key, words
 from service.pipeline.statements.names import classify_run, is_descriptor
 from service.pipeline.statements.references import lowercase_group, organisation_reference, title_reference
-from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, strip_possessive, tokens
+from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, lower_title, modified_title, particles, prefixed_name, strip_possessive, tokens
 
 __all__ = ["Mention", "Token", "find_mentions", "tokens"]
 _CONNECTORS = words("connectors")
+_JOINERS = _CONNECTORS | particles()  # "Secretary of the Treasury", "Pieter van den Berg"
 _SPOKESPERSON = re.compile(r"(?:’s|'s|’|')?\s+(?:chief\s+|official\s+|senior\s+)?spokes(?:man|woman|person|people)\b(?!\s+[A-Z])")  # "Acme's spokesperson said"
-_INSTITUTION = re.compile(r"(?:’s|'s|’|')?\s+((?:[a-z]+\s+){0,2}(?:department|ministry|agency|office|council|board|authority|commission|police|government))\b")
+_INSTITUTION = re.compile(r"(?:’s|'s|’|')?\s+((?:[a-z]+\s+){0,2}(?:department|ministry|agency|office|council|board|authority|commission|police|government|military|army|navy|armed forces|embassy|presidency|cabinet|central bank))\b")
 _OFFICE = re.compile(r"\s+(?:[a-z]+\s+){0,2}[a-z]+(?:’s|'s)\s+office\b|\s+(?:[a-z]+\s+){1,2}(?:office|department|ministry|agency|council|board|authority|commission)\b")
 _ORG_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their)|’s|'s)\s+(?:[a-z-]+\s+)?([a-z]+),\s+$")  # "the museum's insurer, "
 _OWNED_TITLE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+)?([a-z]+),\s+$")  # "her defence lawyer, "
+_HELD_TITLE = re.compile(r"(?:’s|'s)\s+((?:[a-z-]+\s+){0,2}[a-z-]+),\s+$")  # "the hospital's chief executive, "
+_TRAILING_TITLE = re.compile(r",\s+(?:\d+,\s+)?(?:(?:the|a|an|(?:the\s+)?[\w-]+(?:’s|'s))\s+)?((?:(?!(?:of|at|for|with|from)\s)[a-z-]+\s+){0,3}[a-z-]+)(?:\s+(?:of|at|for|with|from)\s+[^,;.“”\"]{1,60})?\s*[,;.]")  # ", the company's chief executive,", ", chief executive of Acme,"
 _INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
 _NOUN_AFTER = re.compile(r"\s[a-z][a-z-]+\b")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -40,15 +43,15 @@ def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
         j = i + 1
         while j < len(toks) and _adjacent(toks[j - 1], toks[j], text, offset):
             word = toks[j].text
-            if capitalised(word) and word[0].isalpha():
+            if capitalised(word) and word[0].isalpha() or prefixed_name(word):
                 j += 1
             elif word == "&" and j + 1 < len(toks) and capitalised(toks[j + 1].text) and _adjacent(toks[j], toks[j + 1], text, offset):
                 j += 2  # "Harrow & Vale", "Procter & Gamble"
-            elif word in _CONNECTORS and (nxt := _after_connectors(toks, j, text, offset)):
+            elif word in _JOINERS and (nxt := _after_connectors(toks, j, text, offset, _JOINERS)):
                 j = nxt
             elif word == "and" and (nxt := _inner_and(toks, i, j, text, offset)):
                 j = nxt
-            elif word == "for" and any(t.text in lex()["heads"] for t in toks[i:j]) and (nxt := _after_connectors(toks, j, text, offset, ("for", "the"))):
+            elif word == "for" and (any(t.text in lex()["heads"] for t in toks[i:j]) or _portfolio_after(toks, j)) and (nxt := _after_connectors(toks, j, text, offset, ("for", "the"))):
                 j = nxt  # "Office for National Statistics", "Court of Arbitration for Sport"
             else:
                 break
@@ -57,6 +60,15 @@ def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
+
+
+def _portfolio_after(toks: list[Token], j: int) -> bool:
+    """"Minister for Health", "Secretary of State for Education": a title's portfolio after "for"."""
+    if j + 1 >= len(toks) or toks[j + 1].text not in lex()["portfolios"]:
+        return False
+    words = [t.text for t in toks[max(0, j - 4) : j]]
+    found = match_title(words)
+    return found is not None and found[1] == len(words)
 
 
 def _after_connectors(toks: list[Token], j: int, text: str, offset: int, connectors=_CONNECTORS) -> int | None:
@@ -77,6 +89,11 @@ def _inner_and(toks: list[Token], i: int, j: int, text: str, offset: int) -> int
     portfolios = lex()["portfolios"]
     if words and words[-1] in portfolios and j + 1 < len(toks) and toks[j + 1].text in portfolios and _adjacent(toks[j], toks[j + 1], text, offset):
         return j + 2  # "Energy and Mines Minister X": one title of two portfolios
+    if any(w in heads for w in words[:-1]) and words[-1] in portfolios and ("of" in words or "for" in words):
+        k = j + 1  # "Department of Health and Human Services": the body's remit goes on after "and"
+        while k < len(toks) and toks[k].text in portfolios and _adjacent(toks[k - 1], toks[k], text, offset):
+            k += 1
+        return k if k > j + 1 and (k >= len(toks) or not capitalised(toks[k].text)) else None
     if len(words) > 2 or any(w in heads for w in words):
         return None  # "Norrland Motors and Metalworkers' Union" are two
     k = j + 1
@@ -115,13 +132,16 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
             continue
         if word in lexicon["pronouns"]:
             mentions.append(Mention(toks[k].start, toks[k].end, "pronoun", word, plural=word in lexicon["plural"]))
+        elif word in ("his", "her") and k + 1 < len(toks) and lowered[k + 1] == "office" and k + 1 not in used:  # "her office said": hers
+            mentions.append(Mention(toks[k].start, toks[k + 1].end, "pronoun", "he" if word == "his" else "she"))
+            used.add(k + 1)
         elif word == "the" and lowered[k + 2 : k + 4] == ["-", "year-old"] and lowered[k + 1].isdigit():
             mentions.append(Mention(toks[k].start, toks[k + 3].end, "pronoun", "the " + "".join(lowered[k + 1 : k + 4])))  # "the 27-year-old"
         for pair in lexicon["pair"] if word in lexicon["pair_starts"] else ():
             if tuple(lowered[k : k + len(pair)]) == pair:
                 mentions.append(Mention(toks[k].start, toks[k + len(pair) - 1].end, "pair", " ".join(pair), plural=True))
                 break
-        group = lowercase_group(toks, lowered, k, used) or title_reference(toks, lowered, k, used) or organisation_reference(toks, lowered, k, used)
+        group = lowercase_group(toks, lowered, k, used) or title_reference(toks, lowered, k, used) or organisation_reference(toks, lowered, k, used) or modified_title(toks, lowered, k, used)
         if group:
             mentions.append(group)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -130,17 +150,32 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
+    out = [_definite_title(m) for m in out]
     return tuple(_spoken_for(_described_organisations(_titled_appositions(_possessed_institutions(out, text, offset), text, offset), text, offset), text, offset))
+
+
+def _definite_title(m: Mention) -> Mention:
+    """"the county health officer said": one known person's title, not an anonymous group as "a
+    senior police officer" is."""
+    words = m.name.split()
+    if m.kind != "group" or m.plural or words[0].lower() != "the" or len(words) < 2:
+        return m
+    title = lower_title(" ".join(words[1:]))
+    return Mention(m.start, m.end, "title", title, title=title) if title else m
 
 
 def _possessed_institutions(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
     """"Lakeland County's health department" is the Lakeland County Health Department: one organisation,
     named the way it names itself."""
-    out = []
+    out, inside = [], set()
     for m in mentions:
+        if id(m) in inside:
+            continue
         held = _INSTITUTION.match(text, m.end - offset) if m.possessive and m.kind in ("person", "organisation") else None
-        if held and not any(o.start < held.end() + offset and o.end > m.end for o in mentions):
-            name = f"{m.name} {held.group(1).title()}"
+        within = [o for o in mentions if held and o.start > m.end and o.end <= held.end() + offset]
+        if held and not any(o.start < held.end() + offset and o.end > m.end and o not in within for o in mentions):
+            inside.update(map(id, within))
+            name = _possessed_name(m, held.group(1))
             m = Mention(m.start, held.end() + offset, "organisation", name, place=name)
         office = _OFFICE.match(text, m.end - offset) if not m.possessive and not m.title and m.kind in ("person", "organisation") and " " not in m.name else None
         if office and not any(o.start < office.end() + offset and o.end > m.end for o in mentions):
@@ -148,6 +183,15 @@ def _possessed_institutions(mentions: list[Mention], text: str, offset: int) -> 
             m = Mention(m.start, office.end() + offset, "organisation", name, place=name)
         out.append(m)
     return out
+
+
+def _possessed_name(owner: Mention, body: str) -> str:
+    """"Russia's defence ministry" is Russia, as "Russian Defence Ministry" is: a state's own body;
+    "Lakeland County's health department" is the Lakeland County Health Department."""
+    bodies = set(load("actors")["places"]["state_bodies"])
+    if owner.name in place_key() and all(w.title() in bodies for w in body.split()):
+        return place_key()[owner.name]
+    return f"{owner.name} {body.title()}"
 
 
 def _described_organisations(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
@@ -177,7 +221,11 @@ def _titled_appositions(mentions: list[Mention], text: str, offset: int) -> list
     """"The judge, Amanda Reyes, said", "the mayor of Lyon, Paul Roux,", "a company spokesman, Ana Ruiz,",
     "her Chilean counterpart, Ana Ruiz,": the title (with its place) and the name after it are one person."""
     out: list[Mention] = []
+    honorifics = set(load("actors")["titles"]["honorifics"])
     for m in mentions:
+        if m.kind == "person" and m.title in honorifics and (trailing := _trailing_title(m, text, offset)):
+            out.append(trailing)  # "Dr. Helen Park, the chief medical officer, said"
+            continue
         if m.kind == "person" and not m.title and text[m.end - offset : m.end - offset + 1] in (",", ")"):
             merged = _apposed(out, m, text, offset)
             if merged:
@@ -195,6 +243,13 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
     owned = _OWNED_TITLE.search(text, 0 if previous is None else previous.end - offset, m.start - offset)
     if owned and owned.group(1) in lex()["lower_titles"]:  # "her lawyer, Tom Baines,"
         return 0, Mention(owned.start() + offset, m.end, "person", m.name, title=owned.group(1))
+    held = _HELD_TITLE.search(text, 0 if previous is None else previous.end - offset, m.start - offset)
+    title = lower_title(held.group(1)) if held else None
+    if title:  # "the company's chief executive, Anna Berg,": the title is hers, the owner stays a mention
+        return 0, Mention(m.start, m.end, "person", m.name, title=title, place=m.place, possessive=m.possessive)
+    trailing = _trailing_title(m, text, offset)
+    if trailing:  # "Anna Berg, the company's chief executive, said"
+        return 0, trailing
     if previous is None:
         return None
     if gap(previous, m) == ", ":
@@ -214,13 +269,23 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
     return None
 
 
+def _trailing_title(m: Mention, text: str, offset: int) -> Mention | None:
+    """The person with the title an apposition after the name gives ("X, the county's health officer,")."""
+    trailing = _TRAILING_TITLE.match(text, m.end - offset)
+    title = lower_title(trailing.group(1)) if trailing and not m.possessive else None
+    return Mention(m.start, m.end, "person", m.name, title=title, place=m.place) if title else None
+
+
 def _spoken_for(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
     """"Northwind Airlines' spokesperson said": a named organisation's unnamed spokesperson speaks for it;
-    a named one ("Acme's spokesperson Ruth Adler") is a person of their own."""
+    a named one ("Acme's spokesperson Ruth Adler") is a person of their own; a person's ("Sunak's
+    spokesman") is a group source of that person's side, as "a spokesman for Mr Sunak" is."""
     out = []
     for m in mentions:
-        noun = _SPOKESPERSON.match(text, m.end - offset) if m.kind == "organisation" and m.possessive else None
-        if noun:
+        noun = _SPOKESPERSON.match(text, m.end - offset) if m.kind in ("organisation", "person") and m.possessive else None
+        if noun and m.kind == "person":
+            m = Mention(m.start, noun.end() + offset, "group", noun.group().split()[-1], place=m.name)
+        elif noun:
             m = Mention(m.start, noun.end() + offset, "organisation", m.name, place=m.place, business=m.business)
         out.append(m)
     return out

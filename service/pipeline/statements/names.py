@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from service.pipeline.statements.lexicon import load, lowercase_titles, match_title, place_key, place_of, words
-from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, strip_possessive
+from service.pipeline.statements.lexicon import auxiliaries, load, lowercase_titles, match_title, place_key, place_of, reporting_forms, words
+from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, particles, prefixed_name, strip_possessive
 
+_WEEKDAYS = words("weekdays")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+[A-Z][\w.]*)*\s*(?:\([^)]*\))?\s*[—–-]")  # "KASTRINOS, Greece (AP) —"
 
 
@@ -21,13 +22,21 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
     lexicon = lex()
     run = [strip_possessive(t) if k == j - 1 else (t, False) for k, t in enumerate(toks[i:j], start=i)]
     possessive = run[-1][1]
-    words = [t.text for t, _ in run]
-    while words and words[0] in lexicon["stop"]:
+    words, first_index = [t.text for t, _ in run], i
+    while words and words[0] in lexicon["stop"] and not (len(words) > 1 and words[0].lower() in particles()):  # "Ten Hag"
         words, i = words[1:], i + 1
+    if len(words) >= 3 and words[0].endswith("ing") and _opens_clause(text[: toks[i].start - offset]):
+        words, i = words[1:], i + 1  # "Making Juan Miguel Gonzalez his representative ...": a participle opens the clause
+    weekday = next((k for k, w in enumerate(words) if k and w in _WEEKDAYS), None)
+    if weekday is not None and not possessive:  # "President Bill Clinton Thursday condemned ...": the day is not in the name
+        words, j = words[:weekday], i + weekday
+        run = run[: j - first_index]
     if len(words) >= 2 and is_descriptor(words[0]) and words[0] not in lexicon["heads"] and words[1][:1].isupper() and not possessive:  # "Drugmaker Velora is recalling ..."
         return Mention(toks[i + 1].start, run[-1][0].end, "organisation", " ".join(words[1:]), place=" ".join(words[1:]), business=True)
     if not words or (len(words) == 1 and words[0].lower() in words_of_modifiers()):
         return None
+    if len(words) >= 2 and words[-1] in load("actors")["names"]["documents"]:
+        return None  # "the Freedom of Access to Clinic Entrances Act": a law or treaty, not an actor
     start, end = toks[i].start, run[-1][0].end
     head = words[-1].lower()
     if head in lexicon["group"] and len(words) <= 3:  # "Officials said", "Senior Officials", "Police said"
@@ -48,9 +57,9 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         n, noun = group
         place = place_of(words) or " ".join(words)
         first = _determiner_start(toks, i)
-        lead = [t.text.lower() for t in toks[:i] if t.start >= first and t.text.lower() not in lexicon["determiners"]]
+        lead = [t.text.lower() for t in toks[:i] if t.start >= first and (t.text.lower() not in lexicon["determiners"] or t.text.lower() in ("a", "an"))]
         phrase = " ".join(lead + words + [t.text for t in toks[j : j + n]])
-        if noun.startswith("spokes") and not possessive and any(w in lexicon["heads"] for w in words):
+        if noun.startswith("spokes") and not possessive and (any(w in lexicon["heads"] for w in words) or _institution(words)):
             return Mention(start, toks[j + n - 1].end, "organisation", " ".join(words), place=_identity(words, place_of(words)))  # "a Canoe Union spokesman"
         kind = "organisation" if noun in lexicon["institutional"] else "group"
         if kind == "organisation":
@@ -62,8 +71,14 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         key = place_of(words) or words[0]
         return Mention(start, end, "organisation", key, place=key, possessive=possessive)
     found = match_title(words)
+    if found and found[0] > 0 and words[found[0] - 1] in ("of", "for", "and"):
+        found = None  # "Department of Justice and Equality": a portfolio inside a body's name
     if found:
         a, b, title = found
+        b = _portfolio_end(words, b)
+        while b < len(words) - 1 and match_title([words[b]]):  # "Lt. Col. James Hart", "Det. Chief Supt. Moss"
+            b = _portfolio_end(words, b + 1)
+        title = " ".join(words[a:b])
         name = [w for w in words[b:]]
         prefix = words[:a]
         place = _identity(prefix, place_of(prefix)) if prefix else None
@@ -80,18 +95,80 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
     place = place_of(words)
     if before and not place:
         title, org, title_start = before
+        if "of" in words[1:]:  # "opposition leader Alberto Núñez Feijóo of the People's Party"
+            cut = words.index("of")
+            org = org or " ".join(w for w in words[cut + 1 :] if w.lower() != "the") or None
+            words, end = words[:cut], _end_of(toks, i, cut)
         return Mention(title_start, end, "person", " ".join(words), title=title, place=org, possessive=possessive)
+    if len(words) == 1 and words[0] in lexicon["heads"] and _plural_noun(words[0]) and not place:
+        return None  # "Services were suspended": a company word alone names no company
     if place or "&" in words or any(w in lexicon["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria", "Harrow & Vale"
         business = not place and words[-1].rstrip(".").lower() in _company_forms()
         return Mention(start, end, "organisation", " ".join(words), place=_identity(words, place), possessive=possessive, business=business)
-    if "of" in words[1:]:  # "Petros Doukas of the National Observatory"
+    if "of" in words[1:]:  # "Petros Doukas of the National Observatory"; "Freedom of Access" names no one
         words = words[: words.index("of")]
         end = _end_of(toks, i, len(words))
+        if len(words) < 2:
+            return None
     if i > 0 and is_descriptor(toks[i - 1].text) and toks[i - 1].text.islower():  # "industry group TechUK", "consumer watchdog Which?"
         return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive, business=True)
-    if len(words) <= 4 and all(w[:1].isupper() for w in words):
+    if len(words) == 1 and _opens_clause(text[: start - offset]):
+        if _modifies_next(toks, j):
+            return None  # "Flood warnings were issued": the word qualifies the noun after it
+        if _plural_noun(words[0]) and not possessive:  # "Patients were moved": a group unless a known surname
+            return Mention(start, end, "person", words[0], plural=True)
+    if _personal_name(words):
         return Mention(start, end, "person", " ".join(words), possessive=possessive)
     return None
+
+
+def _portfolio_end(words: list[str], b: int) -> int:
+    """Past a title's portfolio ("Minister for Health", "Minister of Foreign Affairs", "Secretary of
+    State for Education"), leaving at least one word for the name."""
+    if b >= len(words) - 1 or words[b] not in ("for", "of"):
+        return b
+    k = b + 1
+    while k < len(words) and (words[k] in lex()["portfolios"] or words[k] in _PORTFOLIO_WORDS):
+        k += 1
+    return k if k > b + 1 and words[k - 1] not in ("the", "and", "for") else b
+
+
+_PORTFOLIO_WORDS = frozenset({"State", "the", "and", "for"})  # "Secretary of State for Education"
+
+
+def _institution(words: list[str]) -> bool:
+    """"Downing Street", "Kremlin": a seat of government named as a place, not a nationality."""
+    phrase = " ".join(words)
+    return phrase in place_key() and phrase not in load("actors")["places"]["demonyms"]
+
+
+def _opens_clause(lead: str) -> bool:
+    lead = lead.rstrip()
+    return not lead or lead[-1] in ",:;—–-“\"‘(" or lead.split()[-1] in lex()["stop"] or lead.split()[-1] in ("and", "but", "while")
+
+
+def _plural_noun(word: str) -> bool:
+    """A word that may be a plural noun: "Patients", "Israelis" (a demonym's plural), not "Davis"."""
+    lowered = word.lower()
+    return len(lowered) > 3 and lowered.endswith("s") and (not lowered.endswith(("ss", "us", "is")) or word[:-1] in load("actors")["places"]["demonyms"])
+
+
+def _modifies_next(toks: list[Token], j: int) -> bool:
+    """A lower-case plural noun follows and a verb after it ("Budget cuts were announced")."""
+    if j + 1 >= len(toks) or not toks[j].text.isalpha() or not toks[j].text.islower():
+        return False
+    noun, verb = toks[j].text, toks[j + 1].text.lower()
+    if not _plural_noun(noun) or noun in reporting_forms() or noun in auxiliaries():
+        return False
+    return verb in auxiliaries() or verb in words("be") or verb in reporting_forms()
+
+
+def _personal_name(words: list[str]) -> bool:
+    """Up to four capitalised words, with surname particles between them ("Ursula von der Leyen",
+    "Luiz Inácio Lula da Silva", "Abu Bakr al-Baghdadi")."""
+    named = [w for w in words if w[:1].isupper() or prefixed_name(w)]
+    inner = all(w in named or w in particles() for w in words)
+    return 0 < len(named) <= 4 and inner and words[-1] in named
 
 
 @cache
@@ -122,12 +199,15 @@ def _identity(words: list[str], place: str | None) -> str:
     ("U.S. Food and Drug Administration")."""
     if place and words[-1].rstrip(".").lower() in _company_forms():
         return " ".join(words)  # "British Airways", "Swiss Re Group": a firm, not its country
-    if place and len(words) >= 3 and words[1] == "of" and words[0] in lex()["heads"] and words[0] not in load("actors")["places"]["state_bodies"]:
-        return " ".join(words)  # "Association of Chilean Growers", "Bank of England": the body, not its place
+    bodies = load("actors")["places"]["state_bodies"]
+    if place and "of" in words[1:-1] and any(w in lex()["heads"] and w not in bodies for w in words[: words.index("of")]):
+        return " ".join(words)  # "Association of Chilean Growers", "Central Bank of Nigeria": the body, not its place
     if place and _named_with_adjective(words):
         return " ".join(words)  # "European Commission", "Danish Accident Investigation Board"
     if place and len(words) >= 3 and place_of(words[:1]) == place and place_of(words[1:]) is None and _proper_body(words[1:]):
         return " ".join(words[1:])  # "U.S. Geological Survey", "UK Civil Aviation Authority"
+    if place and len(words) >= 3 and words[0] in place_key() and place_of(words[1:]) is None and not all(w in bodies for w in words[1:]):
+        return " ".join(words)  # "Kenya Red Cross": a country's name opening a name of its own
     return place or " ".join(words)
 
 

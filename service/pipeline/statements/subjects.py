@@ -11,7 +11,9 @@ from service.pipeline.statements.names import is_descriptor
 
 _APPOSITIVE = re.compile(r"\s*(?:(?:of|at|from|for|with)\s+[^,]+)?,")  # "X of the Observatory, ..., said"
 _HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[a-z][a-z-]*\s+){0,4}[a-z-]*,\s*")  # "'s chief medical officer, "
-_OWN_STATEMENT = re.compile(r"\s*(?:a|an|the)?\s*(?:joint\s+|written\s+)?statements?\s+(?:from|by|issued\s+by)\s+(?:the\s+)?", re.I)
+_OWN_STATEMENT = re.compile(r"\s*(?:a|an|the)?\s*(?:joint\s+|written\s+)?statements?\s+(?:from|by|issued\s+by)\s+(?:the\s+)?", re.IGNORECASE)
+_DETERMINER_END = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)$")
+_ANONYMITY = re.compile(r"\s+(?:who|because|as|since)\s+[^,;“”\"]{0,80}?\b(?:anonymity|anonymously|named|identified|authori[sz]ed|permitted|allowed)\b[^,;“”\"]{0,50}?\s*")
 SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title", "orgref"})
 _PREPOSITIONS = words("prepositions")
 _WEEKDAYS = words("weekdays")
@@ -93,7 +95,7 @@ def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_st
         if m.end >= verb_start or m.kind not in SPEAKER_KINDS or m.possessive:
             continue
         tail = text[m.end - offset : verb_start - offset]
-        lead = text[: m.start - offset].rstrip()
+        lead = _DETERMINER_END.sub("", text[: m.start - offset].rstrip())  # "The Secretary of State for Education, X,"
         if _APPOSITIVE.match(tail) and '"' not in tail and "“" not in tail and (clause_opening(lead) or _title_lead(lead) or _owner_lead(lead, m) or _JOINT_LEAD.search(lead) or _place_lead(lead, m)):
             return m
     return None
@@ -165,12 +167,17 @@ def clause_subject(text, offset, mentions, verb_start, reach) -> Mention | None:
         lead = text[: m.start - offset].rstrip()
         previous = lead.split()[-1].lower() if lead.split() else ""
         between = text[m.end - offset : verb_start - offset]
-        if previous in _PREPOSITIONS or re.search(r"[“”\";:–—]|\s-\s|\b(that|which|who|when|if)\b", between):
+        if previous in _PREPOSITIONS or re.search(r"[“”\";:–—]|\s-\s|\b(that|which|who|when|if)\b", between) and not _unnamed(m, between):
             continue
-        if clause_opening(lead) and len(between.split()) <= reach and "," not in between:
+        if clause_opening(lead) and (len(between.split()) <= reach or _unnamed(m, between)) and "," not in between:
             return m
         return None
     return None
+
+
+def _unnamed(m: Mention, between: str) -> bool:
+    """"A diplomat who asked not to be named said": a group source and the clause that keeps it anonymous."""
+    return m.kind == "group" and _ANONYMITY.fullmatch(between) is not None
 
 
 def participle_subject(text: str, offset: int, mentions: list[Mention], verb_start: int) -> Mention | None:

@@ -1,23 +1,28 @@
-"""Words and mentions as the statement stage sees them: tokens with offsets and the mention record.
+"""Words and mentions as the statement stage sees them: tokens with offsets, the mention record,
+and the words of a personal name (parts, surname, given name) by which two mentions are one person.
 
 Shared by the name reader (capitalised runs), the reference reader (lower-case groups, titles,
-"the company") and the attribution and event readers.
+"the company"), the attribution and event readers, and the story's merge of people.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from service.pipeline.statements.lexicon import load
+from rapidfuzz import fuzz
+
+from service.pipeline.statements.lexicon import load, lowercase_titles, words
 
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|St|Lt|Col|Adm|Prof|Co|Inc|Corp|Ltd)\.|[A-Z]\.(?=\s[A-Z])"
+    r"(?:[A-Z]\.){2,}|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|St|Lt|Col|Adm|Prof|Co|Inc|Corp|Ltd|Sgt|Cpl|Maj|Capt|Brig|Cmdr|Supt|Insp|Det|Gov|Rev|Msgr|Hon|Atty|Cllr)\.|[A-Z]\.(?=\s[A-Z])"
     r"|[A-Z][A-Za-z0-9’'\-]*[?!](?=\s+[a-z])"  # a name with its mark ("Which? said", "Yahoo! reported")
     r"|[^\W\d_][\w’'\-]*|\d[\d,.]*|\S"  # words in any script: "Bríd", "Şahin", "Ólafur"
 )
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3})$")  # "W.", "H.R."
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +79,106 @@ def capitalised(word: str) -> bool:
     return word[:1].isupper() or (word[:1] == "$")
 
 
+@cache
+def particles() -> frozenset[str]:
+    """Lower-case surname particles ("von", "da", "bin")."""
+    return frozenset(load("actors")["names"]["particles"])
+
+
+@cache
+def _article_prefix() -> re.Pattern[str]:
+    return re.compile(load("actors")["names"]["article_prefix"])
+
+
+def prefixed_name(word: str) -> bool:
+    """"al-Baghdadi", "el-Sisi": a surname written after a lower-case article."""
+    return _article_prefix().match(word) is not None
+
+
+def bare_surname(word: str) -> str:
+    """The surname without its article: "al-Baghdadi" -> "Baghdadi"."""
+    return _article_prefix().sub("", word)
+
+
 def strip_possessive(tok: Token) -> tuple[Token, bool]:
     for mark in _POSSESSIVE:
         if tok.text.endswith(mark) and len(tok.text) > len(mark):
             text = tok.text[: -len(mark)]
             return Token(text, tok.start, tok.start + len(text)), True
     return tok, False
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def name_parts(name: str) -> tuple[str, ...]:
+    """The words that identify a person: no initials, suffixes or honorifics; particles in lower case
+    ("Von der Leyen" -> "von", "der", "Leyen")."""
+    data = load("actors")
+    drop = set(data["names"]["suffixes"]) | set(data["titles"]["honorifics"])
+    kept = [w for w in name.split() if w not in drop and not _INITIAL.match(w)]
+    return tuple(w.lower() if w.lower() in particles() and k < len(kept) - 1 else w for k, w in enumerate(kept))
+
+
+def surname(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The words a bare surname mention would use: from the first particle on ("von der Leyen",
+    "bin Salman"), else the last word."""
+    start = next((k for k, w in enumerate(parts) if k and w in particles()), len(parts) - 1)
+    return parts[start:]
+
+
+def surname_key(parts: tuple[str, ...]) -> tuple[str, ...]:
+    """A name compared without case, accents or an Arabic article: "al-Baghdadi" = "Baghdadi",
+    "Erdoğan" = "Erdogan"."""
+    return tuple(slug(bare_surname(w)) for w in parts)
+
+
+def ends_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """"López Obrador" ends "Andrés Manuel López Obrador": a compound surname written alone."""
+    return 1 < len(short) < len(full) and surname_key(full[-len(short) :]) == surname_key(short)
+
+
+def same_given(a: str, b: str) -> bool:
+    """One given name: the same, a short form ("Alex", "Tony" for "Antony") or another spelling
+    ("Sergei"/"Sergey", "Muammar"/"Moammar"); never the feminine of the other ("Roberta", "Alexandra")."""
+    short, long = sorted((slug(a), slug(b)), key=len)
+    if short == long:
+        return True
+    if long.startswith(short) and len(short) >= 3:
+        return long[len(short) :] not in _FEMININE_ENDINGS
+    if long.endswith(short) and len(short) >= 3:
+        return True
+    ends = {short[-1], long[-1]}
+    return len(short) >= 5 and short[0] == long[0] and (len(ends) == 1 or ends == {"i", "y"}) and fuzz.ratio(short, long) >= 80
+
+
+_FEMININE_ENDINGS = frozenset({"a", "e", "o", "le", "lle", "ne", "ine", "ette", "ina"})
+
+
+def lower_title(phrase: str) -> str | None:
+    """The title a lower-case phrase ends in ("general secretary", "chief executive"), with the
+    words that qualify it; None when it ends in no title ("a former nurse")."""
+    words = phrase.split()
+    table = lex()["lower_titles"]
+    for size in (3, 2, 1):
+        if len(words) >= size and " ".join(words[-size:]) in table:
+            return " ".join(words[-3:]) if size < 3 and len(words) > size and words[-size - 1] not in _NOT_QUALIFIER else " ".join(words[-size:])
+    return None
+
+
+_NOT_QUALIFIER = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+
+
+def modified_title(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
+    """"the deputy chief executive said", "the former minister": a bare title with its rank words."""
+    if k == 0 or lowered[k - 1] != "the" or lowered[k] not in words("title_modifiers"):
+        return None
+    j = k
+    while j < len(toks) and lowered[j] in words("title_modifiers"):
+        j += 1
+    for size in (3, 2, 1):
+        if tuple(lowered[j : j + size]) in lowercase_titles() and not used & set(range(k, j + size)):
+            return Mention(toks[k - 1].start, toks[j + size - 1].end, "title", " ".join(lowered[k : j + size]), title=" ".join(lowered[k : j + size]))
+    return None
