@@ -1,7 +1,8 @@
 """Claim comparison: do two outlets report the same claim, even paraphrased?
 
 Claims are compared on content words (stop words, numbers and speaker names removed, synonyms
-folded: UAVs ~ drones) and, where both quote, on the quoted words themselves.
+folded: UAVs ~ drones) and, where both quote, on the quoted words themselves; a count of one thing
+is an anchor (counts.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from service.pipeline.merge.counts import figure_bonus
 from service.pipeline.model import Actor, Statement
 from service.pipeline.statements.lexicon import event_forms
 
@@ -26,7 +28,6 @@ _PHASE = frozenset({"began", "started", "resumed", "continued", "stopped"})  # "
 _COPULAR = frozenset({"found", "declared", "ruled", "judged"})  # the act is the complement that follows
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-FIGURE_DISPUTED = 10.0  # a count of the same unit given with other values: maybe one claim in dispute
 NUMBERS = 25.0  # bonus for two shared exact numbers
 QUOTED_PHRASE, QUOTED_WORD, QUOTED_WORD_LETTERS = 25.0, 12.0, 8  # a quoted phrase, or one long quoted word, in the other report
 SAME_ACT = 25.0  # one actor, one day, one event verb: nearly always one happening
@@ -120,16 +121,6 @@ def word_score(a: Statement, b: Statement, weights: Weights) -> float:
     typical = w("") or 1.0
     damp = min(1.0, shared / (2 * typical))
     return 100 * damp * (0.6 * shared / sizes[0] + 0.4 * shared / sizes[1])
-
-
-def figure_bonus(a: Statement, b: Statement) -> float:
-    """Claims that give the same count of the same thing are closer (a figure is a strong paraphrase anchor)."""
-    pairs = [(fa, fb) for fa in a.figures for fb in b.figures if fa.unit == fb.unit]
-    if any(fa.low == fb.low and fa.high == fb.high for fa, fb in pairs):
-        return 35.0
-    if any(fa.low <= fb.high and fb.low <= fa.high for fa, fb in pairs):
-        return 25.0
-    return FIGURE_DISPUTED if pairs else 0.0  # "38 reports" v "40 reports": one count, told two ways
 
 
 def shared_numbers(a: Statement, b: Statement) -> float:

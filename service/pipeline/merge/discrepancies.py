@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.pipeline.merge.claims import content_words
-from service.pipeline.model import Discrepancy, DiscrepancyValue, Figure, Statement
+from service.pipeline.merge.counts import unit_of
+from service.pipeline.merge.people import affiliations
+from service.pipeline.model import (
+    Actor,
+    Discrepancy,
+    DiscrepancyValue,
+    Figure,
+    Statement,
+)
 
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro"}
@@ -45,11 +53,22 @@ def _values(by_value: dict[str, set[str]]) -> tuple[DiscrepancyValue, ...]:
 
 
 def actor_discrepancy(members: list[Statement]) -> Discrepancy | None:
-    """The same words given to different speakers by different outlets."""
+    """The same words given to different speakers by different outlets; one body named two ways
+    ("US officials", "the US") is one speaker, named as its first report names it."""
     by_value: dict[str, set[str]] = defaultdict(set)
+    labels: dict[frozenset[str], str] = {}
     for statement in members:
-        by_value[" and ".join(sorted(a.name for a in statement.actors))].add(statement.article_id)
+        side = frozenset(k for a in statement.actors for k in (body_of(a) or {a.id}))
+        label = labels.setdefault(side, " and ".join(sorted(a.name for a in statement.actors)))
+        by_value[label].add(statement.article_id)
     return Discrepancy("actor", _values(by_value)) if len(by_value) > 1 else None
+
+
+def body_of(actor: Actor) -> set[str]:
+    """Keys of the body an organisation or group speaks for: "US officials" and "the US" -> us."""
+    if actor.kind == "organisation":
+        return {actor.id}
+    return set(affiliations(actor)[1:]) if actor.kind == "group" else set()
 
 
 def figure_discrepancies(members: list[Statement]) -> list[Discrepancy]:
@@ -57,7 +76,7 @@ def figure_discrepancies(members: list[Statement]) -> list[Discrepancy]:
     by_unit: dict[str, dict[tuple[float, float], dict[str, set[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
     for statement in members:
         for figure in _main_figures(statement):
-            by_unit[figure.unit][(figure.low, figure.high)][figure.text].add(statement.article_id)
+            by_unit[unit_of(figure)][(figure.low, figure.high)][figure.text].add(statement.article_id)
     out, flagged = [], set()
     for unit in sorted(by_unit):
         ranges = by_unit[unit]
@@ -80,8 +99,8 @@ def _main_figures(statement: Statement) -> list[Figure]:
     seen, out = set(), []
     money = [Figure(c.label, c.low, c.high, c.unit) for c in _counts(statement.text) if c.unit]
     for figure in (*statement.figures, *money):
-        if figure.unit not in seen:
-            seen.add(figure.unit)
+        if unit_of(figure) not in seen:
+            seen.add(unit_of(figure))
             out.append(figure)
     return out
 
@@ -124,7 +143,7 @@ def _label(count: _Count) -> str:
 def _figures_with_context(statement: Statement) -> list[_Count]:
     """The statement's figures, each with the words around it."""
     bare = {(c.low, c.high): c.near for c in _counts(statement.text)}
-    return [_Count(f.low, f.high, f.text, f.unit, bare.get((f.high, f.high), frozenset()) | {f.unit}) for f in statement.figures]
+    return [_Count(f.low, f.high, f.text, unit_of(f), bare.get((f.high, f.high), frozenset()) | {f.unit}) for f in statement.figures]
 
 
 def _bare(statement: Statement) -> list[_Count]:

@@ -7,9 +7,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from service.pipeline.merge.claims import claim_key
-from service.pipeline.merge.discrepancies import actor_discrepancy, figure_discrepancies
+from service.pipeline.merge.discrepancies import (
+    actor_discrepancy,
+    body_of,
+    figure_discrepancies,
+)
 from service.pipeline.merge.merger import Group
-from service.pipeline.merge.people import affiliations
 from service.pipeline.model import Actor, Entry, Source, When
 
 
@@ -35,10 +38,11 @@ def _entry(group: Group, publishers: dict[str, str | None]) -> Entry:
 
 
 def _distinct(actors: list[Actor]) -> tuple[Actor, ...]:
-    """Each actor once; a body named two ways ("British lawmakers", "MPs") once, as the representative names it."""
+    """Each actor once; a body named two ways once, as the representative names it: "British lawmakers"
+    and "MPs" (one legislature), "US officials" and "the US" (officials of a state speaking for it)."""
     out, bodies = [], set()
     for actor in dict.fromkeys(actors):
-        body = {k for k in affiliations(actor) if k.startswith("body-")}
+        body = body_of(actor)
         if not body & bodies:
             out.append(actor)
         bodies |= body

@@ -4,6 +4,12 @@ Candidates come from an index on (kind, actor affiliation, day or month) so that
 statement does not grow with the story; each candidate is compared with ONE representative. Events
 told in other words join when they tell one class of act about one object ("caved in" ~ "collapsed"),
 and never when they tell acts of two classes (event_classes.py).
+
+An estimate or count is one claim across outlets whatever figure each gives (a figure discrepancy),
+but one article giving two counts of one thing tells two claims ("8,000 near the border" and "10,000
+in the country"). A quoted claim that several outlets give to one speaker and another outlet to
+someone else is one entry with its speaker in dispute; so is a count told in the same words that
+several outlets give to one body and another outlet to another ("US officials" v "Biden officials").
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from service.pipeline.merge.claims import Weights, content_words, quote_score, same_claim, words_of
+from service.pipeline.merge.claims import QUOTE_FLOOR, Weights, content_words, quote_score, same_claim, words_of
+from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, unit_of
 from service.pipeline.merge.event_classes import other_acts, same_happening
 from service.pipeline.merge.people import affiliations
 from service.pipeline.model import Statement, When
@@ -23,6 +30,9 @@ SAME_CLAIM = 44.0  # content-word / quote similarity for one entry
 SAME_EVENT = 30.0  # one actor's dated happenings on one day are few: a looser match joins them
 SELF_REPORT = 80.0  # an event and its actor's statement of it: one entry only when nearly the same words
 SAME_QUOTE = 95.0  # a quote this close given to other speakers is one statement, disputed
+QUOTE_PARAPHRASE = 80.0  # or a quoted claim this close, told by another outlet (quotes are trimmed and reworded)
+CORROBORATED = 2  # outlets agreeing on a speaker, against which one other attribution is a dispute
+SAME_ARTICLE = 8.0  # an article tells a claim once or restates it closely: another outlet's paraphrase wins a near tie
 NO_ACTOR, ANY_ACTOR = "(no actor)", "(any actor)"  # index keys of events told without / with an actor
 SAME_HAPPENING = 30.0  # one class of act about one object on one day ("caved in" ~ "collapsed"): one event
 TOLD_HAPPENING = 15.0  # the same, told by one speaker: a statement is more than its act, so only a hint
@@ -38,6 +48,7 @@ class Group:
     members: list[Statement]
     affiliations: set[str]
     disputed: bool = False  # joined by quote across disjoint speakers
+    outlets: set[str] = field(default_factory=set)  # the articles of its members
 
     @property
     def representative(self) -> Statement:
@@ -97,6 +108,7 @@ class Merger:
     groups: list[Group] = field(default_factory=list)
     _index: dict[tuple[str, str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     _quotes: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    _counts: dict[tuple[str, str, float], list[int]] = field(default_factory=lambda: defaultdict(list))
     weights: Weights = field(default_factory=Weights)
     primed: bool = False  # word rarity already counted over the whole story
 
@@ -110,31 +122,43 @@ class Merger:
         keys = {k for a in statement.actors for k in affiliations(a)} or {NO_ACTOR}
         if not self.primed:
             self.weights.see(words_of(statement))
-        best, best_score = None, SAME_CLAIM if statement.kind == "statement" else SAME_EVENT
+        threshold = SAME_CLAIM if statement.kind == "statement" else SAME_EVENT
+        best, best_score = None, threshold
+        elsewhere = None  # the best fit among entries other outlets also carry
         for g in self._candidates(statement, keys):
             group = self.groups[g]
             if not dates_agree(group.representative.date, statement.date) and not retold(group.representative, statement):
                 continue
             if statement.kind == group.representative.kind == "event" and other_acts(group.representative, statement):
                 continue  # "bus drivers walked out" and "a court ruled the strike unlawful": two happenings
+            if other_count(group.representative, statement):
+                continue  # "40,000 marched in Lyon" and "45,000 in Marseille", "2,300 killed" and "2,000 injured": two counts
+            own = statement.article_id in group.outlets
+            if own and any(m.article_id == statement.article_id and other_figure(m, statement) for m in group.members):
+                continue  # one article giving two counts of one thing ("8,000 in Kursk", "10,000 in Russia"): two claims
             crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in group.affiliations)
             score = same_claim(group.representative, statement, self.weights) + happening_bonus(group.representative, statement)
             if group.representative.kind != statement.kind and (score < SELF_REPORT or NO_ACTOR in keys or not keys & group.affiliations):
                 continue  # an actor's own act told as its statement ("X has been banned, the union said") joins only on a close match
             if crossing and score < SAME_CLAIM:
                 continue  # "the bill cleared the Commons" joins "lawmakers approved the bill" only on a close match
-            score = claim_score(group.representative, statement, self.weights, score)
+            restated = own and statement.kind == "statement"  # an article retells a happening in many clauses, a claim seldom
+            score = claim_score(group.representative, statement, self.weights, score) - (SAME_ARTICLE if restated else 0.0)
+            if group.outlets - {statement.article_id} and score >= threshold:
+                elsewhere = max(elsewhere or 0.0, score)
             if score >= best_score and (score > best_score or best is None):
                 best, best_score = g, score
-        if best is None and statement.kind == "statement":
-            best = self._disputed(statement, keys)
+        if statement.kind == "statement":
+            disputed = self._disputed(statement, keys, best is not None, elsewhere)
+            best = disputed if disputed is not None else self._recounted(statement, keys, elsewhere, best)
         if best is None:
-            self.groups.append(Group([statement], set(keys)))
+            self.groups.append(Group([statement], set(keys), outlets={statement.article_id}))
             best = len(self.groups) - 1
             self._register(best, statement, keys)
         else:
             group = self.groups[best]
             group.members.append(statement)
+            group.outlets.add(statement.article_id)
             if NO_ACTOR in keys or NO_ACTOR in group.affiliations:
                 return  # a happening told without its actor adds no speaker and disputes none
             if not keys & group.affiliations:
@@ -159,8 +183,14 @@ class Merger:
                 found.update(self._index[(other, key, bucket)][-RECENT:])
         return sorted(found)
 
-    def _disputed(self, statement: Statement, keys: set[str]) -> int | None:
-        """Same words quoted on the same day but given to other speakers: one entry, actor in dispute."""
+    def _disputed(self, statement: Statement, keys: set[str], fits: bool, elsewhere: float | None) -> int | None:
+        """Same words quoted on the same day but given to other speakers by another outlet: one entry, actor in
+        dispute. A quote nearly word for word always; a quoted claim told closely ("we've not yet seen these
+        troops deploy" ~ "we have not yet seen these soldiers deploy") only when it fits better than the
+        speaker's own entries from other outlets (``elsewhere``: the best fit among them; ``fits``: some
+        entry of the speaker fits at all) and the entry's speaker is corroborated by several outlets: two
+        people often say much the same on one day, but one outlet alone against several misattributes.
+        An article's own restatement (lede, then quote) does not compete."""
         if not statement.quotes:
             return None
         day = buckets(statement.date)[0]
@@ -171,11 +201,35 @@ class Merger:
                     continue
                 seen.add(g)
                 group = self.groups[g]
-                if keys & group.affiliations or not dates_agree(group.representative.date, statement.date):
+                rep = group.representative
+                if keys & group.affiliations or not dates_agree(rep.date, statement.date):
                     continue
-                if quote_score(group.representative, statement) >= SAME_QUOTE:
+                quoted = quote_score(rep, statement)
+                if quoted >= SAME_QUOTE and not fits:
+                    return g
+                if statement.article_id in group.outlets or len(group.outlets) < CORROBORATED:
+                    continue  # one article quoting two people alike, or one outlet against one: two statements
+                close = same_claim(rep, statement, self.weights) if quoted >= QUOTE_FLOOR else 0.0
+                if close >= QUOTE_PARAPHRASE and close > (elsewhere or 0.0):
                     return g
         return None
+
+    def _recounted(self, statement: Statement, keys: set[str], elsewhere: float | None, best: int | None) -> int | None:
+        """The same count told in the same words on the same day, which several outlets give to one
+        source and another outlet to another ("US officials" v "Biden officials": about 8,000 troops
+        near the border): one entry, its source in dispute. Only between bodies, never named people."""
+        if _named(statement):
+            return best
+        day = buckets(statement.date)[0]
+        for g in sorted({g for f in statement.figures for g in self._counts[(day, unit_of(f), f.high)]}):
+            group = self.groups[g]
+            rep = group.representative
+            if keys & group.affiliations or statement.article_id in group.outlets or len(group.outlets) < CORROBORATED:
+                continue
+            close = same_claim(rep, statement, self.weights)
+            if dates_agree(rep.date, statement.date) and close >= QUOTE_PARAPHRASE and close > (elsewhere or 0.0):
+                return g
+        return best
 
     def _register(self, g: int, statement: Statement, keys: set[str]) -> None:
         if statement.kind == "event" and NO_ACTOR not in keys and statement is self.groups[g].representative:
@@ -187,6 +241,9 @@ class Merger:
         if statement.quotes and statement is self.groups[g].representative:
             for word in _salient(statement):
                 self._quotes[(buckets(statement.date)[0], word)].append(g)
+        if statement.kind == "statement" and statement is self.groups[g].representative and not _named(statement):
+            for figure in statement.figures:
+                self._counts[(buckets(statement.date)[0], unit_of(figure), figure.high)].append(g)
 
 
 def retold(a: Statement, b: Statement) -> bool:
@@ -210,7 +267,7 @@ def claim_score(a: Statement, b: Statement, weights: Weights, score: float | Non
     conviction") is the same one, and so is one count of one thing given twice ("40 posts" ~ "45 posts")."""
     score = same_claim(a, b, weights) if score is None else score
     rare = [w for w in words_of(a) & words_of(b) if weights.df[w] <= max(2, weights.n * RARE)]
-    counted = any(x.unit == y.unit for x in a.figures for y in b.figures)  # "40 posts" v "45 new posts"
+    counted = counts_one_thing(a, b)  # "40 posts" v "45 new posts"
     return score + SPEAKER_BONUS if _one_speaker(a, b) and len(rare) >= (1 if counted else 2) else score
 
 
@@ -225,6 +282,11 @@ def _one_speaker(a: Statement, b: Statement) -> bool:
     """The same one named person reporting, in two statements."""
     one = len(a.actors) == len(b.actors) == 1 and a.actors[0].id == b.actors[0].id
     return a.kind == b.kind == "statement" and one and a.actors[0].kind == "person"
+
+
+def _named(statement: Statement) -> bool:
+    """A named person speaks: never joined with another speaker on a count alone."""
+    return any(a.kind == "person" for a in statement.actors)
 
 
 def _salient(statement: Statement) -> list[str]:

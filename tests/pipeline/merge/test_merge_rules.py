@@ -10,6 +10,7 @@ import pytest
 
 from service.pipeline.merge.claims import Weights, words_of
 from service.pipeline.merge.discrepancies import figure_discrepancies
+from service.pipeline.merge.entries import timeline
 from service.pipeline.merge.merger import SAME_CLAIM, Merger, claim_score, dates_agree
 from service.pipeline.merge.people import affiliations, organisations, unify
 from service.pipeline.model import Actor, Statement
@@ -113,3 +114,31 @@ def test_organisations(example):
 def test_bodies(example):
     a, b = (set(affiliations(Actor(slug(n), n, None, "group"))) for n in example["names"])
     assert bool(a & b) == example["same"]
+
+
+def _report(article: str, text: str, speaker: list, day: str, quotes=(), start: int = 0) -> Statement:
+    name, role, organisation = (*speaker, None)[:3]
+    actor = Actor(slug(name), name, None, role, organisation)
+    return Statement(article, "statement", (actor,), text, tuple(quotes), text, start, start + len(text), make_when(day), "test", find_figures(text))
+
+
+@pytest.mark.parametrize("example", _cases("outlets"))
+def test_outlets(example):
+    """Reports of several outlets on one day: which are one entry, which stay apart, what is disputed."""
+    reports = [_report(r["article"], r["text"], r["speaker"], r.get("day", example["day"]), r.get("quotes", ()), i * 100)
+               for i, r in enumerate(example["reports"])]
+    merger = Merger()
+    merger.prime(reports)
+    for report in reports:
+        merger.add(report)
+    group_of = {id(m): g for g in merger.groups for m in g.members}
+    for together in example.get("together", []):
+        assert len({id(group_of[id(reports[i])]) for i in together}) == 1, together
+    for i, j in example.get("apart", []):
+        assert group_of[id(reports[i])] is not group_of[id(reports[j])], (i, j)
+    entry = timeline([group_of[id(reports[0])]], {})[0]
+    assert [d.field for d in entry.discrepancies] == example.get("discrepancies", [])
+    if "values" in example:  # how many sides each discrepancy has
+        assert [len(d.values) for d in entry.discrepancies] == example["values"]
+    if "speakers" in example:
+        assert [a.name for a in entry.actors] == example["speakers"]

@@ -1,0 +1,126 @@
+"""Counts in claims: is a figure of two reports one count of one thing, told or estimated two ways?
+
+A count is (who counts, what is counted, where). The same count of one thing ("1,200 jobs" ~ "some
+1,200 positions") or a close one ("at least 2,300 dead" ~ "2,600 dead": an estimate rounded or
+updated) brings two claims closer; counts of other measures ("killed" v "injured", "revenue" v
+"profit") or of two places ("in Lyon" v "in Marseille") are two claims.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache, lru_cache
+from pathlib import Path
+
+from service.pipeline.model import Figure, Statement
+
+FIGURE_DISPUTED = 10.0  # a count of the same unit given with other values: maybe one claim in dispute
+FIGURE_NEAR, NEAR_RATIO = 20.0, 1.5  # other values this close: an estimate outlets round, range or update
+_PROPER = re.compile(r"\b[A-Z][a-z]+")  # a name ("Lyon"); its first letters (PLACE_STEM) stand for its forms ("Russia", "Russian")
+PLACE_STEM = 5
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                       "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
+_WORD = re.compile(r"[a-z][a-z\-’']*")
+
+
+@cache
+def _lexicon() -> dict:
+    with open(Path(__file__).parent / "resources" / "counts.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def _units() -> dict[str, str]:
+    return {noun: key for key, nouns in _lexicon()["units"].items() for noun in nouns}
+
+
+def unit_of(figure: Figure) -> str:
+    """The figure's counted noun, outlets' other words for one count folded ("positions" ~ "jobs")."""
+    return _units().get(figure.unit, figure.unit)
+
+
+def _counted(a: Statement, b: Statement) -> list[tuple[Figure, Figure]]:
+    """Pairs of the two claims' figures that count one thing (of one unit, and not the dead of one
+    claim against the injured of the other)."""
+    return [] if _other_measures(a, b) else _one_unit(a, b)
+
+
+def _one_unit(a: Statement, b: Statement) -> list[tuple[Figure, Figure]]:
+    return [(fa, fb) for fa in a.figures for fb in b.figures if unit_of(fa) == unit_of(fb)]
+
+
+def _other_measures(a: Statement, b: Statement) -> bool:
+    classes = _count_classes(a.text), _count_classes(b.text)
+    return all(classes) and not classes[0] & classes[1]
+
+
+@cache
+def _count_forms() -> dict[tuple[str, ...], str]:
+    return {tuple(form.split()): name for name, forms in _lexicon()["counts"].items() for form in forms}
+
+
+@lru_cache(maxsize=65536)
+def _count_classes(text: str) -> frozenset[str]:
+    """The classes of count predicates a claim uses ("were killed" -> dead)."""
+    words, forms = _WORD.findall(text.lower()), _count_forms()
+    return frozenset(forms[g] for n in (1, 2, 3) for i in range(len(words) - n + 1) if (g := tuple(words[i : i + n])) in forms)
+
+
+def figure_bonus(a: Statement, b: Statement) -> float:
+    """Claims that give the same count of the same thing are closer (a figure is a strong paraphrase anchor)."""
+    pairs = _counted(a, b)
+    if any(fa.low == fb.low and fa.high == fb.high for fa, fb in pairs):
+        return 35.0
+    if any(fa.low <= fb.high and fb.low <= fa.high for fa, fb in pairs):
+        return 25.0
+    if any(_near(fa, fb) for fa, fb in pairs):
+        return FIGURE_NEAR  # "at least 2,300 dead" v "2,600 dead": one estimate, told or updated two ways
+    return FIGURE_DISPUTED if pairs else 0.0  # "38 reports" v "45 reports": maybe one count, told two ways
+
+
+def _near(a: Figure, b: Figure) -> bool:
+    low, high = sorted((max(a.high, 1e-9), max(b.high, 1e-9)))
+    return high / low <= NEAR_RATIO
+
+
+def counts_one_thing(a: Statement, b: Statement) -> bool:
+    """Both claims count the same thing ("40 posts" v "45 new posts")."""
+    return bool(_counted(a, b))
+
+
+def other_figure(a: Statement, b: Statement) -> bool:
+    """Both give a count of one unit and no two of those counts agree ("8,000 troops" v "10,000 troops")."""
+    pairs = _counted(a, b)
+    return bool(pairs) and not any(fa.low <= fb.high and fb.low <= fa.high for fa, fb in pairs)
+
+
+def other_count(a: Statement, b: Statement) -> bool:
+    """Two counts, not one disputed: figures of one unit measuring other things ("2,300 were killed" v
+    "2,000 were injured"), or other figures each for a place the other does not name ("40,000 marched
+    in Lyon" v "45,000 marched in Marseille")."""
+    if not _one_unit(a, b):
+        return False
+    if _other_measures(a, b):
+        return True
+    return other_figure(a, b) and bool(_places(a) - _stems(b.text)) and bool(_places(b) - _stems(a.text))
+
+
+def _places(statement: Statement) -> frozenset[str]:
+    """Stems of the names a claim gives past its first word, its speakers' names, days and months left out."""
+    return _named_stems(statement.text, _speaker_words(statement))
+
+
+@lru_cache(maxsize=65536)
+def _named_stems(text: str, names: frozenset[str]) -> frozenset[str]:
+    words = (w.lower() for w in _PROPER.findall(text)[1:])
+    return frozenset(w[:PLACE_STEM] for w in words if w not in names and w not in _CALENDAR)
+
+
+@lru_cache(maxsize=65536)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w.lower()[:PLACE_STEM] for w in _PROPER.findall(text))
+
+
+def _speaker_words(statement: Statement) -> frozenset[str]:
+    return frozenset(w.lower() for a in statement.actors for w in re.findall(r"[\w’'-]+", a.name))
