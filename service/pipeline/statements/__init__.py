@@ -3,6 +3,8 @@
 Reading order matters (a surname or pronoun refers back), so sentences are read once, in order;
 furniture sentences and unpunctuated one-line paragraphs (headlines, links) are never read. Each statement is dated by the expression tied to its
 reporting verb, else by its paragraph or its speaker's previous statement, else the reference day.
+A happening scheduled for a day in the writer's voice ("X and Y are to meet on Thursday") is an
+event of that day; it sets no paragraph's time, being later than the saying.
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ from service.pipeline.model import (
 from service.pipeline.statements.actors import Cast, slug
 from service.pipeline.statements.attribution import find_speech, judged
 from service.pipeline.statements.dating import (
-    NEXT_DAY, Dating, before_reference, from_expression, inherited, reference_day, tied_expression,
+    NEXT_DAY, Dating, before_reference, from_expression, inherited, paragraph_time, reference_day, tied_expression,
 )
 from service.pipeline.statements.drafts import Draft, build_drafts
-from service.pipeline.statements.events import find_events, find_own_acts
+from service.pipeline.statements.events import find_events
+from service.pipeline.statements.happenings import find_own_acts
 from service.pipeline.statements.figures import find_figures
 from service.pipeline.statements.lexicon import event_forms
 from service.pipeline.statements.mentions import find_mentions
 from service.pipeline.statements.names import is_descriptor
+from service.pipeline.statements.planned import find_plans, joint_opener
 from service.pipeline.statements.quotes import find_quotes, within
 from service.pipeline.statements.tokens import lex
 from service.pipeline.statements.verdicts import find_verdicts
@@ -62,9 +66,11 @@ def extract_statements(
     usable = [s for s in sentences if not s.furniture and not _in_furniture(s, furniture) and not _headline(s, alone)]
     expressions = sorted((e for e in expressions if not e.furniture and not _in_furniture(e, furniture)), key=lambda e: e.start)
     firms, uncut = _firms(usable)
-    cast, last, speeches, events = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable), firms=firms, uncut=uncut), (), [], []
+    cast, last, speeches, events, plans = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable), firms=firms, uncut=uncut), (), [], [], []
     lede = next((s for s in usable[:3] if _news(s)), None)  # past a cookie line, not into background
+    they: tuple[Actor, ...] = ()  # "X and Y agreed ... They are to meet ...": whom a plural pronoun names
     for sentence in usable:
+        opening = joint_opener(sentence, quotes, cast)
         found, opener = find_speech(sentence, quotes, cast, last)
         speeches.append(found)
         last = found[-1].actors if found else opener or last
@@ -72,17 +78,22 @@ def extract_statements(
         news = _lede_day(reference_date) if sentence is lede else None
         verdicts = find_verdicts(sentence, quotes, _of(sentence, expressions), cast)
         told = {v.verb.start for v in verdicts}  # the verdict's telling of a verb replaces the generic one
-        events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts, news) if e.verb.start not in told)
+        planned = [] if found else find_plans(sentence, quotes, _of(sentence, expressions), cast, they)
+        scheduled = {p.expression for p in planned}  # the plan's day is no other verb's ("will take place on 3 May, ... began")
+        events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts, news)
+                      if e.verb.start not in told and e.expression not in scheduled)
         events.extend((sentence, e) for e in verdicts)
+        plans.extend((sentence, p) for p in planned)
+        they = opening
     drafts = build_drafts(usable, speeches, quotes)
-    datings = _date_drafts(drafts, expressions, quotes, reference_date, [e for _, e in events], article.publisher)
+    datings = _date_drafts(drafts, expressions, quotes, reference_date, events, article.publisher)
     out = [_statement(article, d, dt, quotes) for d, dt in zip(drafts, datings)]
     quoting = {id(s): (s, d.actors) for d in drafts if d.quotes for s in d.sentences}  # one speaker per sentence
     for sentence, speaker in quoting.values():
         events.extend((sentence, e) for e in find_own_acts(sentence, quotes, _of(sentence, expressions), speaker))
     out.extend(
         Statement(article.id, "event", e.actors, e.text, (), s.text, s.start, s.end, e.dating.when, e.dating.basis, find_figures(s.text))
-        for s, e in events
+        for s, e in events + plans  # a plan sets no paragraph's time: it is after the saying
     )
     return tuple(sorted(out, key=lambda s: (s.start, s.kind, s.text)))
 
@@ -149,14 +160,16 @@ def _in_furniture(span: Sentence | Expression, furniture: Sequence[Furniture]) -
 def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceDate, events, publisher: str | None) -> list[Dating]:
     """Tied expression, else "had previously", else paragraph, else speaker's previous statement, else reference."""
     datings: list[Dating] = []
-    news_day = _news_day(drafts, expressions, quotes, reference, events)
+    news_day = _news_day(drafts, expressions, quotes, reference, [e for _, e in events])
+    timed = [(s, e.dating, e.expression) for s, e in events]
     for draft in drafts:
         dating = _tied(draft, expressions, quotes)
         if dating is None and any(s.prior for s in draft.speeches):
             dating = before_reference(reference.value, "had previously")
         if dating is None:
             fresh = _told_outlet(draft, publisher)  # "X told The Courier": said for this article, not retold
-            dating = _inherit(draft, drafts, datings) or (None if fresh else news_day) or reference_day(reference.value)
+            dating = (_inherit(draft, drafts, datings) or paragraph_time(draft.sentences[0], timed)
+                      or (None if fresh else news_day) or reference_day(reference.value))
         datings.append(dating)
     return datings
 
@@ -208,7 +221,9 @@ def _news_day(drafts, expressions, quotes, reference: ReferenceDate, events) -> 
 
 
 def _inherit(draft: Draft, drafts: list[Draft], datings: list[Dating]) -> Dating | None:
-    done = list(zip(drafts, datings))
+    """A relative clause's saying ("X, who said on Monday that ..., told the Echo ...") is background:
+    its time is never passed on to the main clause or to what the speaker says next."""
+    done = [(d, dt) for d, dt in zip(drafts, datings) if not (d.speeches and all(s.relative for s in d.speeches))]
     for other, dating in reversed(done):
         same_speaker = other.actors == draft.actors
         if dating.tied and (dating.opening or same_speaker) and other.paragraph == draft.sentences[0].paragraph:

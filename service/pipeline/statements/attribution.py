@@ -1,9 +1,9 @@
 """Who says what in one sentence: reporting verbs and the grammar that ties them to a speaker.
 
 The speaker is the subject of a reporting verb ("X said", "X, speaking in Y, warned", "X and Y
-stated"), the noun after an inverted verb (",” said X") or after "according to"; a pronoun, a bare
-title or "both leaders" points back to people already named; "the museum" or "it" to the organisation
-named with that head word or that spoke last; a passive's "by" agent speaks ("was announced by X").
+stated"), the noun after an inverted verb (",” said X") or after "according to"; a passive's "by"
+agent speaks ("was announced by X"). Whom a subject names (a pronoun, "the museum", "it", "a
+spokesperson for X") is told in ``speakers``.
 Denials ("denied any wrongdoing", "rejected the claims") and judgements ("called the plan unworkable")
 are statements. Words inside quotes never attribute.
 """
@@ -20,15 +20,15 @@ from service.pipeline.statements.lexicon import (
 )
 from service.pipeline.statements.mentions import Mention, Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
+from service.pipeline.statements.speakers import actors_of, affiliated, affiliation, head_reference, it_reference
 from service.pipeline.statements.subjects import (
-    SPEAKER_KINDS, after_quote, bracketed, clause_opening, clause_subject, inverted_gap, named_holder, participle_subject, relative_subject, sentence_subject, source_gap, subject_before,
+    SPEAKER_KINDS, after_quote, clause_opening, clause_subject, inverted_gap, named_holder, participle_subject, relative_subject, sentence_subject, source_gap, subject_before,
 )
 
 _NAMED_AS = re.compile(r"\s+(?:the\s+|a\s+|an\s+|it\s+|them\s+|him\s+|her\s+)?(?:[\w’'-]+\s+){0,4}[“\"]")  # "called X “...”"
 _PREPOSITIONS = words("prepositions")
 _STOP_GAP = frozenset({"who", "which", "that", "and", "or", "but"})  # a clause or a second subject in the gap
 _BY_GAP = re.compile(r"\s*(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)  # "announced by (the) X", "welcomed by environmental groups"
-_SPOKESPERSON = re.compile(r"(?:an?\s+)?(?:company\s+|official\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 _FIRST_PERSON = words("first_person")
 _BE = words("be")
 _NOT_BEFORE_VERB = words("not_before_verb")
@@ -161,49 +161,17 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
         phrase_end = verb.start if subject else None
     if subject is None and (subject := _qualified_opener(text, offset, mentions, j, toks)):
         phrase_end = toks[j].end
-    if (subject is None or subject.kind == "orgref") and (named := _head_reference(text, offset, toks, j, cast) or _it(text, offset, toks, j, k, last)):
+    if (subject is None or subject.kind == "orgref") and (named := head_reference(text, offset, toks, j, cast) or it_reference(text, offset, toks, j, k, last)):
         subject, resolved[named[0].start] = named[0], (named[1],)  # "the museum" is the "... Museum" named
     if subject is None:
         return None
     if re.search(r"\baccording to\s*$", text[: subject.start - offset], re.IGNORECASE):
         return None  # "according to US estimates": a source, not a verb
-    actors, first = _actors_of(subject, mentions, resolved, text, offset, cast, last, found)
+    actors, first = actors_of(subject, mentions, resolved, text, offset, cast, last, found)
     if not actors:
         return None
-    holder = _affiliation(subject, mentions, resolved, text, offset)
+    holder = affiliation(subject, mentions, resolved, text, offset)
     return Speech(verb, lemma, actors, (first, phrase_end or (holder.end if holder else subject.end)), inverted, prior, relative)
-
-
-def _actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> tuple[tuple[Actor, ...], int]:
-    """The subject's actors and where the (possibly joint) subject starts."""
-    if subject.kind == "pronoun":
-        if subject.plural:
-            return (last if len(last) > 1 else ()), subject.start
-        same = [s.actors for s in found if len(s.actors) == 1 and s.actors[0].kind == "person"]
-        if same:
-            return same[-1], subject.start
-        if len(last) == 1 and last[0].kind == "person":
-            return last, subject.start
-        return tuple(cast.recent(1)), subject.start
-    if subject.kind == "orgref":  # the organisation this sentence opens with, else the article's main one
-        named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start < subject.start
-                 and m.start in resolved and not bracketed(text, m.start - offset)]
-        return cast.refer(subject.name, named), subject.start
-    if subject.kind == "pair":
-        pair = cast.recent(2)
-        return (tuple(pair) if len(pair) == 2 else ()), subject.start
-    actors = list(_affiliated(subject, mentions, resolved, text, offset, cast) or _spoken_for(subject, mentions, resolved, text, offset, cast, last)
-                  or resolved.get(subject.start, ()))
-    for m in reversed([m for m in mentions if m.end <= subject.start]):  # "X and Y said", "X, Y and Z said"
-        joined = re.sub(r"\s+(?:the|his|her|their|its)$", "", text[m.end - offset : subject.start - offset].strip(), flags=re.IGNORECASE)  # "X and her counterpart, Y,"
-        allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
-        lead = text[: m.start - offset].split()[-2:]
-        governed = any(w.lower() in _PREPOSITIONS for w in lead)
-        if joined not in allowed or governed or m.start not in resolved or m.kind not in {"person", "organisation", "group"}:
-            break
-        actors.insert(0, resolved[m.start][0])
-        subject = m
-    return tuple(dict.fromkeys(actors)), subject.start
 
 
 def _agent(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
@@ -232,46 +200,6 @@ def _qualified_opener(text: str, offset: int, mentions: list[Mention], j: int, t
     return None if any(w.lower() in _BE | auxiliaries() | _STOP_GAP for w in words) else opener
 
 
-def _head_reference(text: str, offset: int, toks: list[Token], j: int, cast: Cast) -> tuple[Mention, Actor] | None:
-    """"The museum said" after "the Van Roost Museum": a definite noun opening the clause stands for the
-    organisation the article names with that head word, whether or not the lexicon knows the noun."""
-    if j < 1 or toks[j - 1].text.lower() != "the" or not toks[j].text.isalpha() or not toks[j].text.islower():
-        return None
-    if not clause_opening(text[: toks[j - 1].start - offset].rstrip()):
-        return None  # "visitors to the museum said": governed, not the subject
-    noun = toks[j].text
-    bearers = [*reversed(cast.organisations), *cast.ahead, *(p.actor() for p in sorted(cast.people, key=lambda p: -p.seen))]
-    named = next((o for o in bearers if len(o.name.split()) > 1 and o.name.split()[-1].lower() == noun), None)
-    if named is None:
-        return None  # a name ending in a common noun ("Halden Symphony Orchestra") is no person's
-    return Mention(toks[j - 1].start, toks[j].end, "organisation", named.name), Actor(named.id, named.name, None, "organisation")
-
-
-def _it(text: str, offset: int, toks: list[Token], j: int, k: int, last: tuple[Actor, ...]) -> tuple[Mention, Actor] | None:
-    """"The company denied any wrongdoing. It said it would appeal": "it" opening the clause is the
-    organisation that spoke last (not in the impersonal passive: "It was reported that ...")."""
-    if j < 0 or toks[j].text.lower() != "it" or len(last) != 1 or last[0].kind != "organisation":
-        return None
-    if any(t.text.lower() in _BE for t in toks[j + 1 : k]):
-        return None
-    if not clause_opening(text[: toks[j].start - offset].rstrip()):
-        return None
-    return Mention(toks[j].start, toks[j].end, "organisation", last[0].name), last[0]
-
-
-def _spoken_for(subject, mentions, resolved, text, offset, cast, last) -> tuple[Actor, ...]:
-    """"The company will appeal, a spokesman said": a spokesperson nobody is named for speaks for the
-    organisation the sentence opens with, else for the one that spoke last."""
-    if subject.kind != "group" or not _SPOKESPERSON.fullmatch(subject.name) or _affiliation(subject, mentions, resolved, text, offset):
-        return ()
-    opener = sentence_subject(text, offset, [m for m in mentions if m.start < subject.start])
-    if opener is not None and opener.kind == "orgref":
-        return cast.refer(opener.name, [])
-    if opener is not None and opener.start in resolved and resolved[opener.start][0].kind == "organisation":
-        return resolved[opener.start]
-    return last if len(last) == 1 and last[0].kind == "organisation" else ()
-
-
 def _outer(found: list[Speech], text: str, offset: int) -> list[Speech]:
     """Drop a verb nested in another's reported content ("Lind said the bank expected ..."): same speech."""
     out: list[Speech] = []
@@ -281,34 +209,6 @@ def _outer(found: list[Speech], text: str, offset: int) -> list[Speech]:
             continue
         out.append(speech)
     return out
-
-
-def _affiliation(subject: Mention, mentions, resolved, text: str, offset: int) -> Mention | None:
-    """The organisation a group speaks for: "economists at Marenburg Capital", "a spokesperson for Acme"
-    (not a person named in full: "a spokesman for Senator Hale" speaks for a person, not a firm)."""
-    if subject.kind != "group" or subject.place:
-        return None
-    tail = re.match(r"\s+(at|from|of|for|with)\s+((?:the\s+)?)", text[subject.end - offset :])
-    if tail is None:
-        return None
-    org = next((m for m in mentions if m.start in (subject.end + tail.start(2), subject.end + tail.end())), None)
-    if org is None or org.kind not in ("organisation", "person", "orgref") or org.title:
-        return None
-    if org.kind == "person" and tail.group(1) in ("of", "for") and (org.start not in resolved or " " in resolved[org.start][0].name):
-        return None  # a person the article names in full; a lone unknown name ("for Ryanair") is a firm
-    return org if org.kind == "orgref" or org.start in resolved else None
-
-
-def _affiliated(subject: Mention, mentions, resolved, text: str, offset: int, cast: Cast) -> tuple[Actor, ...] | None:
-    """The organisation that speaks through a group (see _affiliation)."""
-    org = _affiliation(subject, mentions, resolved, text, offset)
-    if org is None:
-        return None
-    if org.kind == "orgref":  # "a spokeswoman for the airline"
-        named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start < org.start and m.start in resolved]
-        return cast.refer(org.name, named)
-    actor = resolved[org.start][0]  # a bare unknown name after "analysts at" is a firm, not a person
-    return (Actor(actor.id, actor.name, None, "organisation", actor.organisation),)
 
 
 def _according(text, offset, mentions, resolved, quotes, cast) -> list[Speech]:
@@ -329,6 +229,6 @@ def _according(text, offset, mentions, resolved, quotes, cast) -> list[Speech]:
             end = m.end + (tail.end() if tail else 0)  # "according to US estimates,"
             bracket = re.match(r"\s*\([^)]*\)", text[end - offset :])
             end += bracket.end() if bracket else 0  # "according to the Office for National Statistics (ONS)"
-            actors = _affiliated(m, mentions, resolved, text, offset, cast) or resolved[m.start]
+            actors = affiliated(m, mentions, resolved, text, offset, cast) or resolved[m.start]
             out.append(Speech(verb, "according", actors, (m.start, end), True, False))
     return out

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from service.pipeline.clock.lexicon import REPORTING, WEEKDAY_NAMES
 from service.pipeline.model import Expression, Sentence, When
-from service.pipeline.statements.lexicon import words
+from service.pipeline.statements.lexicon import reporting_forms, words
 from service.pipeline.statements.quotes import Quote, inside
 from service.pipeline.temporal.when import make_when
 
@@ -58,6 +58,10 @@ _GAP_VERB = re.compile(
     r"\b(?:would|will|could|should|might|may|must|can|had|has|have|was|were|is|are|be|been|did|does|do)\b"
     r"|(?<!\ba )(?<!\ban )(?<!\bthe )\b[a-z]{3,}ed\b"
 )
+# "dismissed the allegations as “nonsense” on Friday", "called the deal “a betrayal” on Monday": a
+# quoted label of the object, not reported content, so the time after it is the telling's
+_LABEL_GAP = re.compile(r"\s*((?:[\w’'-]+\s+){0,5}?)(as\s+)?[“\"][^”\"]{1,60}[”\"],?\s+(?:(?:late|early)\s+)?(?:on|at|in)?\s*")
+_LABELLING = re.compile(r"(?:called|calls|branded|brands|labelled|labeled|labels|termed|terms|dubbed|dubs)$", re.I)
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 _CONTENT_BREAK = re.compile(r"\bthat\b|[“”\";:]")
 _AFTER_ADVERBIAL = words("after_adverbial")
@@ -89,10 +93,12 @@ def tied_expression(
         if expr.start >= verb[1]:
             gap = text[verb[1] - offset : expr.start - offset]
             words = gap.split()
-            if _CONTENT_BREAK.search(gap) or len(words) > reach:
+            verb_text = text[verb[0] - offset : verb[1] - offset]
+            labelled = _labelled(gap, verb_text)
+            if (_CONTENT_BREAK.search(gap) and not labelled) or len(words) > reach:
                 continue
-            told = _TO_AUDIENCE.match(text[verb[0] - offset : verb[1] - offset]) is not None
-            if len(words) > 2 and not free_object and not _telling_gap(gap, text[expr.end - offset :], told):
+            told = _TO_AUDIENCE.match(verb_text) is not None
+            if len(words) > 2 and not free_object and not labelled and not _telling_gap(gap, text[expr.end - offset :], told):
                 continue
             if free_object and _modifier(text[expr.end - offset :]):
                 continue
@@ -125,6 +131,14 @@ def _telling_gap(gap: str, rest: str, told: bool) -> bool:
     if told and _AUDIENCE_GAP.fullmatch(gap):
         return True
     return bool(_VENUE_GAP.fullmatch(gap)) and not _GAP_VERB.search(gap) and bool(_TELLING_TAIL.match(rest))
+
+
+def _labelled(gap: str, verb_text: str) -> bool:
+    """An object and its quoted label, with no verb of its own: "the allegations as “nonsense” on"."""
+    label = _LABEL_GAP.fullmatch(gap)
+    if label is None or _GAP_VERB.search(label.group(1)) or re.search(r"\bthat\b", label.group(1)):
+        return False
+    return bool(label.group(2)) or _LABELLING.search(verb_text) is not None
 
 
 def _modifier(rest: str) -> bool:
@@ -164,7 +178,8 @@ def _told_before(expr: Expression, verb_text: str) -> date | None:
     when = expr.date
     if when is None or expr.anchor.kind != "reference" or not expr.anchor.value or not _WEEKDAY.search(expr.text):
         return None
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", when.value) or verb_text.lower() not in REPORTING:
+    past = verb_text.lower() in REPORTING or (verb_text.lower().endswith("ed") and verb_text.lower() in reporting_forms())
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", when.value) or not past:
         return None
     said, reference = date.fromisoformat(when.value), date.fromisoformat(expr.anchor.value[:10])
     return said - timedelta(days=7) if 0 < (said - reference).days <= 6 else None

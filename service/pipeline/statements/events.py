@@ -3,30 +3,26 @@
 An event needs a temporal expression tied to its verb outside quotes; undated background ("Russia
 has provided uniforms") is no event, except the news of an article's present-perfect lede ("X has
 signed Y"). Its actor is the verb's subject, or the "by" agent of a passive ("X was fined by the
-Commission"); a happening may have none ("A wildfire broke out Monday"), and a sentence may open with
-one dated in its own noun phrase ("A previous theft at the museum, in March 2019, ..."). A speaker's own
-act told in the first person inside his quote is an event too ("as I discussed last week in Kyiv");
-the writer's ("I visited the plant in May") and the reader's ("If you bought one in 2011") are not.
+Commission"); a happening may have none ("A wildfire broke out Monday"). Happenings dated in their
+own noun phrase and a speaker's own acts in his quote are in ``happenings``; the writer's acts ("I
+visited the plant in May") and the reader's ("If you bought one in 2011") are no events.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
 
 from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
-from service.pipeline.statements.lexicon import (
-    auxiliaries, event_forms, first_person_events, light_events, load, reporting_forms, transitive_events, words,
-)
+from service.pipeline.statements.happenings import CLAUSE_END, EventDraft, event_line, happening_line, happenings
+from service.pipeline.statements.lexicon import event_forms, light_events, load, reporting_forms, transitive_events, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 from service.pipeline.statements.subjects import joint_partners, subject_before
 
-_FIRST_PERSON = words("first_person")
+_WRITER = words("first_person") | {"you"}  # outside quotes: the writer and the reader
 _ADJUNCT = words("adjunct")
 _TIME_WORDS = words("time_words")
 _WEEKDAYS = {w.lower() for w in words("weekdays")}
@@ -37,27 +33,15 @@ _OF_FOR = re.compile(  # "results for 2022", "months of 2022"; not "the early ho
     r"(?<![\w’'-])(?!(?:hours?|morning|afternoon|evening|night|weekend|end|start|beginning|middle|spring|summer|autumn"
     r"|fall|winter|week|month|days?|part|half)\b)[\w’'-]+\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bto\s+[a-z]+\b[^,.;“”\"]*\b(?:by|until|before|within)\s+(?:the\s+)?$")  # "voted to close it by 2030"
-_WRITER = _FIRST_PERSON | {"you"}  # outside quotes: the writer and the reader
 _SAYING = frozenset({"say", "state", "warn", "add", "claim", "note"})
 _NOT_BEFORE_VERB = words("not_before_verb")
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 _GOVERNED = re.compile(r"(?:in|on|at|with|from|by|for|under|into|to)\s+(?:a|an|the|its|their|his|her)\s+[\w\s’'-]*$", re.IGNORECASE)
 _ACTING = frozenset(load("events")["actors"]["acting_groups"])
 _BE = frozenset({"was", "were", "been", "is", "are", "being"})
-_PREDICATE = auxiliaries() | event_forms() | _NOT_HAPPENED  # a word that starts the next predicate
 _OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.DOTALL)
 _UNIT = re.compile(r"\s+[a-z][a-z-]*(?:\s+carrying\s+[\w,]+\s+[a-z]+)?\s+")  # "jet", "jet carrying 182 passengers"
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
-_CLAUSE_END = re.compile(r"[,;:!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)|[“”\"]")  # "U.S. chipmaker" goes on
-
-
-@dataclass(frozen=True, slots=True)
-class EventDraft:
-    actors: tuple[Actor, ...]
-    verb: Token
-    text: str  # the happening in one line
-    dating: Dating
-    expression: int  # where the tied expression starts
 
 
 def find_events(
@@ -120,15 +104,15 @@ def find_events(
             actors = _agent(text, offset, tok, mentions, cast) or actors
         expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True)
         if expr and not _tied_to_speech(text, offset, expr, speech_starts):
-            label = _label(told, text, offset, tok, expr.end) if told else _happening(text, offset, tok, expr.end)
+            label = event_line(told, text, offset, tok, expr.end) if told else happening_line(text, offset, tok, expr.end)
             out.append(EventDraft(actors, tok, label, from_expression(expr, tok.text, day=True), expr.start))
         elif expr is None and lede is not None and (actors or span[0] == offset or subject.kind == "group") and (aux := _perfect(toks, k)) is not None:
             told = Token(text[aux.start - offset : tok.end - offset], aux.start, tok.end)  # "has begun", "has been suspended"
-            label = _label(actors[0].name, text, offset, told, tok.end) if actors else _happening(text, offset, told, tok.end)
+            label = event_line(actors[0].name, text, offset, told, tok.end) if actors else happening_line(text, offset, told, tok.end)
             out.append(EventDraft(actors, tok, label, lede, tok.start))  # "An earthquake has struck ...": a happening
             lede = None  # the lede's one piece of news
     dated = {d.expression for d in out}
-    out.extend(h for h in _happenings(text, offset, toks, expressions, quotes) if h.expression not in dated)
+    out.extend(h for h in happenings(text, offset, toks, expressions, quotes) if h.expression not in dated)
     return _nearest(out)
 
 
@@ -167,37 +151,13 @@ def _modifies(text: str, offset: int, toks: list[Token], k: int) -> bool:
     return any(t.start >= start and t.text.lower() in _FINITE for t in toks[: j + 1])
 
 
-@cache
-def _happening_pattern() -> re.Pattern[str]:
-    nouns = "|".join(load("events")["nouns"]["happenings"])  # the head noun: a preposition or comma follows it
-    return re.compile(rf"\s*(?:A|An|The)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})(?P<gap>(?:\s+(?:in|on|at|of|during|from|by|near|to|for|against|over)\b|,)[^.;:“”\"]*?|\s*)$")
-
-
-def _happenings(text: str, offset: int, toks: list[Token], expressions: Sequence[Expression], quotes) -> list[EventDraft]:
-    """"A previous theft at the museum, in early March 2019, was never solved": the sentence opens with a
-    happening dated in its own noun phrase, whatever its verb; the happening has no actor."""
-    for expr in expressions:
-        if expr.type != "DATE" or expr.date is None or inside(quotes, expr.start):
-            continue
-        found = _happening_pattern().match(text, 0, expr.start - offset)
-        if found is None or any(t.text.lower() in _PREDICATE - {"to"} for t in toks if t.end <= expr.start and t.start >= offset + found.end("noun")):
-            continue  # the time belongs to a later verb ("The strike has cost $2m since May")
-        if found.group("gap").strip() and not re.search(r"(?:\b(?:in|on|at|of|during|from)|,)\s*$", found.group("gap")):
-            continue
-        if re.match(r"[\s,]*(?:\w+\s+)?(?:will|would|could|may|might|is\s+due|is\s+expected)\b", text[expr.end - offset :]):
-            continue  # "The election in May will decide ...": not yet happened
-        noun = Token(found.group("noun"), offset + found.start("noun"), offset + found.end("noun"))
-        label = text[: expr.end - offset].strip()
-        return [EventDraft((), noun, label, from_expression(expr, noun.text, day=True), expr.start)]
-    return []
-
-
 def _acted(toks: list[Token], k: int) -> bool:
     """A form that doubles as an adjective is an act only with an object after it or in the passive."""
     needs_object, object_starts = transitive_events()
     light, nouns = light_events()
     if toks[k].text.lower() in light:
-        return any(t.text.lower() in nouns for t in toks[k + 1 : k + 5])
+        words = [t for t in toks[k + 1 : k + 8] if t.text not in ("-", "–")][:4]  # "a 75,000-euro reward"
+        return any(t.text.lower() in nouns for t in words)
     if toks[k].text.lower() not in needs_object:
         return True
     if k > 0 and toks[k - 1].text.lower() in object_starts:
@@ -218,7 +178,7 @@ def _passive(toks: list[Token], k: int) -> bool:
 
 def _agent(text: str, offset: int, verb: Token, mentions, cast: Cast) -> tuple[Actor, ...]:
     """The named "by ..." agent of a passive verb, within its clause ("by officers" leaves the news to its subject)."""
-    stop = _CLAUSE_END.search(text, verb.end - offset)
+    stop = CLAUSE_END.search(text, verb.end - offset)
     for m in mentions:
         if verb.end <= m.start and (stop is None or m.start - offset < stop.start()):
             if re.search(r"\bby\s+(?:the\s+)?$", text[verb.end - offset : m.start - offset]) and m.kind in ("person", "organisation", "orgref"):
@@ -258,62 +218,10 @@ def _rank(draft: EventDraft) -> tuple[bool, int]:
     return draft.verb.start > draft.expression, abs(draft.expression - draft.verb.start)
 
 
-def find_own_acts(
-    sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], speaker: tuple[Actor, ...],
-) -> list[EventDraft]:
-    """"As I discussed last week in Kyiv": the quoted speaker's own dated act."""
-    text, offset = sentence.text, sentence.start
-    quotes = within(quotes, sentence.start, sentence.end)
-    expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
-    return _first_person(text, offset, tokens(text, offset), quotes, expressions, speaker)
-
-
 def _tied_to_speech(text: str, offset: int, expr: Expression, speech_starts: Sequence[int]) -> bool:
     """The expression dates the saying ("..., X said on Thursday"), not the happening."""
-    after = any(0 <= expr.start - s <= 40 and not _CLAUSE_END.search(text, s - offset, expr.start - offset) for s in speech_starts)
+    after = any(0 <= expr.start - s <= 40 and not CLAUSE_END.search(text, s - offset, expr.start - offset) for s in speech_starts)
     before = any(s > expr.end for s in speech_starts) and re.match(r"\s*,\s*(?:when|as|while)\b", text[expr.end - offset :])
     return bool(after or before)  # "..., X said on Thursday"; "a day earlier, when X would only say"
 
 
-def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker) -> list[EventDraft]:
-    out = []
-    for k in range(1, len(toks)):
-        tok = toks[k]
-        quote = inside(quotes, tok.start)
-        if quote is None or tok.text.lower() not in first_person_events() or toks[k - 1].text.lower() not in _FIRST_PERSON:
-            continue
-        inner = [e for e in expressions if quote.start <= e.start < quote.end]
-        expr = tied_expression(text, offset, (tok.start, tok.end), (toks[k - 1].start, toks[k - 1].end), inner, (), reach=4)
-        if expr:
-            out.append(EventDraft(speaker, tok, _label(speaker[0].name, text, offset, tok, expr.end), from_expression(expr, tok.text), expr.start))
-    return out
-
-
-def _happening(text: str, offset: int, verb: Token, through: int) -> str:
-    """A subjectless event's clause ("A wildfire that broke out Monday in the hills"): from the clause's
-    start, through the tied expression, up to the next predicate ("had burned") or clause break."""
-    opening = _CLAUSE_START.match(text, 0, verb.start - offset)
-    start = opening.end() if opening else 0
-    end = max(through, verb.end) - offset
-    stop = len(text) - end
-    for word in re.finditer(r"\S+", text[end:]):
-        bare = word.group().rstrip(",;:.!?")
-        if bare.lower() in _PREDICATE or bare[:1] in "“”\"":
-            stop = word.start()
-            break
-        if bare != word.group():
-            stop = word.start() + len(bare)
-            break
-    return re.sub(r"\s+(?:and|but|or)$", "", text[start : end + stop].strip())
-
-
-def _label(name: str, text: str, offset: int, verb: Token, through: int) -> str:
-    """Actor, verb and the rest of the verb's clause, through the tied expression's end."""
-    start = verb.start - offset
-    stop = max(through - offset, start)
-    boundary = _CLAUSE_END.search(text, stop)
-    end = boundary.start() if boundary else len(text)
-    if through <= verb.start:
-        boundary = _CLAUSE_END.search(text, verb.end - offset)
-        end = boundary.start() if boundary else len(text)
-    return f"{name} {text[start:end].strip()}".strip()

@@ -12,8 +12,11 @@ from functools import cache
 from service.pipeline.model import Figure
 from service.pipeline.statements.lexicon import load
 
-_NUMBER = r"(?<![\w+/.])[$£€]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:bn|m|k)?(?![\w-])"
-_CURRENCY = {"$": "dollar", "£": "pound", "€": "euro"}
+# a currency before the number: "$", "US$", "C$", "HK$", "€", "¥", "USD ", "EUR "
+_MONEY = r"(?:(?:US|A|AU|C|CA|NZ|HK|S)?[$£€¥₹]|(?:USD|EUR|GBP|CHF|JPY)\s?)"
+# a hyphen joins the number to its multiplier or unit in a compound ("a 75,000-euro reward", "$5-million")
+_NUMBER = rf"(?<![\w+/.]){_MONEY}?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:bn|m|k)?(?!\w)(?!-\d)"
+_CURRENCY = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee", "usd": "dollar", "eur": "euro", "gbp": "pound", "chf": "franc", "jpy": "yen"}
 _SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
 
 
@@ -31,9 +34,9 @@ def _pattern() -> re.Pattern[str]:
     qualifier = "|".join(sorted(map(re.escape, lex["qualifiers"]), key=len, reverse=True))
     mult = "|".join(lex["mult"])
     return re.compile(
-        rf"(?:\b(?P<q>{qualifier})\s+)?(?P<a>{_NUMBER})(?:\s+(?P<ma>{mult}))?"
-        rf"(?:\s*(?:to|-|–|and)\s*(?P<b>{_NUMBER})(?:\s+(?P<mb>{mult}))?)?"
-        rf"(?P<rest>(?:\s+(?:\([^)]*\)|[A-Z][\w’'-]*|[a-z][\w-]*)){{0,5}})",
+        rf"(?:\b(?P<q>{qualifier})\s+)?(?P<a>{_NUMBER})(?:[\s-]+(?P<ma>{mult}))?"
+        rf"(?:\s*(?:to|-|–|and)\s*(?P<b>{_NUMBER})(?:[\s-]+(?P<mb>{mult}))?)?"
+        rf"(?P<rest>(?:(?:\s+|-)(?:\([^)]*\)|[A-Z][\w’'-]*|[a-z][\w-]*)){{0,5}})",
         re.IGNORECASE,
     )
 
@@ -46,7 +49,7 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("b") or re.fullmatch(r"\d+(?:bn|m|k)", raw):
             continue
         sign = text.startswith("%", m.end("b") if m.group("b") else m.end("a"))  # "12%"
-        unit = _CURRENCY.get(raw[0]) or ("percent" if sign else _unit(m.group("rest")))
+        unit = _currency(raw) or ("percent" if sign else _unit(m.group("rest")))
         if unit is None:
             continue
         low = _value(raw, m.group("ma"))
@@ -60,8 +63,17 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+def _currency(raw: str) -> str | None:
+    """The unit a currency prefix gives ("US$12" -> dollar, "€3m" -> euro), else None."""
+    prefix = re.match(_MONEY, raw, re.IGNORECASE)
+    if prefix is None:
+        return None
+    sign = prefix.group().strip().lower()
+    return _CURRENCY.get(sign) or _CURRENCY.get(sign[-1])
+
+
 def _value(raw: str, multiplier: str | None) -> float:
-    raw = raw.lstrip("$£€").replace(",", "")
+    raw = re.sub(_MONEY, "", raw, count=1, flags=re.IGNORECASE).replace(",", "")
     suffix = next((s for s in _SUFFIX if raw.endswith(s)), "")
     number = float(raw[: len(raw) - len(suffix)]) * _SUFFIX.get(suffix, 1)
     return number * _lex()["mult"].get((multiplier or "").lower(), 1)
@@ -70,7 +82,7 @@ def _value(raw: str, multiplier: str | None) -> float:
 def _unit(rest: str) -> str | None:
     lex = _lex()
     rest = re.sub(r"\bper\s+cent\b", "percent", rest, flags=re.IGNORECASE)  # "3.5 per cent" = "3.4 percent"
-    for word in re.findall(r"\([^)]*\)|[\w’'-]+", rest):
+    for word in re.findall(r"\([^)]*\)|[\w’'][\w’'-]*", rest):
         if word.startswith("(") or word[:1].isupper() or word.lower() in lex["skip"]:
             continue
         lowered = word.lower()

@@ -12,7 +12,7 @@ from functools import cache
 from service.pipeline.model import Expression, Sentence
 from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.dating import from_expression, tied_expression
-from service.pipeline.statements.events import EventDraft
+from service.pipeline.statements.happenings import EventDraft
 from service.pipeline.statements.lexicon import load
 from service.pipeline.statements.mentions import Token, find_mentions
 from service.pipeline.statements.quotes import Quote, inside, within

@@ -1,0 +1,112 @@
+"""Event drafts and their wording, and the events no subject's verb heads.
+
+A happening may open a sentence dated in its own noun phrase ("A previous theft at the museum, in
+March 2019, ..."), and a speaker's own act may be told in the first person inside his quote ("as I
+discussed last week in Kyiv"). An event reads as its actor, verb and the rest of the verb's clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from service.pipeline.model import Actor, Expression, Sentence
+from service.pipeline.statements.dating import Dating, from_expression, tied_expression
+from service.pipeline.statements.lexicon import auxiliaries, event_forms, first_person_events, load, words
+from service.pipeline.statements.mentions import Token, tokens
+from service.pipeline.statements.quotes import Quote, inside, within
+
+_FIRST_PERSON = words("first_person")
+_PREDICATE = auxiliaries() | event_forms() | words("not_happened")  # a word that starts the next predicate
+_CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
+CLAUSE_END = re.compile(r"[,;:!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)|[“”\"]")  # "U.S. chipmaker" goes on
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft:
+    actors: tuple[Actor, ...]
+    verb: Token
+    text: str  # the happening in one line
+    dating: Dating
+    expression: int  # where the tied expression starts
+
+
+@cache
+def _happening_pattern() -> re.Pattern[str]:
+    nouns = "|".join(load("events")["nouns"]["happenings"])  # the head noun: a preposition or comma follows it
+    return re.compile(rf"\s*(?:A|An|The)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})(?P<gap>(?:\s+(?:in|on|at|of|during|from|by|near|to|for|against|over)\b|,)[^.;:“”\"]*?|\s*)$")
+
+
+def happenings(text: str, offset: int, toks: list[Token], expressions: Sequence[Expression], quotes) -> list[EventDraft]:
+    """"A previous theft at the museum, in early March 2019, was never solved": the sentence opens with a
+    happening dated in its own noun phrase, whatever its verb; the happening has no actor."""
+    for expr in expressions:
+        if expr.type != "DATE" or expr.date is None or inside(quotes, expr.start):
+            continue
+        found = _happening_pattern().match(text, 0, expr.start - offset)
+        if found is None or any(t.text.lower() in _PREDICATE - {"to"} for t in toks if t.end <= expr.start and t.start >= offset + found.end("noun")):
+            continue  # the time belongs to a later verb ("The strike has cost $2m since May")
+        if found.group("gap").strip() and not re.search(r"(?:\b(?:in|on|at|of|during|from)|,)\s*$", found.group("gap")):
+            continue
+        if re.match(r"[\s,]*(?:\w+\s+)?(?:will|would|could|may|might|is\s+due|is\s+expected)\b", text[expr.end - offset :]):
+            continue  # "The election in May will decide ...": not yet happened
+        noun = Token(found.group("noun"), offset + found.start("noun"), offset + found.end("noun"))
+        label = text[: expr.end - offset].strip()
+        return [EventDraft((), noun, label, from_expression(expr, noun.text, day=True), expr.start)]
+    return []
+
+
+def find_own_acts(
+    sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], speaker: tuple[Actor, ...],
+) -> list[EventDraft]:
+    """"As I discussed last week in Kyiv": the quoted speaker's own dated act."""
+    text, offset = sentence.text, sentence.start
+    quotes = within(quotes, sentence.start, sentence.end)
+    expressions = [e for e in expressions if sentence.start <= e.start < sentence.end]
+    return _first_person(text, offset, tokens(text, offset), quotes, expressions, speaker)
+
+
+def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker) -> list[EventDraft]:
+    out = []
+    for k in range(1, len(toks)):
+        tok = toks[k]
+        quote = inside(quotes, tok.start)
+        if quote is None or tok.text.lower() not in first_person_events() or toks[k - 1].text.lower() not in _FIRST_PERSON:
+            continue
+        inner = [e for e in expressions if quote.start <= e.start < quote.end]
+        expr = tied_expression(text, offset, (tok.start, tok.end), (toks[k - 1].start, toks[k - 1].end), inner, (), reach=4)
+        if expr:
+            out.append(EventDraft(speaker, tok, event_line(speaker[0].name, text, offset, tok, expr.end), from_expression(expr, tok.text), expr.start))
+    return out
+
+
+def happening_line(text: str, offset: int, verb: Token, through: int) -> str:
+    """A subjectless event's clause ("A wildfire that broke out Monday in the hills"): from the clause's
+    start, through the tied expression, up to the next predicate ("had burned") or clause break."""
+    opening = _CLAUSE_START.match(text, 0, verb.start - offset)
+    start = opening.end() if opening else 0
+    end = max(through, verb.end) - offset
+    stop = len(text) - end
+    for word in re.finditer(r"\S+", text[end:]):
+        bare = word.group().rstrip(",;:.!?")
+        if bare.lower() in _PREDICATE or bare[:1] in "“”\"":
+            stop = word.start()
+            break
+        if bare != word.group():
+            stop = word.start() + len(bare)
+            break
+    return re.sub(r"\s+(?:and|but|or)$", "", text[start : end + stop].strip())
+
+
+def event_line(name: str, text: str, offset: int, verb: Token, through: int) -> str:
+    """Actor, verb and the rest of the verb's clause, through the tied expression's end."""
+    start = verb.start - offset
+    stop = max(through - offset, start)
+    boundary = CLAUSE_END.search(text, stop)
+    end = boundary.start() if boundary else len(text)
+    if through <= verb.start:
+        boundary = CLAUSE_END.search(text, verb.end - offset)
+        end = boundary.start() if boundary else len(text)
+    return f"{name} {text[start:end].strip()}".strip()
