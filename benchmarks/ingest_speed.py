@@ -1,6 +1,6 @@
 """Ingestion speed of the statement and merge stages on a synthetic story.
 
-Usage: python benchmarks/ingest_speed.py [--articles 300] [--sizes 100,1000,10000]
+Usage: python benchmarks/ingest_speed.py [--articles 300] [--sizes 100,1000,10000] [--profile 15]
 Generates distinct ~4 KB news articles (people, quotes, reported speech, dated events; other
 names and years than the seeds), then measures:
   ingest   articles per second through the per-article stages (furniture, sentences, temporal,
@@ -8,11 +8,15 @@ names and years than the seeds), then measures:
   merge    seconds per article to add a story's statements to the incremental Merger, for stories
            of each size (articles beyond --articles reuse extracted statements under new ids, shifted
            later in time, as a long-running story); target: flat from 100 to 10,000 articles
+  profile  with --profile N: the N functions where the per-article stages spend most of their own
+           time (cProfile), as file:function and share of the stages' time
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import random
 import sys
 import time
@@ -38,8 +42,9 @@ VERBS = ["said", "warned", "stated", "noted", "added", "insisted"]
 DAYS = ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "last week", "earlier this month"]
 
 
-def make_article(index: int, rng: random.Random) -> ArticleInput:
-    published = date(2021, 1, 4) + timedelta(days=index % 700)
+def make_article(index: int, rng: random.Random, per_day: int = 1) -> ArticleInput:
+    """The index-th article, published on day index // per_day of the story (cycling after 700 days)."""
+    published = date(2021, 1, 4) + timedelta(days=(index // per_day) % 700)
     people = [(rng.choice(TITLES), rng.choice(FIRST), rng.choice(LAST)) for _ in range(3)]
     paragraphs = []
     while sum(len(p) + 1 for p in paragraphs) < 4000:
@@ -81,6 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--profile", type=int, default=0, help="list this many hotspots of the per-article stages")
     args = parser.parse_args()
     rng = random.Random(7)
     articles = [make_article(i, rng) for i in range(args.articles)]
@@ -91,7 +97,10 @@ def main() -> None:
     print(f"ingest: {len(articles)} articles of {size:.0f} chars in {elapsed:.2f}s = {len(articles) / elapsed:.0f} articles/s "
           f"({sum(map(len, extracted)) / len(articles):.1f} statements/article)")
     print("  per stage, ms/article: " + ", ".join(f"{k} {1000 * v / len(articles):.1f}" for k, v in STAGE_SECONDS.items()))
-    for count in (int(s) for s in args.sizes.split(",")):
+    if args.profile:
+        rng = random.Random(11)  # other articles than the timed ones, so caches start cold
+        hotspots([make_article(i, rng) for i in range(args.articles, 2 * args.articles)], args.profile)
+    for count in (int(s) for s in args.sizes.split(",") if s):
         merger = Merger()
         started = time.perf_counter()
         tail_started, tail_from = started, max(0, count - 100)
@@ -108,6 +117,22 @@ def main() -> None:
         tail = (time.perf_counter() - tail_started) / min(100, count)
         print(f"merge: {count:>6} articles: {total:.2f}s total, {1000 * total / count:.2f} ms/article mean, "
               f"{1000 * tail:.2f} ms/article over the last 100; {len(merger.groups)} entries")
+
+
+def hotspots(articles: list[ArticleInput], top: int) -> None:
+    """Profile the per-article stages over the given articles."""
+    profile = cProfile.Profile()
+    profile.enable()
+    for article in articles:
+        analyse(article)
+    profile.disable()
+    stats = pstats.Stats(profile).stats
+    total = sum(own for _, _, own, _, _ in stats.values())
+    print(f"hotspots (own time, share of the stages' {total:.2f}s):")
+    ranked = sorted(stats.items(), key=lambda item: -item[1][2])[:top]
+    for (path, _, name), (_, _, own, cumulative, _) in ranked:
+        where = path.split("/work/main/")[-1] if "/work/main/" in path else Path(path).name
+        print(f"  {100 * own / total:5.1f}%  {where}:{name}  (with callees {100 * cumulative / total:.0f}%)")
 
 
 if __name__ == "__main__":

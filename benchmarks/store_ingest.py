@@ -1,11 +1,12 @@
 """End-to-end ingestion through the store: normalise, statements, clock, merge and SQLite writes.
 
-Usage: python benchmarks/store_ingest.py [--articles 200] [--step 50]
-Posts synthetic ~4 KB articles (the generator of ``ingest_speed.py``) one at a time into one growing
-story, as the API does, and prints the seconds per article for each step of the story's growth;
-then ingests the same articles in one batch (as ``timeline ingest`` does with many files). Every
-change re-analyses the story whole, which keeps the timeline independent of arrival order; this
-benchmark shows what that costs as a story grows.
+Usage: python benchmarks/store_ingest.py [--sizes 100,1000,10000] [--posts 30] [--per-day 30]
+A synthetic long-running story (the ~4 KB articles of ``ingest_speed.py``, ``--per-day`` articles a
+day, so 10,000 articles span about eleven months) is first ingested in one batch up to each size
+(cold: no analysis reused), then ``--posts`` more articles of the story's next days are posted one
+at a time, as the API does. Prints the batch rate, the seconds per article posted at each story
+size and the ratio of the largest size to the smallest (target: within 1.5). ``--bare`` withholds
+every publication date (the story clock then runs over the whole story on each post).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from ingest_speed import make_article  # noqa: E402
 
@@ -25,33 +27,37 @@ from service.pipeline.story import analyse_article  # noqa: E402
 from service.store import NewArticle, Store  # noqa: E402
 
 
-def articles(count: int) -> list[NewArticle]:
-    rng = random.Random(7)
-    made = (make_article(i, rng) for i in range(count))
-    return [NewArticle(a.text, publisher=a.publisher, published_at=a.published_on.isoformat()) for a in made]
+def articles(first: int, count: int, per_day: int, bare: bool = False) -> list[NewArticle]:
+    rng = random.Random(7 + first)
+    made = (make_article(i, rng, per_day) for i in range(first, first + count))
+    return [NewArticle(a.text, publisher=a.publisher, published_at=None if bare else a.published_on.isoformat()) for a in made]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=200, help="how many articles to post")
-    parser.add_argument("--step", type=int, default=50, help="report every this many articles")
+    parser.add_argument("--sizes", default="100,1000,10000", help="story sizes to post at")
+    parser.add_argument("--posts", type=int, default=30, help="articles posted one by one at each size")
+    parser.add_argument("--per-day", type=int, default=30, help="articles a day in the synthetic story")
+    parser.add_argument("--bare", action="store_true", help="withhold every publication date")
     args = parser.parse_args()
-    batch = articles(args.articles)
+    per_post = {}
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(f"sqlite:///{tmp}/one-by-one.db")
-        started = time.perf_counter()
-        for index, article in enumerate(batch, 1):
-            store.add_article("bench", article)
-            if index % args.step == 0:
-                now = time.perf_counter()
-                print(f"articles {index - args.step + 1:>5}-{index:<5} {(now - started) / args.step * 1000:8.1f} ms/article")
-                started = now
-        analyse_article.cache_clear()  # the batch must not reuse the analyses of the first pass
-        store = Store(f"sqlite:///{tmp}/batch.db")
-        started = time.perf_counter()
-        store.add_articles("bench", batch)
-        elapsed = time.perf_counter() - started
-    print(f"one batch of {len(batch)}: {elapsed:.2f} s, {len(batch) / elapsed:.0f} articles/s")
+        for size in (int(s) for s in args.sizes.split(",")):
+            analyse_article.cache_clear()  # cold: nothing reused from another size
+            store = Store(f"sqlite:///{tmp}/story-{size}.db")
+            batch = articles(0, size, args.per_day, args.bare)
+            started = time.perf_counter()
+            store.add_articles("bench", batch)
+            elapsed = time.perf_counter() - started
+            print(f"batch of {size:>6}: {elapsed:8.2f} s, {size / elapsed:6.1f} articles/s")
+            posts = articles(size, args.posts, args.per_day, args.bare)
+            started = time.perf_counter()
+            for article in posts:
+                store.add_article("bench", article)
+            per_post[size] = (time.perf_counter() - started) / len(posts)
+            print(f"posted one by one at {size:>6}: {per_post[size] * 1000:8.1f} ms/article")
+    smallest, largest = min(per_post), max(per_post)
+    print(f"ratio {largest} vs {smallest}: {per_post[largest] / per_post[smallest]:.2f}")
     return 0
 
 

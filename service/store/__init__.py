@@ -34,6 +34,10 @@ class Store:
     def __init__(self, database_url: str, clock: Callable[[], datetime] = _utc_now) -> None:
         self.db = Database(sqlite_path(database_url))
         self.clock = clock
+        if self.db.outdated:  # derived rows of an older layout were dropped: derive them again
+            with self.db.write() as conn:
+                for story in [r["id"] for r in conn.execute("SELECT id FROM stories ORDER BY id")]:
+                    writes.reanalyse(conn, story)
 
     def _now(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 SCHEMA = files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
 BUSY_TIMEOUT_MS = 30_000
+DERIVED = ("entry_actors", "entry_articles", "entries", "expressions", "article_analyses", "statements",
+           "story_actors", "canonical_actors", "actor_partitions", "partitions")  # rebuilt from the articles
 
 
 class Database:
@@ -22,6 +24,10 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
+            columns = {r["name"] for r in conn.execute("PRAGMA table_info(entries)")}
+            self.outdated = bool(columns) and "sort_key" not in columns  # derived rows of an older layout
+            if self.outdated:
+                conn.executescript("".join(f"DROP TABLE IF EXISTS {table};" for table in DERIVED))
             conn.executescript(SCHEMA)
 
     @contextmanager

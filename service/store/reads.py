@@ -19,7 +19,8 @@ FROM stories s
 """
 
 ARTICLE = """
-SELECT a.*, n.reference_date, n.furniture, n.expression_count, n.entry_count
+SELECT a.*, n.reference_date, n.furniture, n.expression_count,
+       (SELECT count(*) FROM entry_articles x WHERE x.article_id = a.id) AS entry_count
 FROM articles a JOIN article_analyses n ON n.article_id = a.id
 """
 
@@ -105,7 +106,7 @@ def timeline(
     sql, params = where.where()
     total = conn.execute(f"SELECT count(*) FROM entries e WHERE {sql}", [story, *params]).fetchone()[0]
     rows = conn.execute(
-        f"SELECT data FROM entries e WHERE {sql} ORDER BY e.position LIMIT ? OFFSET ?",
+        f"SELECT data FROM entries e WHERE {sql} ORDER BY e.sort_key LIMIT ? OFFSET ?",
         [story, *params, limit, offset],
     )
     return [loads(r["data"]) for r in rows], total
@@ -113,7 +114,7 @@ def timeline(
 
 def get_entry(conn: sqlite3.Connection, story: str, entry_id: str) -> dict[str, Any] | None:
     row = conn.execute(
-        "SELECT data FROM entries WHERE story = ? AND id = ? ORDER BY position LIMIT 1", (story, entry_id)
+        "SELECT data FROM entries WHERE story = ? AND id = ? ORDER BY sort_key LIMIT 1", (story, entry_id)
     ).fetchone()
     return loads(row["data"]) if row else None
 
@@ -121,15 +122,11 @@ def get_entry(conn: sqlite3.Connection, story: str, entry_id: str) -> dict[str, 
 def actors(conn: sqlite3.Connection, story: str) -> list[dict[str, Any]]:
     """Each actor of the story once (as first met in timeline order), with its number of entries."""
     rows = conn.execute(
-        "SELECT actor_id, min(position) AS first, count(*) AS n FROM entry_actors WHERE story = ?"
-        " GROUP BY actor_id ORDER BY first, actor_id",
+        "SELECT x.actor_id, x.data, count(*) OVER (PARTITION BY x.actor_id) AS n,"
+        " row_number() OVER (PARTITION BY x.actor_id ORDER BY e.sort_key) AS r, e.sort_key"
+        " FROM entry_actors x JOIN entries e ON e.story = x.story AND e.position = x.position"
+        " WHERE x.story = ?",
         (story,),
     ).fetchall()
-    out = []
-    for r in rows:
-        data = conn.execute(
-            "SELECT data FROM entry_actors WHERE story = ? AND position = ? AND actor_id = ?",
-            (story, r["first"], r["actor_id"]),
-        ).fetchone()
-        out.append({**loads(data["data"]), "entries": r["n"]})
-    return out
+    first = sorted((r for r in rows if r["r"] == 1), key=lambda r: (r["sort_key"], r["actor_id"]))
+    return [{**loads(r["data"]), "entries": r["n"]} for r in first]

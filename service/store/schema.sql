@@ -1,5 +1,5 @@
--- Articles are the source of truth; every other table is derived from them by analyse_story and is
--- replaced whole, in the same transaction, whenever a story's articles change.
+-- Articles are the source of truth; every other table is derived from them and kept equal, in the
+-- same transaction as each change, to analyse_story of the story's articles (see incremental.py).
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY,
     revision INTEGER NOT NULL DEFAULT 0,
@@ -18,13 +18,56 @@ CREATE TABLE IF NOT EXISTS articles (
     ingested_at TEXT NOT NULL,
     UNIQUE (story, content_sha256)
 );
+CREATE INDEX IF NOT EXISTS articles_by_metadata ON articles (story, published_at);
 
 CREATE TABLE IF NOT EXISTS article_analyses (
     article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
     reference_date TEXT NOT NULL,
     furniture TEXT NOT NULL,
-    expression_count INTEGER NOT NULL,
-    entry_count INTEGER NOT NULL
+    expression_count INTEGER NOT NULL
+);
+
+-- Each article's statements as extracted (actors as the article names them), by merge partition.
+CREATE TABLE IF NOT EXISTS statements (
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    story TEXT NOT NULL,
+    partition TEXT NOT NULL,
+    day TEXT NOT NULL,  -- the merge batch: the article's reference day (batches.batch_day)
+    data TEXT NOT NULL,
+    PRIMARY KEY (article_id, position)
+);
+
+-- A token per merged partition, new at each change: an in-process merge state is reused only
+-- while its token is the stored one.
+CREATE TABLE IF NOT EXISTS partitions (
+    story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    partition TEXT NOT NULL,
+    token TEXT NOT NULL,
+    PRIMARY KEY (story, partition)
+);
+CREATE INDEX IF NOT EXISTS statements_by_partition ON statements (story, partition);
+
+-- The story's actor registry: each distinct actor its statements name, how often, and its canonical form.
+CREATE TABLE IF NOT EXISTS story_actors (
+    story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    statements INTEGER NOT NULL,
+    PRIMARY KEY (story, actor_id, data)
+);
+CREATE TABLE IF NOT EXISTS canonical_actors (
+    story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (story, actor_id)
+);
+CREATE TABLE IF NOT EXISTS actor_partitions (
+    story TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    partition TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (story, actor_id, partition, article_id)
 );
 
 CREATE TABLE IF NOT EXISTS expressions (
@@ -43,9 +86,23 @@ CREATE TABLE IF NOT EXISTS entries (
     earliest TEXT,
     latest TEXT,
     data TEXT NOT NULL,
+    partition TEXT NOT NULL,
+    rank TEXT NOT NULL,  -- the entry's group in its partition's merge (batches.group_key)
+    sort_key BLOB NOT NULL,  -- timeline order (partitions.sort_key); position is only a row key
     PRIMARY KEY (story, position)
 );
+CREATE UNIQUE INDEX IF NOT EXISTS entries_by_group ON entries (story, partition, rank);
 CREATE INDEX IF NOT EXISTS entries_by_id ON entries (story, id);
+CREATE INDEX IF NOT EXISTS entries_in_order ON entries (story, sort_key);
+
+CREATE TABLE IF NOT EXISTS entry_articles (
+    story TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (story, position, article_id),
+    FOREIGN KEY (story, position) REFERENCES entries (story, position) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS entry_articles_by_article ON entry_articles (article_id);
 
 CREATE TABLE IF NOT EXISTS entry_actors (
     story TEXT NOT NULL,

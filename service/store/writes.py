@@ -1,20 +1,21 @@
 """Changes to a story's articles; each call runs inside the caller's write transaction.
 
-After any change the story is re-analysed whole and its derived rows are replaced, so stored
-timelines are always exactly ``analyse_story`` of the stored articles.
+After any change the story's derived rows equal ``analyse_story`` of the stored articles: updated
+incrementally (``incremental.py``: only what the change can alter is redone), or, when another
+analysis stands in for the pipeline's (a test double), by re-analysing the story whole.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from service.pipeline.model import ArticleInput
+from service.pipeline import story as pipeline
 from service.pipeline.story import analyse_story
+from service.store import incremental
 from service.store.codec import dumps
 
 METADATA = ("title", "publisher", "url", "published_at")
@@ -70,8 +71,9 @@ def add_articles(
                 (aid, story, new.text, new.title, new.publisher, new.url, new.published_at, sha, now),
             )
         results.append((aid, not exists))
-    if any(created for _, created in results):
-        rebuild_story(conn, story)
+    created = [aid for aid, new in results if new]
+    if created:
+        _changed(conn, story, created)
     return results
 
 
@@ -84,7 +86,7 @@ def patch_article(conn: sqlite3.Connection, aid: str, changes: Mapping[str, str 
     if fields:
         assignments = ", ".join(f"{name} = ?" for name in fields)
         conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*(changes[n] for n in fields), aid))
-        rebuild_story(conn, row["story"])
+        _changed(conn, row["story"], [aid])
     return row["story"]
 
 
@@ -93,56 +95,52 @@ def delete_article(conn: sqlite3.Connection, aid: str) -> bool:
     row = conn.execute("SELECT story FROM articles WHERE id = ?", (aid,)).fetchone()
     if row is None:
         return False
-    conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
+    if _incremental():
+        incremental.remove(conn, aid)
+    else:
+        conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
+        rebuild_story(conn, row["story"])
     conn.execute("INSERT INTO tombstones (id, story) VALUES (?, ?)", (aid, row["story"]))
-    rebuild_story(conn, row["story"])
+    _bump(conn, row["story"])
     return True
 
 
-def rebuild_story(conn: sqlite3.Connection, story: str) -> None:
-    """Re-run the pipeline over the story's articles and replace every derived row."""
-    rows = conn.execute("SELECT * FROM articles WHERE story = ?", (story,)).fetchall()
-    analysis = analyse_story([_article_input(r) for r in rows])
-    conn.execute("DELETE FROM article_analyses WHERE article_id IN (SELECT id FROM articles WHERE story = ?)", (story,))
-    conn.execute("DELETE FROM expressions WHERE article_id IN (SELECT id FROM articles WHERE story = ?)", (story,))
-    conn.execute("DELETE FROM entries WHERE story = ?", (story,))
-    entry_counts = Counter(aid for e in analysis.entries for aid in {s.article_id for s in e.sources})
-    for analysed in analysis.articles:
-        aid = analysed.article.id
-        conn.execute(
-            "INSERT INTO article_analyses VALUES (?, ?, ?, ?, ?)",
-            (aid, dumps(analysed.reference_date), dumps(analysed.furniture), len(analysed.expressions), entry_counts[aid]),
-        )
-        conn.executemany(
-            "INSERT INTO expressions (article_id, position, data) VALUES (?, ?, ?)",
-            [(aid, i, dumps(e)) for i, e in enumerate(analysed.expressions)],
-        )
-    for position, entry in enumerate(analysis.entries):
-        when = entry.date
-        conn.execute(
-            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                story, position, entry.id, entry.kind, when is not None,
-                when.earliest.isoformat() if when and when.earliest else None,
-                when.latest.isoformat() if when and when.latest else None,
-                dumps(entry),
-            ),
-        )
-        actors = {a.id: a for a in entry.actors}
-        conn.executemany(
-            "INSERT INTO entry_actors VALUES (?, ?, ?, ?)",
-            [(story, position, a.id, dumps(a)) for a in actors.values()],
-        )
+def reanalyse(conn: sqlite3.Connection, story: str) -> None:
+    """Derive every row of the story again from its articles."""
+    _changed(conn, story, [r["id"] for r in conn.execute("SELECT id FROM articles WHERE story = ? ORDER BY id", (story,))])
+
+
+def _incremental() -> bool:
+    """The incremental update is the pipeline's own ``analyse_story`` done piecewise: it stands
+    only while that function is the analysis in use."""
+    return analyse_story is pipeline.analyse_story
+
+
+def _changed(conn: sqlite3.Connection, story: str, aids: list[str]) -> None:
+    if _incremental():
+        incremental.update(conn, story, aids)
+    else:
+        rebuild_story(conn, story)
+    _bump(conn, story)
+
+
+def _bump(conn: sqlite3.Connection, story: str) -> None:
     conn.execute("UPDATE stories SET revision = revision + 1 WHERE id = ?", (story,))
 
 
-def _article_input(row: sqlite3.Row) -> ArticleInput:
-    return ArticleInput(
-        id=row["id"],
-        story=row["story"],
-        text=row["text"],
-        title=row["title"],
-        publisher=row["publisher"],
-        url=row["url"],
-        published_on=published_on(row["published_at"]),
-    )
+def rebuild_story(conn: sqlite3.Connection, story: str) -> None:
+    """Re-run ``analyse_story`` over the story's articles and replace every derived row."""
+    rows = conn.execute("SELECT * FROM articles WHERE story = ?", (story,)).fetchall()
+    analysis = analyse_story([incremental.article_input(r) for r in rows])
+    for table in ("article_analyses", "expressions", "statements", "actor_partitions"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM articles WHERE story = ?)", (story,))
+    for table in ("entries", "story_actors", "canonical_actors", "partitions"):
+        conn.execute(f"DELETE FROM {table} WHERE story = ?", (story,))
+    for analysed in analysis.articles:
+        aid = analysed.article.id
+        conn.execute("INSERT INTO article_analyses VALUES (?, ?, ?, ?)",
+                     (aid, dumps(analysed.reference_date), dumps(analysed.furniture), len(analysed.expressions)))
+        conn.executemany("INSERT INTO expressions (article_id, position, data) VALUES (?, ?, ?)",
+                         [(aid, i, dumps(e)) for i, e in enumerate(analysed.expressions)])
+    for position, entry in enumerate(analysis.entries):
+        incremental.write_entry(conn, story, position, entry, "", f"{position:08d}", f"{position:08d}".encode())

@@ -1,0 +1,148 @@
+"""One partition's merge, grown a day of news at a time, so a growing story re-merges almost nothing.
+
+Statements are merged in batches, one per reference day of their articles (oldest first, undated
+articles last), each batch in content order (article id, offset) after its words are counted into
+the rarity weights. The result is a function of the set of statements only; and since the state
+before the latest batch is kept, a statement of the latest day (or a later one) costs a replay of
+that day's batch, not of the partition: articles of a live story arrive roughly day by day.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import operator
+from collections.abc import Iterable
+from datetime import date
+from itertools import groupby
+
+from service.pipeline.merge.merger import Group, Merger
+from service.pipeline.model import Statement
+
+LAST = "~"  # the batch of statements whose article has no reference date: after every day
+
+Keyed = tuple[tuple[str, str, int, str, str], Statement]
+
+
+def batch_day(reference_day: date | None) -> str:
+    """The batch an article's statements are merged in: its reference day, or the last batch."""
+    return reference_day.isoformat() if reference_day else LAST
+
+
+def keyed(statement: Statement, day: str) -> Keyed:
+    """The statement with its merge order: batch day, article id, offset."""
+    return (day, statement.article_id, statement.start, statement.kind, statement.text), statement
+
+
+class PartitionMerge:
+    """The groups of one partition, with the state before its latest batch kept for replays."""
+
+    def __init__(self, statements: Iterable[Keyed]) -> None:
+        self.merger, self.before_last = Merger(), Merger()
+        self.last: list[Keyed] = []  # the latest batch, in merge order
+        self.keys: dict[int, str] = {}  # id of each statement merged -> its key as a group's first
+        batches = [list(b) for _, b in groupby(sorted(statements, key=operator.itemgetter(0)), key=lambda k: k[0][0])]
+        for batch in batches[:-1]:
+            self._merge(batch)
+        for batch in batches[-1:]:
+            self._batch(batch)
+
+    def groups(self) -> dict[str, Group]:
+        """The groups by key: a group keeps the key of its first statement whatever joins it later."""
+        return {self.keys[id(g.members[0])]: g for g in self.merger.groups}
+
+    def can_take(self, statements: Iterable[Keyed]) -> bool:
+        """New statements can be taken without a rebuild when none is older than the latest batch."""
+        return not self.last or all(key[0] >= self.last[0][0][0] for key, _ in statements)
+
+    def take(self, statements: list[Keyed]) -> tuple[set[str], set[str]]:
+        """Add statements of the latest day or later; returns the keys of the groups that changed
+        or are new, and of those that are gone. Only groups the replayed or new statements reach
+        can change: the others are as the state before the latest batch left them."""
+        before, ordered = self.groups(), sorted(statements, key=operator.itemgetter(0))
+        reached_before = self._reached(before, self.last)
+        if self.last and ordered and ordered[0][0][0] == self.last[0][0][0]:
+            day = self.last[0][0][0]
+            replay = sorted([*self.last, *(k for k in ordered if k[0][0] == day)], key=operator.itemgetter(0))
+            ordered, done = [k for k in ordered if k[0][0] != day], replay
+            self.merger = thawed(self.before_last)
+            self._batch(replay)
+        else:
+            done = []
+        for _, batch in groupby(ordered, key=lambda k: k[0][0]):
+            self._batch(list(batch))
+        after = self.groups()
+        reached = self._reached(after, [*done, *ordered])
+        changed = {k for k in reached if k not in reached_before or not _same(reached_before[k], reached[k])}
+        left = (reached_before.keys() & after.keys()) - reached.keys()  # joined before the replay, not now
+        return changed | left, before.keys() - after.keys()
+
+    @staticmethod
+    def _reached(groups: dict[str, Group], batch: list[Keyed]) -> dict[str, tuple[tuple[Statement, ...], bool]]:
+        """The groups some statement of the batch joined or started: their last member is one."""
+        ids = {id(s) for _, s in batch}
+        return {k: (tuple(g.members), g.disputed) for k, g in groups.items() if id(g.members[-1]) in ids}
+
+    def _batch(self, batch: list[Keyed]) -> None:
+        """Merge a batch, keeping the state before it when it starts a new day."""
+        if not self.last or batch[0][0][0] != self.last[0][0][0]:
+            self.before_last = thawed(self.merger)
+        self._merge(batch)
+        self.last = batch
+
+    def _merge(self, batch: list[Keyed]) -> None:
+        statements = [s for _, s in batch]
+        for key, statement in batch:
+            digest = hashlib.sha256(key[4].encode()).hexdigest()[:12]
+            self.keys[id(statement)] = f"{key[0]}|{key[1]}|{key[2]:08d}|{key[3]}|{digest}"
+        self.merger.prime(statements)
+        for statement in statements:
+            self.merger.add(statement)
+
+
+def _same(before: tuple[tuple[Statement, ...], bool], after: tuple[tuple[Statement, ...], bool]) -> bool:
+    (old, was), (new, now) = before, after
+    return was == now and len(old) == len(new) and all(map(operator.is_, old, new))
+
+
+_ATOMS = frozenset({int, float, str, bool, type(None), tuple, frozenset, date})
+
+
+def thawed(value):
+    """A copy of a merge state: its containers and mutable records copied, immutable values shared.
+
+    Generic over the state's dataclass fields, so it follows the Merger as it changes; an unknown
+    mutable type fails loudly rather than being shared."""
+    kind = type(value)
+    if _plain(kind):
+        return value
+    if kind is list:
+        return value[:] if not value or _plain(type(value[0])) else [thawed(v) for v in value]
+    if kind is set:
+        return set(value)
+    if isinstance(value, dict):
+        out = value.copy()  # keeps defaultdict's factory and Counter's type
+        for k, v in value.items():
+            if not _plain(type(v)):
+                out[k] = v[:] if type(v) is list and (not v or _plain(type(v[0]))) else thawed(v)
+        return out
+    names = _fields(kind)
+    out = object.__new__(kind)
+    for name in names:
+        object.__setattr__(out, name, thawed(getattr(value, name)))
+    return out
+
+
+@functools.cache
+def _plain(kind: type) -> bool:
+    """Values of this type are immutable: shared, not copied."""
+    params = getattr(kind, "__dataclass_params__", None)
+    return kind in _ATOMS or (params is not None and params.frozen)
+
+
+@functools.cache
+def _fields(kind: type) -> tuple[str, ...]:
+    if not dataclasses.is_dataclass(kind):
+        raise TypeError(f"cannot copy merge state of type {kind.__name__}")
+    return tuple(f.name for f in dataclasses.fields(kind))
