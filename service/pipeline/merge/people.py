@@ -16,7 +16,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from service.pipeline.model import Actor
-from service.pipeline.statements.actors import holds, kind_names
+from service.pipeline.statements.actors import business_nouns, holds, kind_names, private_organisation
 from service.pipeline.statements.lexicon import load, norm_title, place_of
 from service.pipeline.statements.tokens import ends_name, name_parts, particles, same_given, slug, surname, surname_key
 
@@ -76,6 +76,8 @@ def organisations(actors: Iterable[Actor]) -> dict[str, Actor]:
     for actor in {a.id: a for a in actors if a.kind == "organisation" and a.id.startswith("the-")}.values():
         noun = actor.name.split()[-1]
         fitting = [o for o in named.values() if noun in (words := o.name.lower().split()) or kind_names(noun).intersection(words)]
+        if not fitting and noun in business_nouns():  # "the Japanese firm": the story's one possible business
+            fitting = [o for o in named.values() if private_organisation(o)]
         if len(fitting) == 1:
             out[actor.id] = fitting[0]
     for actor in named.values():

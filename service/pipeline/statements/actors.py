@@ -14,8 +14,10 @@ from functools import cache
 from service.pipeline.model import Actor
 from service.pipeline.statements.lexicon import load, norm_title, place_key, words
 from service.pipeline.statements.mentions import Mention
+from service.pipeline.statements.names import name_words, people_noun as _people_noun
 from service.pipeline.statements.tokens import ends_name, name_parts, particles, same_given, slug, surname, surname_key
 
+_BARE_KINDS = frozenset({"person", "people", "persons", "individual", "individuals", "someone"})  # a kind is no one's id
 _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "ism")  # "Production", "Inflation"; not names
 
 
@@ -52,7 +54,9 @@ class Cast:
             return True
         word = mention.name.lower()
         if mention.plural and self._by_single(mention.name):
-            return True  # "Powers said" after "Jerome Powers", though "power" is a word
+            return True
+        if word in name_words("plural_things"):
+            return False  # "Talks collapsed", "Shares fell": things, not people  # "Powers said" after "Jerome Powers", though "power" is a word
         forms = _singulars(word) if mention.plural else {word}  # "Wards" after "ward"
         return not forms & self.common and not (len(word) > 6 and word.endswith(_COMMON_SUFFIXES))
 
@@ -72,9 +76,10 @@ class Cast:
                 self.businesses.add(actor)
             return actor
         if mention.kind == "group":  # "a senior official" keeps its article in the name, not in the id
-            words = [w for w in mention.name.split() if w.lower() not in _determiners()]
-            phrase, lead = " ".join(words), mention.name.split()[0].lower()
-            return Actor(slug(phrase), f"{lead} {phrase}" if lead in ("a", "an") else phrase, None, "group", mention.place)
+            kept = [w for w in mention.name.split() if w.lower() not in _determiners()]
+            phrase, lead = " ".join(kept), mention.name.split()[0].lower()
+            key = slug(phrase) if slug(phrase) not in _BARE_KINDS else f"anonymous-{slug(phrase)}"  # "a person familiar with ..."
+            return Actor(key, f"{lead} {phrase}" if lead in ("a", "an") else phrase, None, "group", mention.place)
         if mention.kind == "title":  # no recency bump: a bare surname goes to the latest person *named*
             person = self._by_title(mention.title or "") or self._titled_surname(mention)
             if person is None and (mention.title or "").split()[-1] in load("actors")["groups"]["unnamed_voices"]:
@@ -108,16 +113,16 @@ class Cast:
             fitting = [o for o in pool if noun in (words := self._words(o)) or kind.intersection(words)]
             if fitting:
                 return (fitting[0],)
-        if noun in _business_nouns():  # "the company" is a firm, not the regulator named as often
+        if noun in business_nouns():  # "the company" is a firm, not the regulator named as often
             latest = [*nearby, *reversed(self.organisations)]
-            firms = [o for o in latest if o in self.businesses] or [o for o in latest if _private(o)]
+            firms = [o for o in latest if o in self.businesses] or [o for o in latest if private_organisation(o)]
             if firms:
                 return (firms[0],)
             uncut = [p for p in sorted(self.people, key=lambda p: -p.seen) if p.name in self.uncut and not p.title]
             if uncut:
                 return (Actor(slug(uncut[0].name), uncut[0].name, None, "organisation"),)
         unnamed = (Actor(f"the-{slug(noun)}", f"the {noun}", None, "organisation"),)
-        if noun in _business_nouns() and not kind:
+        if noun in business_nouns() and not kind:
             return unnamed  # "the insurer" with no firm named yet is not the country of the dateline
         if kind:  # "Nordvik said ... the airline said": a firm whose name shows no kind at all
             kindless = [o for o in [*nearby, *reversed(self.organisations)] if o in self.businesses and not self._kinded(o)]
@@ -233,13 +238,6 @@ def holds(title: str, key: str) -> bool:
 _RANKS_APART = words("title_modifiers") | {"assistant", "vice", "associate", "under", "junior"}  # "deputy chief executive" is another person
 
 
-def _people_noun(word: str) -> bool:
-    """A plural noun for people: a demonym's ("Israelis") or one with the ending of an agent noun
-    ("Homeowners", "Patients", "Opponents"); not "Talks" or "Shares"."""
-    demonym = word[:-1] in load("actors")["places"]["demonyms"]
-    return demonym or word.lower().endswith(tuple(load("actors")["names"]["plural_endings"]))
-
-
 def _title(mention: Mention) -> str | None:
     """The mention's title, unless it is only an honorific ("Mr", "Mrs")."""
     honorifics = set(load("actors")["titles"]["honorifics"])
@@ -264,11 +262,12 @@ def _bare_heads() -> frozenset[str]:
     return frozenset(load("actors")["references"]["bare_heads"])
 
 
-def _business_nouns() -> frozenset[str]:
+@cache
+def business_nouns() -> frozenset[str]:
     return frozenset(load("actors")["references"]["business_nouns"])
 
 
-def _private(organisation: Actor) -> bool:
+def private_organisation(organisation: Actor) -> bool:
     """An organisation that may be a business: not a country's key and no word of a public kind in its name."""
     words = organisation.name.lower().split()
     return organisation.name not in place_key().values() and not _public_names().intersection(words)
@@ -298,5 +297,6 @@ def _kind_names() -> dict[str, frozenset[str]]:
     return out
 
 
+@cache
 def _determiners() -> frozenset[str]:
     return frozenset(load("actors")["groups"]["determiners"])

@@ -9,12 +9,12 @@ group noun ("officials", "sources") with its modifiers, a bare title or "the com
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from service.pipeline.statements.lexicon import load, match_title, place_key, words
-from service.pipeline.statements.names import classify_run, is_descriptor
+from service.pipeline.statements.names import classify_run, is_descriptor, name_words
 from service.pipeline.statements.references import lowercase_group, organisation_reference, title_reference
-from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, lower_title, modified_title, particles, prefixed_name, strip_possessive, tokens
+from service.pipeline.statements.tokens import Mention, Token, capitalised, group_adjective, lex, lower_title, modified_title, particles, prefixed_name, strip_possessive, tokens
 
 __all__ = ["Mention", "Token", "find_mentions", "tokens"]
 _CONNECTORS = words("connectors")
@@ -26,7 +26,6 @@ _ORG_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their)|’s|'s)\s+(?:[a-z-]
 _OWNED_TITLE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+)?([a-z]+),\s+$")  # "her defence lawyer, "
 _HELD_TITLE = re.compile(r"(?:’s|'s)\s+((?:[a-z-]+\s+){0,2}[a-z-]+),\s+$")  # "the hospital's chief executive, "
 _TRAILING_TITLE = re.compile(r",\s+(?:\d+,\s+)?(?:(?:the|a|an|(?:the\s+)?[\w-]+(?:’s|'s))\s+)?((?:(?!(?:of|at|for|with|from)\s)[a-z-]+\s+){0,3}[a-z-]+)(?:\s+(?:of|at|for|with|from)\s+[^,;.“”\"]{1,60})?\s*[,;.]")  # ", the company's chief executive,", ", chief executive of Acme,"
-_INDEFINITE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s+$")
 _NOUN_AFTER = re.compile(r"\s[a-z][a-z-]+\b")
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _COUNTERPART = re.compile(r"\s+(?:counterpart|colleague|successor|predecessor),\s")
@@ -35,13 +34,13 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]
 
 def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised-word runs joined by single spaces."""
-    runs, i = [], 0
-    while i < len(toks):
-        if not capitalised(toks[i].text) or not toks[i].text[0].isalpha():
+    runs, i, n = [], 0, len(toks)
+    while i < n:
+        if not toks[i].text[:1].isupper() or not toks[i].text[0].isalpha():  # capitalised, not "$"
             i += 1
             continue
         j = i + 1
-        while j < len(toks) and _adjacent(toks[j - 1], toks[j], text, offset):
+        while j < n and _adjacent(toks[j - 1], toks[j], text, offset):
             word = toks[j].text
             if capitalised(word) and word[0].isalpha() or prefixed_name(word):
                 j += 1
@@ -114,10 +113,18 @@ def _plural_possessive_name(toks: list[Token], k: int) -> bool:
     return k + 1 < len(toks) and toks[k + 1].text in lex()["heads"]
 
 
+@cache
+def _triggers() -> frozenset[str]:
+    """Lower-case words that may open or head a mention outside a capitalised run; any other word
+    needs "the" before it (a bare title, "the company")."""
+    lexicon = lex()
+    return lexicon["pronouns"] | lexicon["group"] | lexicon["orgref"] | lexicon["pair_starts"] | {"his", "her", "the"}
+
+
 @lru_cache(maxsize=8192)
 def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
     """Mentions in ``text`` (a sentence or clause) with absolute offsets."""
-    lexicon = lex()
+    lexicon, triggers = lex(), _triggers()
     toks = list(tokens(text, offset))
     mentions: list[Mention] = []
     used: set[int] = set()
@@ -127,9 +134,11 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
             mentions.append(mention)
             used.update(range(i, j))
     lowered = [t.text.lower() for t in toks]
-    for k, word in enumerate(lowered):
+    candidates = [k for k, word in enumerate(lowered) if word in triggers or k and lowered[k - 1] == "the"]
+    for k in candidates:
         if k in used:
             continue
+        word = lowered[k]
         if word in lexicon["pronouns"]:
             mentions.append(Mention(toks[k].start, toks[k].end, "pronoun", word, plural=word in lexicon["plural"]))
         elif word in ("his", "her") and k + 1 < len(toks) and lowered[k + 1] == "office" and k + 1 not in used:  # "her office said": hers
@@ -142,6 +151,8 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
                 mentions.append(Mention(toks[k].start, toks[k + len(pair) - 1].end, "pair", " ".join(pair), plural=True))
                 break
         group = lowercase_group(toks, lowered, k, used) or title_reference(toks, lowered, k, used) or organisation_reference(toks, lowered, k, used) or modified_title(toks, lowered, k, used)
+        if group and group.kind == "group" and group.start == toks[k].start and k and k - 1 not in used and group_adjective(lowered[k - 1]):
+            group = Mention(toks[k - 1].start, group.end, "group", f"{lowered[k - 1]} {group.name}", place=group.place, plural=group.plural)  # "environmental groups said"
         if group:
             mentions.append(group)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -198,15 +209,25 @@ def _described_organisations(mentions: list[Mention], text: str, offset: int) ->
     """"Arvent, the Californian chip firm, ...": a bare name that the next words call a firm is an organisation."""
     out = []
     for m in mentions:
-        described = _APPOSITION.match(text, m.end - offset)
-        if m.kind == "person" and not m.title and (" " not in m.name and described and is_descriptor(described.group(1)) or _modifies_noun(m, text, offset) or _named_after_noun(m, text, offset)):
+        if m.kind == "person" and not m.title and _after_indefinite(text, m.start - offset) and _thing_after(text, m.end - offset):
+            continue  # "If you bought a Kiyomura Airbook between 2009 and 2011": a product, no one
+        described = _APPOSITION.match(text, m.end - offset) if " " not in m.name else None
+        if m.kind == "person" and not m.title and (described and is_descriptor(described.group(1)) or _modifies_noun(m, text, offset) or _named_after_noun(m, text, offset)):
             m = Mention(m.start, m.end, "organisation", m.name, place=m.name, possessive=m.possessive, business=True)
         out.append(m)
     return out
 
 
+def _thing_after(text: str, index: int) -> bool:
+    """A function word or the end of the clause after "a Name": nothing for the name to qualify."""
+    after = _NOUN_AFTER.match(text, index)
+    return (after is None and text[index : index + 1] in (",", ".", ";", "")) or (after is not None and after.group().strip() in name_words("function_words"))
+
+
 def _named_after_noun(m: Mention, text: str, offset: int) -> bool:
     """"The museum's insurer, Zeeland Re, offered": a name set after an organisation noun is that organisation."""
+    if not text[: m.start - offset].rstrip().endswith(","):
+        return False  # the noun and its comma come right before the name
     noun = _ORG_NOUN_BEFORE.search(text, 0, m.start - offset)
     return noun is not None and (noun.group(1) in lex()["orgref"] or is_descriptor(noun.group(1))) and text[m.end - offset : m.end - offset + 1] == ","
 
@@ -214,7 +235,18 @@ def _named_after_noun(m: Mention, text: str, offset: int) -> bool:
 def _modifies_noun(m: Mention, text: str, offset: int) -> bool:
     """"a Nordvik Air jet", "an Orbis spokesman": a name between an indefinite article and a common
     noun is a brand or firm, not a person."""
-    return _INDEFINITE.search(text, 0, m.start - offset) is not None and _NOUN_AFTER.match(text, m.end - offset) is not None
+    return _after_indefinite(text, m.start - offset) and _NOUN_AFTER.match(text, m.end - offset) is not None
+
+
+def _after_indefinite(text: str, index: int) -> bool:
+    """"a" or "an" as the word before ``index`` (read from the end: no scan of the whole sentence)."""
+    lead = text[:index].rstrip()
+    if len(lead) == index:
+        return False
+    for article in ("a", "an", "A", "An"):
+        if lead.endswith(article) and (len(lead) == len(article) or lead[-len(article) - 1].isspace()):
+            return True
+    return False
 
 
 def _titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[Mention]:

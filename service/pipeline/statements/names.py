@@ -20,6 +20,8 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+[A-Z][\w.]*)*\s*(?:\([^)]*\))
 
 def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> Mention | None:
     lexicon = lex()
+    if j == i + 1 and toks[i].text in lexicon["stop"]:
+        return None  # "The", "But": a capitalised function word alone, the commonest run
     run = [strip_possessive(t) if k == j - 1 else (t, False) for k, t in enumerate(toks[i:j], start=i)]
     possessive = run[-1][1]
     words, first_index = [t.text for t, _ in run], i
@@ -33,7 +35,7 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         run = run[: j - first_index]
     if len(words) >= 2 and is_descriptor(words[0]) and words[0] not in lexicon["heads"] and words[1][:1].isupper() and not possessive:  # "Drugmaker Velora is recalling ..."
         return Mention(toks[i + 1].start, run[-1][0].end, "organisation", " ".join(words[1:]), place=" ".join(words[1:]), business=True)
-    if not words or (len(words) == 1 and words[0].lower() in words_of_modifiers()):
+    if not words or (len(words) == 1 and words[0].lower() in words_of_modifiers()) or not possessive and _product(toks, j, words):
         return None
     if len(words) >= 2 and words[-1] in load("actors")["names"]["documents"]:
         return None  # "the Freedom of Access to Clinic Entrances Act": a law or treaty, not an actor
@@ -102,8 +104,9 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         return Mention(title_start, end, "person", " ".join(words), title=title, place=org, possessive=possessive)
     if len(words) == 1 and words[0] in lexicon["heads"] and _plural_noun(words[0]) and not place:
         return None  # "Services were suspended": a company word alone names no company
-    if place or "&" in words or any(w in lexicon["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria", "Harrow & Vale"
-        business = not place and words[-1].rstrip(".").lower() in _company_forms()
+    named_firm = len(words) >= 2 and words[-1].lower().endswith(_organisation_endings())  # "Nordic Skyways"
+    if place or "&" in words or named_firm or any(w in lexicon["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria", "Harrow & Vale"
+        business = not place and (named_firm or words[-1].rstrip(".").lower() in _company_forms())
         return Mention(start, end, "organisation", " ".join(words), place=_identity(words, place), possessive=possessive, business=business)
     if "of" in words[1:]:  # "Petros Doukas of the National Observatory"; "Freedom of Access" names no one
         words = words[: words.index("of")]
@@ -116,10 +119,40 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         if _modifies_next(toks, j):
             return None  # "Flood warnings were issued": the word qualifies the noun after it
         if _plural_noun(words[0]) and not possessive:  # "Patients were moved": a group unless a known surname
+            if j < len(toks) and toks[j].text in _THING_PREPOSITIONS and not people_noun(words[0]):
+                return None  # "Talks to end the strike", "Shares in Acme": a thing with its complement
             return Mention(start, end, "person", words[0], plural=True)
     if _personal_name(words):
         return Mention(start, end, "person", " ".join(words), possessive=possessive)
     return None
+
+
+@cache
+def name_words(key: str) -> frozenset[str]:
+    """A word list of the [names] table of actors.toml ("plural_things", "function_words", ...)."""
+    return frozenset(load("actors")["names"][key])
+
+
+def people_noun(word: str) -> bool:
+    """A plural noun for people: a demonym's ("Israelis") or one with the ending of an agent noun
+    ("Homeowners", "Patients", "Opponents"); not "Talks" or "Shares"."""
+    return word[:-1] in _demonyms() or word.lower().endswith(_plural_endings())
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(load("actors")["places"]["demonyms"])
+
+
+@cache
+def _plural_endings() -> tuple[str, ...]:
+    return tuple(load("actors")["names"]["plural_endings"])
+
+
+def _product(toks: list[Token], j: int, words: list[str]) -> bool:
+    """"a Boeing 737", "an Airbus A320", "Section 230": a name with its model number names a thing."""
+    number = j < len(toks) and toks[j].text.isdigit() and 2 <= len(toks[j].text) <= 4 and toks[j].start == toks[j - 1].end + 1
+    return number or (len(words) >= 2 and any(c.isdigit() for c in words[-1]))
 
 
 def _portfolio_end(words: list[str], b: int) -> int:
@@ -133,6 +166,7 @@ def _portfolio_end(words: list[str], b: int) -> int:
     return k if k > b + 1 and words[k - 1] not in ("the", "and", "for") else b
 
 
+_THING_PREPOSITIONS = frozenset({"to", "in", "on", "of", "for", "over", "at", "from"})
 _PORTFOLIO_WORDS = frozenset({"State", "the", "and", "for"})  # "Secretary of State for Education"
 
 
@@ -176,6 +210,11 @@ def _descriptors() -> frozenset[str]:
     """Lower-case nouns that describe an organisation right before its name."""
     data = load("actors")["references"]
     return frozenset(data["organisation"] + data["descriptors"])
+
+
+@cache
+def _organisation_endings() -> tuple[str, ...]:
+    return tuple(load("actors")["names"]["organisation_endings"])
 
 
 @cache

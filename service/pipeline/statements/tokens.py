@@ -11,22 +11,26 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from service.pipeline.statements.lexicon import load, lowercase_titles, words
 
 _TOKEN = re.compile(
+    r"(?=[A-Z])(?:"  # the capitalised forms first, tried only where a capital stands
     r"(?:[A-Z]\.){2,}|(?:Jr|Sr|Dr|Mr|Mrs|Ms|Gen|Sen|Rep|St|Lt|Col|Adm|Prof|Co|Inc|Corp|Ltd|Sgt|Cpl|Maj|Capt|Brig|Cmdr|Supt|Insp|Det|Gov|Rev|Msgr|Hon|Atty|Cllr)\.|[A-Z]\.(?=\s[A-Z])"
-    r"|[A-Z][A-Za-z0-9’'\-]*[?!](?=\s+[a-z])"  # a name with its mark ("Which? said", "Yahoo! reported")
+    r"|[A-Z][A-Za-z0-9’'\-]*[?!](?=\s+[a-z]))"  # a name with its mark ("Which? said", "Yahoo! reported")
     r"|[^\W\d_][\w’'\-]*|\d[\d,.]*|\S"  # words in any script: "Bríd", "Şahin", "Ólafur"
 )
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_POSSESSIVE_ENDS = frozenset("s’'")
 _INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3})$")  # "W.", "H.R."
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its absolute offsets (a named tuple: the statement stage makes hundreds per sentence)."""
+
     text: str
     start: int
     end: int
@@ -48,7 +52,10 @@ class Mention:
 @lru_cache(maxsize=8192)
 def tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Word tokens with absolute offsets; a sentence-final period is not part of its word."""
-    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text))
+    return tuple([_new(Token, (m.group(), m.start() + offset, m.end() + offset)) for m in _TOKEN.finditer(text)])
+
+
+_new = tuple.__new__  # a Token without the keyword handling of its constructor
 
 
 @cache
@@ -101,6 +108,8 @@ def bare_surname(word: str) -> str:
 
 
 def strip_possessive(tok: Token) -> tuple[Token, bool]:
+    if tok.text[-1:] not in _POSSESSIVE_ENDS:
+        return tok, False  # the common case, checked before the marks
     for mark in _POSSESSIVE:
         if tok.text.endswith(mark) and len(tok.text) > len(mark):
             text = tok.text[: -len(mark)]
@@ -166,6 +175,16 @@ def lower_title(phrase: str) -> str | None:
         if len(words) >= size and " ".join(words[-size:]) in table:
             return " ".join(words[-3:]) if size < 3 and len(words) > size and words[-size - 1] not in _NOT_QUALIFIER else " ".join(words[-size:])
     return None
+
+
+def group_adjective(word: str) -> bool:
+    """A lower-case word with an adjective's ending that qualifies a group ("environmental groups",
+    "medical experts", "conservative lawmakers"); not a determiner ("several") or a verb ("said")."""
+    return word.isalpha() and len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS) and word not in lex()["determiners"] and word not in _NOT_ADJECTIVES
+
+
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ish", "ese", "ian")
+_NOT_ADJECTIVES = frozenset({"several", "arrival", "approval", "proposal", "survival", "trial", "rival", "denial", "refusal", "removal", "renewal", "withdrawal", "disposal", "dismissal", "perhaps", "logic", "music", "traffic", "topic", "public", "clinic"})
 
 
 _NOT_QUALIFIER = frozenset({"the", "a", "an", "its", "his", "her", "their"})

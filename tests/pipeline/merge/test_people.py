@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.merge.people import unify
+from service.pipeline.merge.people import organisations, unify
 from service.pipeline.model import Actor
 from service.pipeline.statements.actors import name_parts, slug
 
@@ -33,3 +33,13 @@ def test_people(case):
     actors = [_actor(n, t) for n, t in zip(case["names"], titles, strict=True)]
     canonical = unify(actors)
     assert [canonical[a.id].id for a in actors] == case["ids"]
+
+
+ORGANISATIONS = tomllib.loads((Path(__file__).parent / "people.toml").read_text())["organisation"]
+
+
+@pytest.mark.parametrize("case", ORGANISATIONS, ids=lambda c: c["rule"])
+def test_organisations(case):
+    actors = [Actor(slug(n), n, None, "organisation") for n in case["names"]]
+    canonical = organisations(actors)
+    assert [canonical.get(a.id, a).id for a in actors] == case["ids"]
