@@ -33,20 +33,34 @@ def client(database_url: str, store: Store) -> TestClient:
 
 @pytest.fixture
 def fake_timeline(monkeypatch: pytest.MonkeyPatch):
-    """Replace the pipeline's timeline with given entry specs, each sourced from every article.
+    """After every change, replace the story's entries with given entry specs, each sourced from
+    every article of the story.
 
     Store and API tests then check storage, filters and paging without depending on the pipeline."""
-    from service.pipeline import story as pipeline
-    from service.store import writes
+    from service.store import incremental
     from tests.store.fakes import make_entry
 
     specs: list[dict] = []
+    update, remove = incremental.update, incremental.remove
 
-    def analyse(articles):
-        real = pipeline.analyse_story(articles)
-        ids = [a.article.id for a in real.articles]
-        publishers = {a.article.id: a.article.publisher for a in real.articles}
-        return pipeline.StoryAnalysis(real.articles, tuple(make_entry(s, ids, publishers) for s in specs))
+    def replace_entries(conn, story: str) -> None:
+        rows = conn.execute("SELECT id, publisher FROM articles WHERE story = ? ORDER BY id", (story,)).fetchall()
+        publishers = {r["id"]: r["publisher"] for r in rows}
+        for table in ("entry_actors", "entry_articles", "entries"):
+            conn.execute(f"DELETE FROM {table} WHERE story = ?", (story,))
+        for position, spec in enumerate(specs):
+            entry = make_entry(spec, list(publishers), publishers)
+            incremental.write_entry(conn, story, position, entry, "", f"{position:08d}", f"{position:08d}".encode())
 
-    monkeypatch.setattr(writes, "analyse_story", analyse)
+    def updated(conn, story, changed):
+        update(conn, story, changed)
+        replace_entries(conn, story)
+
+    def removed(conn, aid):
+        story = conn.execute("SELECT story FROM articles WHERE id = ?", (aid,)).fetchone()["story"]
+        remove(conn, aid)
+        replace_entries(conn, story)
+
+    monkeypatch.setattr(incremental, "update", updated)
+    monkeypatch.setattr(incremental, "remove", removed)
     return specs

@@ -1,8 +1,7 @@
 """Changes to a story's articles; each call runs inside the caller's write transaction.
 
-After any change the story's derived rows equal ``analyse_story`` of the stored articles: updated
-incrementally (``incremental.py``: only what the change can alter is redone), or, when another
-analysis stands in for the pipeline's (a test double), by re-analysing the story whole.
+After any change the story's derived rows equal ``analyse_story`` of the stored articles, updated
+incrementally (``incremental.py``: only what the change can alter is redone).
 """
 
 from __future__ import annotations
@@ -13,10 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from service.pipeline import story as pipeline
-from service.pipeline.story import analyse_story
 from service.store import incremental
-from service.store.codec import dumps
 
 METADATA = ("title", "publisher", "url", "published_at")
 
@@ -95,11 +91,7 @@ def delete_article(conn: sqlite3.Connection, aid: str) -> bool:
     row = conn.execute("SELECT story FROM articles WHERE id = ?", (aid,)).fetchone()
     if row is None:
         return False
-    if _incremental():
-        incremental.remove(conn, aid)
-    else:
-        conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
-        rebuild_story(conn, row["story"])
+    incremental.remove(conn, aid)
     conn.execute("INSERT INTO tombstones (id, story) VALUES (?, ?)", (aid, row["story"]))
     _bump(conn, row["story"])
     return True
@@ -110,37 +102,10 @@ def reanalyse(conn: sqlite3.Connection, story: str) -> None:
     _changed(conn, story, [r["id"] for r in conn.execute("SELECT id FROM articles WHERE story = ? ORDER BY id", (story,))])
 
 
-def _incremental() -> bool:
-    """The incremental update is the pipeline's own ``analyse_story`` done piecewise: it stands
-    only while that function is the analysis in use."""
-    return analyse_story is pipeline.analyse_story
-
-
 def _changed(conn: sqlite3.Connection, story: str, aids: list[str]) -> None:
-    if _incremental():
-        incremental.update(conn, story, aids)
-    else:
-        rebuild_story(conn, story)
+    incremental.update(conn, story, aids)
     _bump(conn, story)
 
 
 def _bump(conn: sqlite3.Connection, story: str) -> None:
     conn.execute("UPDATE stories SET revision = revision + 1 WHERE id = ?", (story,))
-
-
-def rebuild_story(conn: sqlite3.Connection, story: str) -> None:
-    """Re-run ``analyse_story`` over the story's articles and replace every derived row."""
-    rows = conn.execute("SELECT * FROM articles WHERE story = ?", (story,)).fetchall()
-    analysis = analyse_story([incremental.article_input(r) for r in rows])
-    for table in ("article_analyses", "expressions", "statements", "actor_partitions"):
-        conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM articles WHERE story = ?)", (story,))
-    for table in ("entries", "story_actors", "canonical_actors", "partitions"):
-        conn.execute(f"DELETE FROM {table} WHERE story = ?", (story,))
-    for analysed in analysis.articles:
-        aid = analysed.article.id
-        conn.execute("INSERT INTO article_analyses VALUES (?, ?, ?, ?)",
-                     (aid, dumps(analysed.reference_date), dumps(analysed.furniture), len(analysed.expressions)))
-        conn.executemany("INSERT INTO expressions (article_id, position, data) VALUES (?, ?, ?)",
-                         [(aid, i, dumps(e)) for i, e in enumerate(analysed.expressions)])
-    for position, entry in enumerate(analysis.entries):
-        incremental.write_entry(conn, story, position, entry, "", f"{position:08d}", f"{position:08d}".encode())

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from service.store import NewArticle, Store, TimelineFilter
-from service.store import writes
+from service.store import incremental
 from tests.store.fakes import day
 
 CASES = tomllib.loads((Path(__file__).parent / "timeline_filters.toml").read_text(encoding="utf-8"))
@@ -35,10 +35,10 @@ def test_same_text_in_another_story_is_another_article(store: Store) -> None:
 
 
 def test_ingestion_is_all_or_nothing(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(articles):
+    def broken(conn, story, changed):
         raise RuntimeError("pipeline failure")
 
-    monkeypatch.setattr(writes, "analyse_story", broken)
+    monkeypatch.setattr(incremental, "update", broken)
     with pytest.raises(RuntimeError):
         store.add_article("s", NewArticle("Anything."))
     assert store.get_story("s") is None
