@@ -18,11 +18,12 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from service.pipeline.merge.counts import figure_bonus
-from service.pipeline.model import Actor, Statement
+from service.pipeline.model import Statement
 from service.pipeline.statements.lexicon import event_forms
 
 QUOTE_FLOOR = 75.0  # below this, fuzzy matches between different quotes are noise
 SKELETON, SKELETON_WORDS = 15.0, 4  # bonus when this many content words recur in the same order
+TELLING, TELLING_FLOOR = 1 / 10, 5  # a word at most this share (or this many) of the story's statements use tells one claim from another
 _AUXILIARIES = frozenset({"has", "have", "had"})
 _PHASE = frozenset({"began", "started", "resumed", "continued", "stopped"})  # "began erupting": the act is the gerund
 _COPULAR = frozenset({"found", "declared", "ruled", "judged"})  # the act is the complement that follows
@@ -35,9 +36,14 @@ _WORD = re.compile(r"[a-z][a-z\-’']*")
 
 
 @cache
-def _lex() -> tuple[frozenset[str], dict[str, str]]:
+def _resource() -> dict:
     with open(Path(__file__).parent / "resources" / "claims.toml", "rb") as handle:
-        data = tomllib.load(handle)
+        return tomllib.load(handle)
+
+
+@cache
+def _lex() -> tuple[frozenset[str], dict[str, str]]:
+    data = _resource()
     return frozenset(data["stopwords"]["words"]), data["synonyms"]
 
 
@@ -67,13 +73,14 @@ def content_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[s
 
 
 def names_of(statement: Statement) -> frozenset[str]:
-    """The words of the statement's actors' names (not words of the claim)."""
-    return _name_words(statement.actors)
+    """The words of the statement's actors' names (not words of the claim). Cached on the names
+    alone: a statement rebuilt from storage may carry its actors as a list, not a tuple."""
+    return _name_words(tuple(a.name for a in statement.actors))
 
 
 @lru_cache(maxsize=16384)
-def _name_words(actors: tuple[Actor, ...]) -> frozenset[str]:
-    return frozenset(w.lower() for a in actors for w in re.findall(r"[\w’'-]+", a.name))
+def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for name in names for w in re.findall(r"[\w’'-]+", name))
 
 
 def words_of(statement: Statement) -> frozenset[str]:
@@ -104,6 +111,10 @@ class Weights:
 
     def weight(self, word: str) -> float:
         return math.log(1 + self.n / (1 + self.df[word]))
+
+    def telling(self, word: str) -> bool:
+        """Few claims of the story use the word (each outlet's report of one claim may): it tells claims apart."""
+        return self.df[word] <= max(TELLING_FLOOR, self.n * TELLING)
 
 
 def word_score(a: Statement, b: Statement, weights: Weights) -> float:
@@ -155,8 +166,9 @@ def same_act(a: Statement, b: Statement) -> float:
 
 
 def _event_verb(statement: Statement) -> str | None:
-    names = " ".join(a.name for a in statement.actors)
-    if not names:  # "A wildfire that broke out Monday": the first event verb of the clause
+    """The act an event tells of its actors, folded, so that a plan ("X and Y are to meet", told
+    "X and Y meet ... (scheduled)") and the report of it ("Y and X met", "held talks") agree."""
+    if not statement.actors:  # "A wildfire that broke out Monday": the first event verb of the clause
         words = _WORD.findall(statement.text.lower())
         for word, after in zip(words, [*words[1:], ""]):
             if word in _PHASE and after.endswith("ing"):
@@ -164,17 +176,54 @@ def _event_verb(statement: Statement) -> str | None:
             if word in event_forms():
                 return _fold(word)
         return None
-    if not statement.text.startswith(names):
+    opening = _names_opening(tuple(sorted({a.name for a in statement.actors}))).match(statement.text)
+    if opening is None:
         return None
-    rest = [w for w in statement.text[len(names) :].lower().split() if w not in _AUXILIARIES]  # "has reported" ~ "reported"
+    rest = [w for w in statement.text[opening.end() :].lower().split() if w not in _AUXILIARIES]  # "has reported" ~ "reported"
+    rest = _unplanned(rest)
     if len(rest) > 1 and rest[0] in _COPULAR:
         rest = rest[1:]  # "found guilty" ~ "convicted" (folded to "guilty")
-    return _fold(rest[0]) if rest else None
+    if not rest:
+        return None
+    verb = _fold(rest[0])
+    noun = next((w for w in rest[1:3] if w not in ("a", "an", "the")), "")
+    return _acts()[1].get(verb, {}).get(_fold(noun.strip(",.;")), verb)  # "held talks" ~ "met"
 
 
-def skeleton(a: Statement, b: Statement) -> float:
+@lru_cache(maxsize=4096)
+def _names_opening(names: tuple[str, ...]) -> re.Pattern[str]:
+    """The actors named at the start of a clause, in any order and as the text words them: the
+    story's fullest name may be "Ana M. Ruiz Jr." where the text says "Ana Ruiz" ("Y, X and Z met")."""
+    words = {w for name in names for w in re.findall(r"[\w’'.-]+", name) if w[0].isupper()}
+    words = sorted(words | set(names), key=len, reverse=True)  # "Union leaders" before "Union"
+    one = rf"(?:[A-Z][\w’'.-]*\s+){{0,3}}(?:{'|'.join(map(re.escape, words))})"
+    return re.compile(rf"{one}(?:(?:\s*,\s*|,?\s+and\s+){one})*(?![\w’'-])")
+
+
+def _unplanned(rest: list[str]) -> list[str]:
+    """The act of a plan without its marker: "are scheduled to meet", "is to meet", "will meet" ~ "met"."""
+    markers = _acts()[0]
+    if len(rest) > 2 and rest[0] in ("is", "are") and rest[1] in markers and rest[2] == "to":
+        return rest[3:]
+    if len(rest) > 1 and rest[0] in ("is", "are") and rest[1] == "to":
+        return rest[2:]
+    return rest[1:] if rest and rest[0] == "will" else rest
+
+
+@cache
+def _acts() -> tuple[frozenset[str], dict[str, dict[str, str]]]:
+    """Plan markers ("scheduled" in "are scheduled to meet") and light verbs with their nouns ("held talks")."""
+    data = _resource()["acts"]
+    return frozenset(data["plan_markers"]), data["light"]
+
+
+def skeleton(a: Statement, b: Statement, weights: Weights) -> float:
     """A paraphrase keeps the claim's skeleton: several distinctive words in the same order
-    ("exactly the type of forward we have been chasing all summer" ~ "exactly the forward ... had chased all summer")."""
+    ("exactly the type of forward we have been chasing all summer" ~ "exactly the forward ... had chased all summer").
+    The story's stock words are in every claim's order ("the storm ... the Carolina coast"): the two
+    must also share a word few claims of the story use."""
+    if not any(map(weights.telling, words_of(a) & words_of(b))):
+        return 0.0
     return SKELETON if _common_run(_sequence(a), _sequence(b)) >= SKELETON_WORDS else 0.0
 
 
@@ -198,7 +247,7 @@ def same_claim(a: Statement, b: Statement, weights: Weights) -> float:
     """Similarity of two claims (0-100)."""
     quoted = quote_score(a, b)
     words = word_score(a, b, weights)
-    words += figure_bonus(a, b) + shared_numbers(a, b) + shared_quote(a, b) + same_act(a, b) + (skeleton(a, b) if words else 0.0)
+    words += figure_bonus(a, b) + shared_numbers(a, b) + shared_quote(a, b) + same_act(a, b) + (skeleton(a, b, weights) if words else 0.0)
     return min(100.0, max(words, quoted if quoted >= QUOTE_FLOOR else 0.0))
 
 

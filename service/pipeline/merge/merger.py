@@ -264,11 +264,12 @@ def _retold_days(statement: Statement) -> tuple[When, ...]:
 def claim_score(a: Statement, b: Statement, weights: Weights, score: float | None = None) -> float:
     """Claim similarity, raised for one named person's two statements: one person on one day says
     few things, so a looser paraphrase ("would appeal against the verdict" ~ "to challenge the
-    conviction") is the same one, and so is one count of one thing given twice ("40 posts" ~ "45 posts")."""
+    conviction") is the same one, and so is one count of one thing given twice ("40 posts" ~ "45 posts").
+    Only when they share a telling word: the story's common words ("the storm", "the coast") are in all one says."""
     score = same_claim(a, b, weights) if score is None else score
     rare = [w for w in words_of(a) & words_of(b) if weights.df[w] <= max(2, weights.n * RARE)]
     counted = counts_one_thing(a, b)  # "40 posts" v "45 new posts"
-    return score + SPEAKER_BONUS if _one_speaker(a, b) and len(rare) >= (1 if counted else 2) else score
+    return score + SPEAKER_BONUS if _one_speaker(a, b) and any(map(weights.telling, rare)) and len(rare) >= (1 if counted else 2) else score
 
 
 def happening_bonus(a: Statement, b: Statement) -> float:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.merge.claims import Weights, words_of
+from service.pipeline.merge.claims import Weights, names_of, words_of
 from service.pipeline.merge.discrepancies import figure_discrepancies
 from service.pipeline.merge.entries import timeline
 from service.pipeline.merge.merger import SAME_CLAIM, Merger, claim_score, dates_agree
@@ -142,3 +142,10 @@ def test_outlets(example):
         assert [len(d.values) for d in entry.discrepancies] == example["values"]
     if "speakers" in example:
         assert [a.name for a in entry.actors] == example["speakers"]
+
+
+def test_names_of_actors_as_list():
+    """A statement rebuilt from storage may carry its actors as a list: its names are still found (and cached)."""
+    actors = [Actor("ana-ruiz", "Ana Ruiz"), Actor("tom-berg", "Tom Berg")]
+    statement = Statement("a", "event", actors, "Ana Ruiz and Tom Berg met", (), "", 0, 25, None, "test")
+    assert names_of(statement) == names_of(statement) == {"ana", "ruiz", "tom", "berg"}
