@@ -35,7 +35,7 @@ from service.pipeline.statements.planned import find_plans, joint_opener
 from service.pipeline.statements.quotes import find_quotes, within
 from service.pipeline.statements.tokens import lex
 from service.pipeline.statements.verdicts import find_verdicts
-from service.pipeline.statements.wording import claim, quoted_words
+from service.pipeline.statements.wording import claim, counted, quoted_words
 
 __all__ = ["extract_statements"]
 
@@ -163,7 +163,7 @@ def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceD
     news_day = _news_day(drafts, expressions, quotes, reference, [e for _, e in events])
     timed = [(s, e.dating, e.expression) for s, e in events]
     for draft in drafts:
-        dating = _tied(draft, expressions, quotes)
+        dating = _tied(draft, expressions, quotes, _clause_floor(draft, drafts))
         if dating is None and any(s.prior for s in draft.speeches):
             dating = before_reference(reference.value, "had previously")
         if dating is None:
@@ -185,7 +185,23 @@ def _told_outlet(draft: Draft, publisher: str | None) -> bool:
     return False
 
 
-def _tied(draft: Draft, expressions, quotes) -> Dating | None:
+def _clause_floor(draft: Draft, drafts: list[Draft]) -> int:
+    """Where a later speaker's clause of a shared sentence starts ("The union says 4,000 marched on
+    Saturday, while police put the figure at 1,500"): the times before it are the earlier speaker's."""
+    if not draft.speeches:
+        return 0
+    sentence, subject = draft.sentences[0], draft.speeches[0].subject[0]
+    earlier = max((s.verb.end for other in drafts if other is not draft and other.start == draft.start
+                   for s in other.speeches if s.verb.end <= subject), default=0)
+    if not earlier:
+        return 0
+    span = (earlier - sentence.start, subject - sentence.start)
+    cut = max(sentence.text.rfind(",", *span), sentence.text.rfind(";", *span))
+    return sentence.start + cut if cut >= 0 else earlier
+
+
+def _tied(draft: Draft, expressions, quotes, floor: int = 0) -> Dating | None:
+    expressions = [e for e in expressions if e.start >= floor]
     for speech in draft.speeches:
         sentence = next(s for s in draft.sentences if s.start <= speech.verb.start < s.end)
         counted = speech.lemma in _COUNTING and _COUNT.match(sentence.text, speech.verb.end - sentence.start) is not None
@@ -236,8 +252,8 @@ def _inherit(draft: Draft, drafts: list[Draft], datings: list[Dating]) -> Dating
 
 def _statement(article: ArticleInput, draft: Draft, dating: Dating, quotes) -> Statement:
     evidence = article.text[draft.start : draft.end]
-    line = claim(draft, article.text)
+    line, figures = counted(draft, claim(draft, article.text), article.text)
     return Statement(
         article.id, "statement", draft.actors, line, quoted_words(draft, article.text),
-        evidence, draft.start, draft.end, dating.when, dating.basis, find_figures(line),
+        evidence, draft.start, draft.end, dating.when, dating.basis, figures,
     )

@@ -5,13 +5,15 @@ stated"), the noun after an inverted verb (",” said X") or after "according to
 agent speaks ("was announced by X"). Whom a subject names (a pronoun, "the museum", "it", "a
 spokesperson for X") is told in ``speakers``.
 Denials ("denied any wrongdoing", "rejected the claims") and judgements ("called the plan unworkable")
-are statements. Words inside quotes never attribute.
+are statements. Words inside quotes never attribute. One sentence may carry two sources' claims,
+each its own speech: "X believes 11,000, while Y puts the figure at 12,000", "..., with Z estimating
+...", and a source of figures closing a later clause ("..., adding that ..., according to US estimates").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.pipeline.model import Actor, Sentence
 from service.pipeline.statements.actors import Cast
@@ -32,6 +34,14 @@ _BY_GAP = re.compile(r"\s*(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)  # "an
 _FIRST_PERSON = words("first_person")
 _BE = words("be")
 _NOT_BEFORE_VERB = words("not_before_verb")
+_PLACING = load("speech")["placing"]
+_PLACED = re.compile(  # "put the death toll at 60", "places it even higher, at up to 12,000"; not "put it at the top"
+    rf"\s+(?:it|(?:the|its|their|this|that|his|her)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{'|'.join(_PLACING['objects'])}))\b(?:\s+[\w’'-]+){{0,3}}?,?"
+    rf"\s+(?:(?:{'|'.join(_PLACING['values'])})\b|at\s+(?:[a-z]+\s+){{0,3}}?(?:[\d$£€]|(?:{'|'.join(_PLACING['numbers'])})\b))",
+    re.IGNORECASE,
+)
+_DATA_SOURCE = frozenset(load("speech")["according"]["data"]["nouns"])
+_CLAUSE_START = re.compile(r",\s+(?=(?:which|where|who)\b)|(?:,\s+and\b|,(?=\s)|\bthat\b|;)\s*")  # where a clause of its own starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +55,7 @@ class Speech:
     inverted: bool  # the verb comes before its subject (",” said Austin", "according to X")
     prior: bool  # "had previously said": before the reference date
     relative: bool = False  # "X, who said on Monday that ..., admitted": said inside a relative clause
+    clause: int | None = None  # "X said ..., adding that ..., according to US estimates": where the source's clause starts
 
 
 def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last: tuple[Actor, ...]) -> tuple[list[Speech], tuple[Actor, ...]]:
@@ -73,6 +84,7 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
     found = _outer(found, text, offset)
     according = _according(text, offset, mentions, resolved, quotes, cast)
     found.extend(a for a in according if not found or a.verb.start - offset < 3)
+    found.extend(_data_sources(according, found, text, offset))
     opener = next((m for m in mentions if clause_opening(text[: m.start - offset].rstrip())), None)
     opens = resolved.get(opener.start, ()) if opener and opener.kind == "person" else ()
     return sorted(found, key=lambda s: s.verb.start), opens
@@ -99,7 +111,7 @@ def _modifier(tok: Token, toks: list[Token], k: int, mentions: list[Mention]) ->
 
 def _reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
     word = toks[k].text.lower()
-    lemma = reporting_forms().get(word)
+    lemma = reporting_forms().get(word) or ("estimate" if word in _PLACING["forms"] and _PLACED.match(rest) else None)
     if lemma is None:
         return None
     needs = reporting_conditions().get(word)
@@ -149,6 +161,8 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
     inverted = agent is not None
     if subject is None and verb.text.endswith("ing") and k > 0 and toks[k - 1].text == ",":
         subject = sentence_subject(text, offset, mentions)  # "X has resigned, saying ...": X says it
+    if subject is None and verb.text.endswith("ing"):
+        subject = _absolute_subject(text, offset, mentions, verb.start)
     if subject is None and (k == 0 or toks[k - 1].text in {",", "”", "\"", "’"} or after_quote(text, offset, verb.start)):
         subject = next((m for m in mentions if m.start > verb.start and m.kind in SPEAKER_KINDS and inverted_gap(text[verb.end - offset : m.start - offset])), None)
         subject = named_holder(subject, mentions, text, offset) if subject and (subject.possessive or subject.kind == "title") else subject
@@ -172,6 +186,16 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
         return None
     holder = affiliation(subject, mentions, resolved, text, offset)
     return Speech(verb, lemma, actors, (first, phrase_end or (holder.end if holder else subject.end)), inverted, prior, relative)
+
+
+def _absolute_subject(text: str, offset: int, mentions: list[Mention], verb_start: int) -> Mention | None:
+    """"..., with organisers estimating the crowd at 10,000": the noun after "with" says the participle
+    (the first of a joint subject, "with Kenya and other donors pledging")."""
+    for m in mentions:
+        if m.kind in SPEAKER_KINDS and not m.possessive and re.fullmatch(r"(?:\s+and\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)?\s*", text[m.end - offset : verb_start - offset]) \
+                and re.search(r"(?:^|[,;]\s*)with\s+(?:(?:[A-Z][\w’'-]*\s+){1,3}and\s+)?(?:the\s+|its\s+|their\s+)?$", text[: m.start - offset]):
+            return m
+    return None
 
 
 def _agent(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
@@ -208,6 +232,23 @@ def _outer(found: list[Speech], text: str, offset: int) -> list[Speech]:
         if outer and not re.search(r"[,;:“”\"]", text[outer.verb.end - offset : speech.subject[0] - offset]):
             continue
         out.append(speech)
+    return out
+
+
+def _data_sources(according: list[Speech], found: list[Speech], text: str, offset: int) -> list[Speech]:
+    """"He said ..., adding that losses have reached 500,000, according to US estimates": a source of
+    figures closing a later clause of another speaker's sentence claims that clause, not the sentence."""
+    out = []
+    for source in according:
+        if source in found or not _DATA_SOURCE & set(re.findall(r"[a-z]+", text[source.verb.end - offset : source.subject[1] - offset])):
+            continue
+        before = [s.verb.end for s in found if s.verb.end <= source.verb.start]
+        if not before:
+            continue
+        clause = text[max(before) - offset : source.verb.start - offset].rstrip(" ,")
+        boundaries = list(_CLAUSE_START.finditer(clause))
+        if boundaries and boundaries[-1].end() < len(clause):
+            out.append(replace(source, clause=max(before) + boundaries[-1].end()))
     return out
 
 

@@ -68,7 +68,7 @@ def _attributed(sentence: Sentence, found: list[Speech], inner: list[Quote], dra
         nearest.quotes.append(quote)
     for draft in out:
         verb_end = draft.speeches[0].verb.end
-        later = [s.subject[0] for other in out if other is not draft for s in other.speeches if s.subject[0] > verb_end]
+        later = [s.clause or s.subject[0] for other in out if other is not draft for s in other.speeches if (s.clause or s.subject[0]) > verb_end]
         draft.stop = min(later, default=None)
         if draft.speeches[0].relative:  # the relative clause ends at the comma before the main verb
             verbs = [s.verb.start for other in out if other is not draft for s in other.speeches if s.verb.start > verb_end]

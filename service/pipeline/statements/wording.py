@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from service.pipeline.model import Figure
 from service.pipeline.statements.drafts import Draft
+from service.pipeline.statements.figures import find_figures
 
 _TRIM = " \t\n,.;:–—-"
 _DATELINE = re.compile(  # "SAN FRANCISCO (AP) —", "NEW YORK, April 13 (Reuters) -", "LEEDS, England, May 19, 2022 (Reuters) -"
@@ -14,6 +16,41 @@ _ADVERBIAL = re.compile(  # "this" and "last" only before a time ("denied this o
     r"^(?:(?:after|at|on|in|during|before|following|while|when|from|alongside|late|early|earlier|later)\b|[A-Z][a-z]+day\b"
     r"|(?:this|last)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter|[A-Z][a-z]+day)\b)"
 )
+
+_COUNTED_AGAIN = re.compile(r"\b(?:(?:the|this|that)\s+(?:[\w-]+\s+)?(?:number|figure|toll|total|count|tally|estimate|crowd|turnout)|it|(?:that|this)(?=\s+(?:has|had|is|was|could|would|may|might|will|now)\b))\b", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?![\w,.%])")
+
+
+def counted(draft: Draft, line: str, text: str) -> tuple[str, tuple[Figure, ...]]:
+    """The claim and the counts it gives. "The number has risen to 11,000", "Ukraine puts it at 12,000"
+    count again what the paragraph counted last ("10,000 North Korean troops"): the claim names that
+    noun ("11,000 troops"), so that it reads alone and is compared with other counts of the same thing."""
+    found = find_figures(line)
+    anaphor = _COUNTED_AGAIN.search(line)
+    if found or anaphor is None:
+        return line, found
+    speech = draft.speeches[0] if draft.speeches else None
+    until = speech.subject[0] if speech and speech.subject[0] < speech.verb.start else draft.start
+    earlier = find_figures(text[text.rfind("\n", 0, draft.start) + 1 : until])
+    if not earlier:
+        return line, ()
+    noun = _plural(earlier[-1].unit)
+    tail = line[anaphor.end() :]
+    tail = _BARE_NUMBER.sub(lambda m: m.group() if _dated(tail, m) else f"{m.group()} {noun}", tail)
+    return line[: anaphor.end()] + tail, find_figures(tail)
+
+
+def _dated(text: str, number: re.Match[str]) -> bool:
+    """A day, not a count: next to a capitalised word ("12 May", "June 3") or after "on"."""
+    before = text[: number.start()].split()[-1:]
+    after = text[number.end() :].split()[:1]
+    return any(w[:1].isupper() for w in before + after) or before == ["on"]
+
+
+def _plural(unit: str) -> str:
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit if unit.endswith(("s", "people")) else unit + "s"
 
 
 def quoted_words(draft: Draft, text: str) -> tuple[str, ...]:
@@ -41,8 +78,10 @@ def claim(draft: Draft, text: str) -> str:
         return _one_line(f"{who} said: “{' '.join(quoted_words(draft, text))}”")
     speech = draft.speeches[0]
     sentence = next(s for s in draft.sentences if s.start <= speech.verb.start < s.end)
+    if speech.lemma == "according" and speech.clause is not None:  # a source of figures for one clause
+        return _one_line(f"According to {who}, {_clean(text[speech.clause : speech.verb.start])}")
     if speech.lemma == "according":
-        rest = _clean(text[sentence.start : speech.verb.start] + " " + text[speech.subject[1] : sentence.end])
+        rest = _clean(text[sentence.start : speech.verb.start] + " " + text[speech.subject[1] : draft.stop or sentence.end])
         return _one_line(f"According to {who}, {rest}")
     head = draft.start if draft.sentences[0] is not sentence else sentence.start
     before = _clean(text[head : min(speech.subject[0], speech.verb.start)])
@@ -93,7 +132,7 @@ def _verb_phrase(text: str, speech) -> str:
 
 def _clean(part: str) -> str:
     part = _DATELINE.sub("", part)
-    part = re.sub(r"(?:[\s,]+(?:but|and|while|though|although|whereas|the|a|an))+$", "", part.strip(_TRIM)).strip(_TRIM)
+    part = re.sub(r"(?:[\s,]+(?:but|and|while|though|although|whereas|the|a|an|adding|noting|saying|that|with))+$", "", part.strip(_TRIM)).strip(_TRIM)
     part = re.sub(r",([”\"])$", r"\1", part)
     return part
 
