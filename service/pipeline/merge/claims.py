@@ -13,6 +13,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -33,6 +34,8 @@ NUMBERS = 25.0  # bonus for two shared exact numbers
 QUOTED_PHRASE, QUOTED_WORD, QUOTED_WORD_LETTERS = 25.0, 12.0, 8  # a quoted phrase, or one long quoted word, in the other report
 SAME_ACT = 25.0  # one actor, one day, one event verb: nearly always one happening
 _WORD = re.compile(r"[a-z][a-z\-’']*")
+_NAME_WORD = re.compile(r"[\w’'-]+")
+_NAME = attrgetter("name")
 
 
 @cache
@@ -75,16 +78,26 @@ def content_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[s
 def names_of(statement: Statement) -> frozenset[str]:
     """The words of the statement's actors' names (not words of the claim). Cached on the names
     alone: a statement rebuilt from storage may carry its actors as a list, not a tuple."""
-    return _name_words(tuple(a.name for a in statement.actors))
+    return _name_words(_actor_names(statement))
+
+
+def _actor_names(statement: Statement) -> tuple[str, ...]:
+    return tuple(map(_NAME, statement.actors))
 
 
 @lru_cache(maxsize=16384)
 def _name_words(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w.lower() for name in names for w in re.findall(r"[\w’'-]+", name))
+    return frozenset(w.lower() for name in names for w in _NAME_WORD.findall(name))
 
 
 def words_of(statement: Statement) -> frozenset[str]:
-    return content_words(statement.text, names_of(statement))
+    return _claim_words(statement.text, _actor_names(statement))
+
+
+@lru_cache(maxsize=65536)
+def _claim_words(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """A statement's content words, cached on what they depend on: it is compared many times."""
+    return content_words(text, _name_words(names))
 
 
 def quote_score(a: Statement, b: Statement) -> float:
@@ -104,13 +117,22 @@ class Weights:
 
     df: Counter = field(default_factory=Counter)
     n: int = 0
+    masses: dict[frozenset[str], float] = field(default_factory=dict)  # summed weights of a claim's words, until the counts move
 
     def see(self, words: frozenset[str]) -> None:
         self.df.update(words)
         self.n += 1
+        self.masses.clear()
 
     def weight(self, word: str) -> float:
-        return math.log(1 + self.n / (1 + self.df[word]))
+        return math.log(1 + self.n / (1 + self.df.get(word, 0)))
+
+    def mass(self, words: frozenset[str]) -> float:
+        """The summed weight of a claim's words: each statement meets many candidates."""
+        found = self.masses.get(words)
+        if found is None:
+            found = self.masses[words] = sum(self.weight(x) for x in words)
+        return found
 
     def telling(self, word: str) -> bool:
         """Few claims of the story use the word (each outlet's report of one claim may): it tells claims apart."""
@@ -128,7 +150,7 @@ def word_score(a: Statement, b: Statement, weights: Weights) -> float:
         return 0.0
     w = weights.weight
     shared = sum(w(x) for x in wa & wb)
-    sizes = sorted((sum(w(x) for x in wa), sum(w(x) for x in wb)))
+    sizes = sorted((weights.mass(wa), weights.mass(wb)))
     typical = w("") or 1.0
     damp = min(1.0, shared / (2 * typical))
     return 100 * damp * (0.6 * shared / sizes[0] + 0.4 * shared / sizes[1])
@@ -139,6 +161,7 @@ def shared_numbers(a: Statement, b: Statement) -> float:
     return NUMBERS if len(_numbers(a.text) & _numbers(b.text)) >= 2 else 0.0
 
 
+@lru_cache(maxsize=65536)
 def _numbers(text: str) -> frozenset[str]:
     """Numbers of two digits or more, years left out (every report of a story shares its year)."""
     found = (n.replace(",", "") for n in _NUMBER.findall(text))
@@ -150,6 +173,8 @@ def shared_quote(a: Statement, b: Statement) -> float:
     a single long quoted word ("irreplaceable") counts for less: speakers repeat their words."""
     best = 0.0
     for x, y in ((a, b), (b, a)):
+        if not x.quotes:
+            continue
         haystack = " ".join((y.text, *y.quotes)).lower()
         for quote in (q.lower().strip(" .,!?") for q in x.quotes):
             if len(quote.split()) >= 2 and len(quote) >= 10 and quote in haystack:
@@ -166,20 +191,26 @@ def same_act(a: Statement, b: Statement) -> float:
 
 
 def _event_verb(statement: Statement) -> str | None:
+    return _act_of(statement.text, _actor_names(statement))
+
+
+@lru_cache(maxsize=65536)
+def _act_of(text: str, actors: tuple[str, ...]) -> str | None:
     """The act an event tells of its actors, folded, so that a plan ("X and Y are to meet", told
     "X and Y meet ... (scheduled)") and the report of it ("Y and X met", "held talks") agree."""
-    if not statement.actors:  # "A wildfire that broke out Monday": the first event verb of the clause
-        words = _WORD.findall(statement.text.lower())
+    names = tuple(sorted(set(actors)))
+    if not names:  # "A wildfire that broke out Monday": the first event verb of the clause
+        words = _WORD.findall(text.lower())
         for word, after in zip(words, [*words[1:], ""]):
             if word in _PHASE and after.endswith("ing"):
                 return _fold(after)  # "began erupting" ~ "erupted"
             if word in event_forms():
                 return _fold(word)
         return None
-    opening = _names_opening(tuple(sorted({a.name for a in statement.actors}))).match(statement.text)
+    opening = _names_opening(names).match(text)
     if opening is None:
         return None
-    rest = [w for w in statement.text[opening.end() :].lower().split() if w not in _AUXILIARIES]  # "has reported" ~ "reported"
+    rest = [w for w in text[opening.end() :].lower().split() if w not in _AUXILIARIES]  # "has reported" ~ "reported"
     rest = _unplanned(rest)
     if len(rest) > 1 and rest[0] in _COPULAR:
         rest = rest[1:]  # "found guilty" ~ "convicted" (folded to "guilty")
@@ -228,8 +259,14 @@ def skeleton(a: Statement, b: Statement, weights: Weights) -> float:
 
 
 def _sequence(statement: Statement) -> tuple[str, ...]:
-    names = names_of(statement)
-    return tuple(w for w in (next(iter(content_words(x, names)), "") for x in _WORD.findall(statement.text.lower())) if w)
+    return _word_sequence(statement.text, _actor_names(statement))
+
+
+@lru_cache(maxsize=65536)
+def _word_sequence(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The claim's content words in text order, cached: each statement meets many candidates."""
+    words = _name_words(names)
+    return tuple(w for w in (next(iter(content_words(x, words)), "") for x in _WORD.findall(text.lower())) if w)
 
 
 def _common_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:

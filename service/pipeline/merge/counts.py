@@ -43,11 +43,21 @@ def unit_of(figure: Figure) -> str:
 def _counted(a: Statement, b: Statement) -> list[tuple[Figure, Figure]]:
     """Pairs of the two claims' figures that count one thing (of one unit, and not the dead of one
     claim against the injured of the other)."""
-    return [] if _other_measures(a, b) else _one_unit(a, b)
+    pairs = _one_unit(a, b)
+    return [] if not pairs or _other_measures(a, b) else pairs
 
 
 def _one_unit(a: Statement, b: Statement) -> list[tuple[Figure, Figure]]:
-    return [(fa, fb) for fa in a.figures for fb in b.figures if unit_of(fa) == unit_of(fb)]
+    if not a.figures or not b.figures:
+        return []
+    units = _units_of(tuple(b.figures))
+    return [(fa, fb) for fa, ua in zip(a.figures, _units_of(tuple(a.figures))) for fb, ub in zip(b.figures, units) if ua == ub]
+
+
+@lru_cache(maxsize=65536)
+def _units_of(figures: tuple[Figure, ...]) -> tuple[str, ...]:
+    """Each figure's folded unit, cached: a statement's figures meet every candidate's."""
+    return tuple(map(unit_of, figures))
 
 
 def _other_measures(a: Statement, b: Statement) -> bool:

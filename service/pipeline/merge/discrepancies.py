@@ -94,15 +94,21 @@ def figure_discrepancies(members: list[Statement]) -> list[Discrepancy]:
     return out
 
 
-def _main_figures(statement: Statement) -> list[Figure]:
-    """One figure per unit per statement: the first given, with sums of money the figures left bare ("US$12 billion")."""
+def _main_figures(statement: Statement) -> tuple[Figure, ...]:
+    return _first_per_unit(statement.text, tuple(statement.figures))
+
+
+@lru_cache(maxsize=65536)
+def _first_per_unit(text: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """One figure per unit per statement: the first given, with sums of money the figures left bare
+    ("US$12 billion"). Cached: an entry's members are rendered again whenever one joins."""
     seen, out = set(), []
-    money = [Figure(c.label, c.low, c.high, c.unit) for c in _counts(statement.text) if c.unit]
-    for figure in (*statement.figures, *money):
+    money = [Figure(c.label, c.low, c.high, c.unit) for c in _counts(text) if c.unit]
+    for figure in (*figures, *money):
         if unit_of(figure) not in seen:
             seen.add(unit_of(figure))
             out.append(figure)
-    return out
+    return tuple(out)
 
 
 def _bare_discrepancy(members: list[Statement], flagged: set[str]) -> Discrepancy | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from service.pipeline.merge.batches import PartitionMerge, batch_day, keyed
 from service.pipeline.merge.entries import timeline
@@ -56,6 +57,7 @@ def actor_order(actor: Actor) -> tuple[str, ...]:
     return (actor.id, actor.name, actor.title or "", actor.kind, actor.organisation or "")
 
 
+@lru_cache(maxsize=16384)
 def merge_form(actor: Actor) -> Actor:
     """An actor as the merge sees it: a person without the title and organisation the story's
     reports vote on (they only label the entry), so a new report's title never re-merges a partition."""
