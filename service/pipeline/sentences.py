@@ -29,6 +29,7 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 OPENING_QUOTES = "“"
 CLOSING_QUOTES = "”"
 STRAIGHT_QUOTES = '"'
+_QUOTE_MARK = re.compile(f"[{OPENING_QUOTES}{CLOSING_QUOTES}{STRAIGHT_QUOTES}]")
 
 
 def quotation_depth(paragraph: str) -> list[int]:
@@ -36,18 +37,23 @@ def quotation_depth(paragraph: str) -> list[int]:
 
     Curly quotes are taken at their word, except a closing mark standing where no quotation is
     open and text follows at once (``Thursday.”I think``): scrapers turn openers into closers.
+    Only the marks change the state, so the stretches between them are filled whole.
     """
-    depth = [0] * len(paragraph)
-    open_ = False
-    for i, ch in enumerate(paragraph):
+    depth: list[int] = []
+    open_, done = False, 0
+    for mark in _QUOTE_MARK.finditer(paragraph):
+        i, ch = mark.start(), mark.group()
         if ch in OPENING_QUOTES:
-            open_ = True
+            now = True
         elif ch in CLOSING_QUOTES:
             nxt = paragraph[i + 1 : i + 2]
-            open_ = not open_ and bool(nxt) and not nxt.isspace() and nxt not in ",.;:"
-        elif ch in STRAIGHT_QUOTES:
-            open_ = not open_
-        depth[i] = int(open_)
+            now = not open_ and bool(nxt) and not nxt.isspace() and nxt not in ",.;:"
+        else:
+            now = not open_
+        depth += [int(open_)] * (i - done)
+        depth.append(int(now))
+        open_, done = now, i + 1
+    depth += [int(open_)] * (len(paragraph) - done)
     return depth
 
 

@@ -19,7 +19,7 @@ from service.pipeline.statements.dating import Dating, from_expression, tied_exp
 from service.pipeline.statements.happenings import CLAUSE_END, EventDraft, event_line, happening_line, happenings
 from service.pipeline.statements.lexicon import event_forms, light_events, load, reporting_forms, transitive_events, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
-from service.pipeline.statements.quotes import Quote, inside, within
+from service.pipeline.statements.quotes import Quote, outside, within
 from service.pipeline.statements.subjects import joint_partners, subject_before
 
 _WRITER = words("first_person") | {"you"}  # outside quotes: the writer and the reader
@@ -33,7 +33,8 @@ _OF_FOR = re.compile(  # "results for 2022", "months of 2022"; not "the early ho
     r"(?<![\w’'-])(?!(?:hours?|morning|afternoon|evening|night|weekend|end|start|beginning|middle|spring|summer|autumn"
     r"|fall|winter|week|month|days?|part|half)\b)[\w’'-]+\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bto\s+[a-z]+\b[^,.;“”\"]*\b(?:by|until|before|within)\s+(?:the\s+)?$")  # "voted to close it by 2030"
-_SAYING = frozenset({"say", "state", "warn", "add", "claim", "note"})
+_SAYING_FORMS = frozenset(form for form, lemma in reporting_forms().items() if lemma in {"say", "state", "warn", "add", "claim", "note"})
+_LEAD_ENDS = frozenset({"of", "for", "the", "by", "until", "before", "within"})  # the last word before a qualifier's time
 _NOT_BEFORE_VERB = words("not_before_verb")
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 _GOVERNED = re.compile(r"(?:in|on|at|with|from|by|for|under|into|to)\s+(?:a|an|the|its|their|his|her)\s+[\w\s’'-]*$", re.IGNORECASE)
@@ -42,6 +43,8 @@ _BE = frozenset({"was", "were", "been", "is", "are", "being"})
 _OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.DOTALL)
 _UNIT = re.compile(r"\s+[a-z][a-z-]*(?:\s+carrying\s+[\w,]+\s+[a-z]+)?\s+")  # "jet", "jet carrying 182 passengers"
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_WHEN = re.compile(r"\s*,\s*(?:when|as|while)\b")
 
 
 def find_events(
@@ -58,21 +61,25 @@ def find_events(
     quotes = within(quotes, sentence.start, sentence.end)
     expressions = [e for e in expressions if sentence.start <= e.start < sentence.end and not _qualifier(e, text, offset)]
     lede = None if expressions else lede
-    toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
-    mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start) and cast.is_name(m)]
-    speech_starts = [*speech_starts, *(t.start for j, t in enumerate(toks) if _saying(toks, j))]
+    toks = outside(quotes, tokens(text, offset))
+    mentions = [m for m in outside(quotes, find_mentions(text, offset)) if cast.is_name(m)]
+    lowered = [t.text.lower() for t in toks]
+    speech_starts = [*speech_starts, *(t.start for j, t in enumerate(toks) if _saying(toks, lowered, j))]
+    first_speech = min(speech_starts, default=None)  # what follows a saying is its content
+    writer = next((k for k, word in enumerate(lowered) if word in _WRITER), len(toks))
+    forms = event_forms()
     out: list[EventDraft] = []
     for k, tok in enumerate(toks):
-        if tok.text.lower() not in event_forms() or any(s <= tok.start for s in speech_starts):
+        if lowered[k] not in forms or first_speech is not None and first_speech <= tok.start:
             continue
-        if k > 0 and toks[k - 1].text.lower() in _NOT_HAPPENED:
+        if k > 0 and lowered[k - 1] in _NOT_HAPPENED:
             continue  # "will cut", "to launch": not a happening
         if not _acted(toks, k):
             continue  # "the grounded jets", "remained closed": a state, not an act
-        if any(t.text.lower() in _WRITER for t in toks[:k]):
+        if writer < k:
             continue  # "If you bought a laptop in 2011, check ...", "I visited the plant in May": the writer's voice
-        gerund = tok.text.lower().endswith("ing")
-        if gerund and not (k > 0 and toks[k - 1].text.lower() in _ADJUNCT):
+        gerund = lowered[k].endswith("ing")
+        if gerund and not (k > 0 and lowered[k - 1] in _ADJUNCT):
             subject = subject_before(text, offset, toks, k, mentions, strict=True)  # "the White House releasing"
         else:
             subject = subject_before(text, offset, toks, k, mentions, reach=12)  # "X ... since launching"
@@ -121,14 +128,16 @@ def _qualifier(expr: Expression, text: str, offset: int) -> bool:
     "results for the last three months of 2022", "a meeting scheduled for Monday", "voted to close the
     plant by 2030"."""
     lead = text[: expr.start - offset]
-    return bool(_COMPOUND.fullmatch(expr.text) or _OF_FOR.search(lead) or _DEADLINE.search(lead))
+    if _COMPOUND.fullmatch(expr.text):
+        return True
+    last = lead.rsplit(None, 1)[-1].lower() if lead[-1:].isspace() and not lead.isspace() else ""
+    return last in _LEAD_ENDS and bool(_OF_FOR.search(lead) or _DEADLINE.search(lead))  # the word check spares both scans
 
 
-def _saying(toks: list[Token], j: int) -> bool:
+def _saying(toks: list[Token], lowered: list[str], j: int) -> bool:
     """"The firm that runs the mine said it had suspended ...": a saying whose speaker went unfound still
     makes what follows its content, not the writer's report of a happening."""
-    word = toks[j].text
-    return reporting_forms().get(word) in _SAYING and not (j > 0 and toks[j - 1].text.lower() in _NOT_BEFORE_VERB)
+    return toks[j].text in _SAYING_FORMS and not (j > 0 and lowered[j - 1] in _NOT_BEFORE_VERB)
 
 
 def _perfect(toks: list[Token], k: int) -> Token | None:
@@ -181,7 +190,7 @@ def _agent(text: str, offset: int, verb: Token, mentions, cast: Cast) -> tuple[A
     stop = CLAUSE_END.search(text, verb.end - offset)
     for m in mentions:
         if verb.end <= m.start and (stop is None or m.start - offset < stop.start()):
-            if re.search(r"\bby\s+(?:the\s+)?$", text[verb.end - offset : m.start - offset]) and m.kind in ("person", "organisation", "orgref"):
+            if _BY.search(text[verb.end - offset : m.start - offset]) and m.kind in ("person", "organisation", "orgref"):
                 actor = cast.refer(m.name, []) if m.kind == "orgref" else (cast.resolve(m),)
                 return tuple(a for a in actor if a)
     return ()
@@ -221,7 +230,7 @@ def _rank(draft: EventDraft) -> tuple[bool, int]:
 def _tied_to_speech(text: str, offset: int, expr: Expression, speech_starts: Sequence[int]) -> bool:
     """The expression dates the saying ("..., X said on Thursday"), not the happening."""
     after = any(0 <= expr.start - s <= 40 and not CLAUSE_END.search(text, s - offset, expr.start - offset) for s in speech_starts)
-    before = any(s > expr.end for s in speech_starts) and re.match(r"\s*,\s*(?:when|as|while)\b", text[expr.end - offset :])
+    before = any(s > expr.end for s in speech_starts) and _WHEN.match(text, expr.end - offset)
     return bool(after or before)  # "..., X said on Thursday"; "a day earlier, when X would only say"
 
 

@@ -18,6 +18,12 @@ _MONEY = r"(?:(?:US|A|AU|C|CA|NZ|HK|S)?[$£€¥₹]|(?:USD|EUR|GBP|CHF|JPY)\s?)
 _NUMBER = rf"(?<![\w+/.]){_MONEY}?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:bn|m|k)?(?!\w)(?!-\d)"
 _CURRENCY = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen", "₹": "rupee", "usd": "dollar", "eur": "euro", "gbp": "pound", "chf": "franc", "jpy": "yen"}
 _SUFFIX = {"bn": 1e9, "m": 1e6, "k": 1e3}
+_MONEY_PREFIX = re.compile(_MONEY, re.IGNORECASE)
+_YEAR = re.compile(r"(19|20)\d\d")
+_SCALED = re.compile(r"\d+(?:bn|m|k)")
+_PER_CENT = re.compile(r"\bper\s+cent\b", re.IGNORECASE)
+_WORD = re.compile(r"\([^)]*\)|[\w’'][\w’'-]*")
+_DIGIT = re.compile(r"\d")
 
 
 @cache
@@ -25,7 +31,7 @@ def _lex() -> dict:
     data = load("figures")
     units = {word: key for key, words in data["units"].items() if key not in ("skip", "none") for word in words}
     qualifiers = {q: kind for kind, words in data["qualifiers"].items() for q in words}
-    return {"units": units, "skip": frozenset(data["units"]["skip"]), "none": frozenset(data["units"]["none"]), "qualifiers": qualifiers, "mult": data["multipliers"]}
+    return {"units": units, "skip": frozenset(data["units"]["skip"]), "none": frozenset(data["units"]["none"]), "qualifiers": qualifiers, "longest": max(map(len, qualifiers)), "mult": data["multipliers"]}
 
 
 @cache
@@ -43,10 +49,13 @@ def _pattern() -> re.Pattern[str]:
 
 def find_figures(text: str) -> tuple[Figure, ...]:
     """Counted figures in ``text``; years and bare numbers are left out."""
+    first = _DIGIT.search(text)
+    if first is None:
+        return ()  # every figure has a digit: spare the pattern's scan
     lex, out = _lex(), []
-    for m in _pattern().finditer(text):
+    for m in _pattern().finditer(text, _scan_start(text, first.start())):
         raw = m.group("a")
-        if re.fullmatch(r"(19|20)\d\d", raw) and not m.group("b") or re.fullmatch(r"\d+(?:bn|m|k)", raw):
+        if _YEAR.fullmatch(raw) and not m.group("b") or _SCALED.fullmatch(raw):
             continue
         sign = text.startswith("%", m.end("b") if m.group("b") else m.end("a"))  # "12%"
         unit = _currency(raw) or ("percent" if sign else _unit(m.group("rest")))
@@ -63,9 +72,18 @@ def find_figures(text: str) -> tuple[Figure, ...]:
     return tuple(out)
 
 
+def _scan_start(text: str, digit: int) -> int:
+    """Where a figure may first start: no earlier than its qualifier before the first digit
+    ("no more than  USD 5"): a currency of at most 4 characters, spaces, the longest qualifier."""
+    i = max(0, digit - 5)
+    while i > 0 and text[i].isspace():
+        i -= 1
+    return max(0, i - _lex()["longest"])
+
+
 def _currency(raw: str) -> str | None:
     """The unit a currency prefix gives ("US$12" -> dollar, "€3m" -> euro), else None."""
-    prefix = re.match(_MONEY, raw, re.IGNORECASE)
+    prefix = _MONEY_PREFIX.match(raw)
     if prefix is None:
         return None
     sign = prefix.group().strip().lower()
@@ -73,7 +91,7 @@ def _currency(raw: str) -> str | None:
 
 
 def _value(raw: str, multiplier: str | None) -> float:
-    raw = re.sub(_MONEY, "", raw, count=1, flags=re.IGNORECASE).replace(",", "")
+    raw = _MONEY_PREFIX.sub("", raw, count=1).replace(",", "")
     suffix = next((s for s in _SUFFIX if raw.endswith(s)), "")
     number = float(raw[: len(raw) - len(suffix)]) * _SUFFIX.get(suffix, 1)
     return number * _lex()["mult"].get((multiplier or "").lower(), 1)
@@ -81,8 +99,8 @@ def _value(raw: str, multiplier: str | None) -> float:
 
 def _unit(rest: str) -> str | None:
     lex = _lex()
-    rest = re.sub(r"\bper\s+cent\b", "percent", rest, flags=re.IGNORECASE)  # "3.5 per cent" = "3.4 percent"
-    for word in re.findall(r"\([^)]*\)|[\w’'][\w’'-]*", rest):
+    rest = _PER_CENT.sub("percent", rest)  # "3.5 per cent" = "3.4 percent"
+    for word in _WORD.findall(rest):
         if word.startswith("(") or word[:1].isupper() or word.lower() in lex["skip"]:
             continue
         lowered = word.lower()

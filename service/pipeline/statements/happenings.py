@@ -21,6 +21,10 @@ from service.pipeline.statements.quotes import Quote, inside, within
 _FIRST_PERSON = words("first_person")
 _PREDICATE = auxiliaries() | event_forms() | words("not_happened")  # a word that starts the next predicate
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
+_GAP_END = re.compile(r"(?:\b(?:in|on|at|of|during|from)|,)\s*$")
+_AHEAD = re.compile(r"[\s,]*(?:\w+\s+)?(?:will|would|could|may|might|is\s+due|is\s+expected)\b")  # not yet happened
+_WORD = re.compile(r"\S+")
+_TRAILING_AND = re.compile(r"\s+(?:and|but|or)$")
 CLAUSE_END = re.compile(r"[,;:!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)|[“”\"]")  # "U.S. chipmaker" goes on
 
 
@@ -48,9 +52,9 @@ def happenings(text: str, offset: int, toks: list[Token], expressions: Sequence[
         found = _happening_pattern().match(text, 0, expr.start - offset)
         if found is None or any(t.text.lower() in _PREDICATE - {"to"} for t in toks if t.end <= expr.start and t.start >= offset + found.end("noun")):
             continue  # the time belongs to a later verb ("The strike has cost $2m since May")
-        if found.group("gap").strip() and not re.search(r"(?:\b(?:in|on|at|of|during|from)|,)\s*$", found.group("gap")):
+        if found.group("gap").strip() and not _GAP_END.search(found.group("gap")):
             continue
-        if re.match(r"[\s,]*(?:\w+\s+)?(?:will|would|could|may|might|is\s+due|is\s+expected)\b", text[expr.end - offset :]):
+        if _AHEAD.match(text, expr.end - offset):
             continue  # "The election in May will decide ...": not yet happened
         noun = Token(found.group("noun"), offset + found.start("noun"), offset + found.end("noun"))
         label = text[: expr.end - offset].strip()
@@ -89,7 +93,7 @@ def happening_line(text: str, offset: int, verb: Token, through: int) -> str:
     start = opening.end() if opening else 0
     end = max(through, verb.end) - offset
     stop = len(text) - end
-    for word in re.finditer(r"\S+", text[end:]):
+    for word in _WORD.finditer(text[end:]):
         bare = word.group().rstrip(",;:.!?")
         if bare.lower() in _PREDICATE or bare[:1] in "“”\"":
             stop = word.start()
@@ -97,7 +101,7 @@ def happening_line(text: str, offset: int, verb: Token, through: int) -> str:
         if bare != word.group():
             stop = word.start() + len(bare)
             break
-    return re.sub(r"\s+(?:and|but|or)$", "", text[start : end + stop].strip())
+    return _TRAILING_AND.sub("", text[start : end + stop].strip())
 
 
 def event_line(name: str, text: str, offset: int, verb: Token, through: int) -> str:

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import TypeVar
 
 _MARK = re.compile("[“”\"„«»]")
 _SINGLE = re.compile(r"(?<![\w’'])‘(?=\w)(.+?)’(?![\w])")  # British style: ‘We will,’ he said
+_START = attrgetter("start")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +85,21 @@ def inside(quotes: tuple[Quote, ...], position: int) -> Quote | None:
     """The quote containing ``position``, if any (quotes are sorted and do not overlap)."""
     if not quotes:
         return None
-    index = bisect_right(quotes, position, key=lambda q: q.start) - 1
+    index = bisect_right(quotes, position, key=_START) - 1
     if index >= 0 and position < quotes[index].end:
         return quotes[index]
     return None
+
+
+def outside(quotes: tuple[Quote, ...], items: Sequence[T]) -> list[T]:
+    """The items (tokens, mentions) whose start lies in no quote: a sentence has mostly none or one,
+    so those cases skip the per-item search."""
+    if not quotes:
+        return list(items)
+    if len(quotes) == 1:
+        start, end = quotes[0].start, quotes[0].end
+        return [t for t in items if not start <= t.start < end]
+    return [t for t in items if inside(quotes, t.start) is None]
 
 
 def quoted_fraction(quotes: tuple[Quote, ...], start: int, end: int) -> float:
@@ -96,5 +112,5 @@ def quoted_fraction(quotes: tuple[Quote, ...], start: int, end: int) -> float:
 
 def within(quotes: tuple[Quote, ...], start: int, end: int) -> tuple[Quote, ...]:
     """The quotes overlapping [start, end): a sentence's own, so per-word checks stay short."""
-    first = max(0, bisect_right(quotes, start, key=lambda q: q.start) - 1)
+    first = max(0, bisect_right(quotes, start, key=_START) - 1)
     return tuple(q for q in quotes[first:] if q.start < end and q.end > start) if quotes else ()
