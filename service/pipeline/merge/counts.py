@@ -77,6 +77,12 @@ def _count_classes(text: str) -> frozenset[str]:
     return frozenset(forms[g] for n in (1, 2, 3) for i in range(len(words) - n + 1) if (g := tuple(words[i : i + n])) in forms)
 
 
+def one_measure(a: Statement, b: Statement) -> bool:
+    """Both claims tell what their count measures, and it is one measure ("were killed" ~ "died")."""
+    classes = _count_classes(a.text), _count_classes(b.text)
+    return bool(classes[0] & classes[1])
+
+
 def figure_bonus(a: Statement, b: Statement) -> float:
     """Claims that give the same count of the same thing are closer (a figure is a strong paraphrase anchor)."""
     pairs = _counted(a, b)
@@ -134,3 +140,25 @@ def _stems(text: str) -> frozenset[str]:
 
 def _speaker_words(statement: Statement) -> frozenset[str]:
     return frozenset(w.lower() for a in statement.actors for w in re.findall(r"[\w’'-]+", a.name))
+
+
+@cache
+def _estimate_verb() -> re.Pattern[str]:
+    """"put"/"place" told of a level ("has put the figure at 12,000", "places it even higher"): up to
+    four words of object ("the number of dead"), then the level."""
+    data = _lexicon()["estimates"]
+    verbs, levels, before = ("|".join(map(re.escape, data[k])) for k in ("verbs", "levels", "before_figure"))
+    level = rf"(?:even\s+)?(?:{levels})\b|(?:{before})\s+(?:[a-z]+\s+){{0,3}}\d"
+    return re.compile(rf"\b(?:{verbs})(?=(?:\s+[\w’'-]+){{1,4}}?,?\s+(?:{level}))", re.IGNORECASE)
+
+
+def estimate_verbs(text: str) -> str:
+    """The text with "put"/"place" of an estimate worded "estimate", so that "has put the figure at
+    12,000" and "estimates 12,000" share their verb ("believes", "assessed" fold by synonym)."""
+    return _estimate_verb().sub("estimate", text)
+
+
+def same_count(a: Statement, b: Statement) -> frozenset[str]:
+    """The folded units of the counts the two claims give exactly alike ("up to 12,000 troops" ~ "as
+    high as 12,000 soldiers"), counts of other measures ("killed" v "injured") left out."""
+    return frozenset(unit_of(fa) for fa, fb in _counted(a, b) if fa.low == fb.low and fa.high == fb.high)

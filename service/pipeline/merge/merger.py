@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from service.pipeline.merge.claims import QUOTE_FLOOR, Weights, content_words, quote_score, same_claim, words_of
-from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, unit_of
+from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, same_count, unit_of
 from service.pipeline.merge.event_classes import other_acts, same_happening
 from service.pipeline.merge.people import affiliations
 from service.pipeline.model import Statement, When
@@ -269,7 +269,20 @@ def claim_score(a: Statement, b: Statement, weights: Weights, score: float | Non
     score = same_claim(a, b, weights) if score is None else score
     rare = [w for w in words_of(a) & words_of(b) if weights.df[w] <= max(2, weights.n * RARE)]
     counted = counts_one_thing(a, b)  # "40 posts" v "45 new posts"
-    return score + SPEAKER_BONUS if _one_speaker(a, b) and any(map(weights.telling, rare)) and len(rare) >= (1 if counted else 2) else score
+    if _one_speaker(a, b) and any(map(weights.telling, rare)) and len(rare) >= (1 if counted else 2):
+        return score + SPEAKER_BONUS
+    return score + SPEAKER_BONUS if _one_estimate(a, b) else score
+
+
+def _one_estimate(a: Statement, b: Statement) -> bool:
+    """One actor, person or body, giving one exact count of one unit in two statements, worded as
+    they like ("Ukraine believes it could be as high as 12,000 troops" ~ "Ukraine has put the figure
+    higher, at up to 12,000"): one estimate, if they share a word besides the counted noun (not
+    "12 clinics have closed" v "12 clinics will reopen")."""
+    if not (a.kind == b.kind == "statement" and len(a.actors) == len(b.actors) == 1 and a.actors[0].id == b.actors[0].id):
+        return False
+    units = same_count(a, b)
+    return bool(units) and bool(words_of(a) & words_of(b) - units)
 
 
 def happening_bonus(a: Statement, b: Statement) -> float:

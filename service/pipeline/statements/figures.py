@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from service.pipeline.model import Figure
-from service.pipeline.statements.lexicon import load
+from service.pipeline.statements.lexicon import load, words as word_class
 
 # a currency before the number: "$", "US$", "C$", "HK$", "€", "¥", "USD ", "EUR "
 _MONEY = r"(?:(?:US|A|AU|C|CA|NZ|HK|S)?[$£€¥₹]|(?:USD|EUR|GBP|CHF|JPY)\s?)"
@@ -29,9 +29,10 @@ _DIGIT = re.compile(r"\d")
 @cache
 def _lex() -> dict:
     data = load("figures")
+    ends = frozenset(data["units"]["none"]) | word_class("prepositions") | word_class("time_words")
     units = {word: key for key, words in data["units"].items() if key not in ("skip", "none") for word in words}
     qualifiers = {q: kind for kind, words in data["qualifiers"].items() for q in words}
-    return {"units": units, "skip": frozenset(data["units"]["skip"]), "none": frozenset(data["units"]["none"]), "qualifiers": qualifiers, "longest": max(map(len, qualifiers)), "mult": data["multipliers"]}
+    return {"units": units, "skip": frozenset(data["units"]["skip"]), "none": ends, "qualifiers": qualifiers, "longest": max(map(len, qualifiers)), "mult": data["multipliers"]}
 
 
 @cache
@@ -98,6 +99,8 @@ def _value(raw: str, multiplier: str | None) -> float:
 
 
 def _unit(rest: str) -> str | None:
+    """The counted noun after the number, or None: a preposition or adverb there ("500,000 over the
+    past two years", "12 since Monday", "40 overnight") starts another phrase, not the figure's unit."""
     lex = _lex()
     rest = _PER_CENT.sub("percent", rest)  # "3.5 per cent" = "3.4 percent"
     for word in _WORD.findall(rest):
