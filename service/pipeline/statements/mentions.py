@@ -32,12 +32,21 @@ _COUNTERPART = re.compile(r"\s+(?:counterpart|colleague|successor|predecessor),\
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")  # ", the Californian chip firm,"
 
 
+@cache
+def _descriptor_suffixes() -> tuple[str, ...]:
+    return tuple(load("actors")["names"]["descriptor_suffixes"])
+
+
+def _descriptor(word: str) -> bool:
+    return word.lower().endswith(_descriptor_suffixes())
+
+
 def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised-word runs joined by single spaces."""
     runs, i, n = [], 0, len(toks)
     while i < n:
-        if not toks[i].text[:1].isupper() or not toks[i].text[0].isalpha():  # capitalised, not "$"
-            i += 1
+        if not toks[i].text[:1].isupper() or not toks[i].text[0].isalpha() or _descriptor(toks[i].text):
+            i += 1  # capitalised, not "$", not "Leiden-based"
             continue
         j = i + 1
         while j < n and _adjacent(toks[j - 1], toks[j], text, offset):
