@@ -26,6 +26,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # sentence after spaces, or a capital glued on ("3.5" and "U.S.-led" are no ends).
 _END = re.compile(r"[.!?]+[\"”’)\]]*(?=\s+[\"“(‘A-Z0-9]|[\"“”‘]?[A-Z])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")  # "j", "u.s"
 OPENING_QUOTES = "“"
 CLOSING_QUOTES = "”"
 STRAIGHT_QUOTES = '"'
@@ -70,7 +71,7 @@ def _is_abbreviation(before: str) -> bool:
     if word in ABBREVIATIONS:
         return True
     # Initials: "Lloyd J. Austin", "U.S." style tokens of single letters.
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
+    return bool(_INITIALS.fullmatch(word))
 
 
 def _ends(paragraph: str) -> list[int]:

@@ -21,7 +21,7 @@ from service.pipeline.statements.lexicon import (
     auxiliaries, complement_forms, complement_pattern, load, object_conditions, prior_markers, reporting_conditions, reporting_forms, result_objects, words,
 )
 from service.pipeline.statements.mentions import Mention, Token, find_mentions, tokens
-from service.pipeline.statements.quotes import Quote, inside, within
+from service.pipeline.statements.quotes import Quote, inside, outside, within
 from service.pipeline.statements.speakers import actors_of, affiliated, affiliation, head_reference, it_reference
 from service.pipeline.statements.subjects import (
     SPEAKER_KINDS, after_quote, clause_opening, clause_subject, inverted_gap, named_holder, participle_subject, relative_subject, sentence_subject, source_gap, subject_before,
@@ -35,6 +35,8 @@ _FIRST_PERSON = words("first_person")
 _BE = words("be")
 _NOT_BEFORE_VERB = words("not_before_verb")
 _PLACING = load("speech")["placing"]
+_PLACING_FORMS = frozenset(_PLACING["forms"])
+_VERB_FORMS = frozenset(reporting_forms()) | _PLACING_FORMS  # the words a reporting verb can be
 _PLACED = re.compile(  # "put the death toll at 60", "places it even higher, at up to 12,000"; not "put it at the top"
     rf"\s+(?:it|(?:the|its|their|this|that|his|her)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{'|'.join(_PLACING['objects'])}))\b(?:\s+[\w’'-]+){{0,3}}?,?"
     rf"\s+(?:(?:{'|'.join(_PLACING['values'])})\b|at\s+(?:[a-z]+\s+){{0,3}}?(?:[\d$£€]|(?:{'|'.join(_PLACING['numbers'])})\b))",
@@ -42,6 +44,15 @@ _PLACED = re.compile(  # "put the death toll at 60", "places it even higher, at 
 )
 _DATA_SOURCE = frozenset(load("speech")["according"]["data"]["nouns"])
 _CLAUSE_START = re.compile(r",\s+(?=(?:which|where|who)\b)|(?:,\s+and\b|,(?=\s)|\bthat\b|;)\s*")  # where a clause of its own starts
+_ACCORDING_PHRASES = tuple(re.compile(r"\b" + re.escape(p) + r"\b") for p in load("speech")["according"]["phrases"])
+_ACCORDING_END = re.compile(r"\baccording to\s*$", re.IGNORECASE)
+_JOINT_TAIL = re.compile(r"(?:\s+and\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)?\s*")  # "with Kenya and other donors"
+_WITH_LEAD = re.compile(r"(?:^|[,;]\s*)with\s+(?:(?:[A-Z][\w’'-]*\s+){1,3}and\s+)?(?:the\s+|its\s+|their\s+)?$")
+_GAP_BREAK = re.compile(r"[,;:“”\"()]")
+_NESTED_BREAK = re.compile(r"[,;:“”\"]")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_SOURCE_TAIL = re.compile(r"(?:\s+[a-z]+){1,2}(?=\s*[,.]|$)")  # "according to US estimates,"
+_BRACKET = re.compile(r"\s*\([^)]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +77,8 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
     """
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
-    toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
-    mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start) and cast.is_name(m)]
+    toks = outside(quotes, tokens(text, offset))
+    mentions = [m for m in outside(quotes, find_mentions(text, offset)) if cast.is_name(m)]
     resolved: dict[int, tuple[Actor, ...]] = {}
     for m in mentions:  # register names in reading order so surnames resolve to the latest person
         actor = cast.resolve(m)
@@ -75,6 +86,8 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
             resolved[m.start] = (actor,)
     found: list[Speech] = []
     for k, tok in enumerate(toks):
+        if tok.text.lower() not in _VERB_FORMS:
+            continue  # most words: no verb of speech
         lemma = _reporting(toks, k, text[tok.end - offset :])
         if lemma is None or any(m.start <= tok.start < m.end for m in mentions) or _modifier(tok, toks, k, mentions):
             continue
@@ -111,7 +124,7 @@ def _modifier(tok: Token, toks: list[Token], k: int, mentions: list[Mention]) ->
 
 def _reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
     word = toks[k].text.lower()
-    lemma = reporting_forms().get(word) or ("estimate" if word in _PLACING["forms"] and _PLACED.match(rest) else None)
+    lemma = reporting_forms().get(word) or ("estimate" if word in _PLACING_FORMS and _PLACED.match(rest) else None)
     if lemma is None:
         return None
     needs = reporting_conditions().get(word)
@@ -179,7 +192,7 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
         subject, resolved[named[0].start] = named[0], (named[1],)  # "the museum" is the "... Museum" named
     if subject is None:
         return None
-    if re.search(r"\baccording to\s*$", text[: subject.start - offset], re.IGNORECASE):
+    if _ACCORDING_END.search(text[: subject.start - offset]):
         return None  # "according to US estimates": a source, not a verb
     actors, first = actors_of(subject, mentions, resolved, text, offset, cast, last, found)
     if not actors:
@@ -192,8 +205,8 @@ def _absolute_subject(text: str, offset: int, mentions: list[Mention], verb_star
     """"..., with organisers estimating the crowd at 10,000": the noun after "with" says the participle
     (the first of a joint subject, "with Kenya and other donors pledging")."""
     for m in mentions:
-        if m.kind in SPEAKER_KINDS and not m.possessive and re.fullmatch(r"(?:\s+and\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)?\s*", text[m.end - offset : verb_start - offset]) \
-                and re.search(r"(?:^|[,;]\s*)with\s+(?:(?:[A-Z][\w’'-]*\s+){1,3}and\s+)?(?:the\s+|its\s+|their\s+)?$", text[: m.start - offset]):
+        if m.kind in SPEAKER_KINDS and not m.possessive and _JOINT_TAIL.fullmatch(text[m.end - offset : verb_start - offset]) \
+                and _WITH_LEAD.search(text[: m.start - offset]):
             return m
     return None
 
@@ -215,7 +228,7 @@ def _qualified_opener(text: str, offset: int, mentions: list[Mention], j: int, t
         return None
     gap = text[opener.end - offset : toks[j].end - offset]
     words = gap.split()
-    if not words or len(words) > 12 or re.search(r"[,;:“”\"()]", gap):
+    if not words or len(words) > 12 or _GAP_BREAK.search(gap):
         return None
     if words[0].lower() in ("who", "that"):  # one relative clause: no second one, no reporting verb in it
         return None if any(w.lower() in _STOP_GAP or w.lower() in reporting_forms() for w in words[1:]) else opener
@@ -229,7 +242,7 @@ def _outer(found: list[Speech], text: str, offset: int) -> list[Speech]:
     out: list[Speech] = []
     for speech in found:
         outer = next((s for s in out if s.verb.end <= speech.subject[0] and not s.inverted), None)
-        if outer and not re.search(r"[,;:“”\"]", text[outer.verb.end - offset : speech.subject[0] - offset]):
+        if outer and not _NESTED_BREAK.search(text[outer.verb.end - offset : speech.subject[0] - offset]):
             continue
         out.append(speech)
     return out
@@ -240,7 +253,7 @@ def _data_sources(according: list[Speech], found: list[Speech], text: str, offse
     figures closing a later clause of another speaker's sentence claims that clause, not the sentence."""
     out = []
     for source in according:
-        if source in found or not _DATA_SOURCE & set(re.findall(r"[a-z]+", text[source.verb.end - offset : source.subject[1] - offset])):
+        if source in found or not _DATA_SOURCE & set(_LOWER_WORD.findall(text[source.verb.end - offset : source.subject[1] - offset])):
             continue
         before = [s.verb.end for s in found if s.verb.end <= source.verb.start]
         if not before:
@@ -256,8 +269,8 @@ def _according(text, offset, mentions, resolved, quotes, cast) -> list[Speech]:
     """"..., according to X": X is the source of the sentence's claim."""
     out = []
     lowered = text.lower()
-    for phrase in load("speech")["according"]["phrases"]:
-        for match in re.finditer(r"\b" + re.escape(phrase) + r"\b", lowered):
+    for phrase in _ACCORDING_PHRASES:
+        for match in phrase.finditer(lowered):
             start = match.start() + offset
             if inside(quotes, start):
                 continue
@@ -266,9 +279,9 @@ def _according(text, offset, mentions, resolved, quotes, cast) -> list[Speech]:
             if m is None:
                 continue
             verb = Token(text[match.start() : match.end()], start, after)
-            tail = re.match(r"(?:\s+[a-z]+){1,2}(?=\s*[,.]|$)", text[m.end - offset :])
+            tail = _SOURCE_TAIL.match(text[m.end - offset :])
             end = m.end + (tail.end() if tail else 0)  # "according to US estimates,"
-            bracket = re.match(r"\s*\([^)]*\)", text[end - offset :])
+            bracket = _BRACKET.match(text[end - offset :])
             end += bracket.end() if bracket else 0  # "according to the Office for National Statistics (ONS)"
             actors = affiliated(m, mentions, resolved, text, offset, cast) or resolved[m.start]
             out.append(Speech(verb, "according", actors, (m.start, end), True, False))

@@ -50,6 +50,13 @@ _SPEAKING = re.compile(rf"\s*,\s*(?:speaking|talking|writing|addressing|appearin
 # After an object and a venue with no verb of its own ("told Reuters in an interview on Wednesday"),
 # a time that ends the clause or comes before "that" is the telling's: the content is elsewhere.
 _TELLING_TAIL = re.compile(r"\s*,?\s*(?:that\b|[.!?;:“\"]|$)")
+_WHEN = re.compile(r"\b(?:when|as|while)\b")
+_THAT = re.compile(r"\bthat\b")
+_FOLLOWER = re.compile(r"\s([a-z][\w-]*)")
+_ARTICLE_END = re.compile(r"\s*\b(?:the|a|an)$", re.I)
+_TITLE_END = re.compile(r",(?:\s+[a-z][a-z-]*){1,3}$")
+_BARE_OPENING = re.compile(r"(?:\([^)]*\)\s*)?,?\s*(?:when|as|while)?\s*,?")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _VENUE_GAP = re.compile(
     rf"\s*(?:[\w’'.-]+\s+){{0,4}}?{_VENUE}(?:\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){{1,3}})?"
     r"\s*(?:(?:late|early)\s+)?(?:on|at|in)?\s*", re.I,
@@ -110,7 +117,7 @@ def tied_expression(
         elif expr.end <= subject[0]:
             between = text[expr.end - offset : subject[0] - offset]
             lead = text[: expr.start - offset]
-            opens = _LEADING.fullmatch(lead) or _PARTICIPLE.match(lead) or re.search(r"\b(?:when|as|while)\b", between)
+            opens = _LEADING.fullmatch(lead) or _PARTICIPLE.match(lead) or _WHEN.search(between)
             if not _opening_adverbial(between) or not opens:
                 continue
         else:
@@ -136,22 +143,22 @@ def _telling_gap(gap: str, rest: str, told: bool) -> bool:
 def _labelled(gap: str, verb_text: str) -> bool:
     """An object and its quoted label, with no verb of its own: "the allegations as “nonsense” on"."""
     label = _LABEL_GAP.fullmatch(gap)
-    if label is None or _GAP_VERB.search(label.group(1)) or re.search(r"\bthat\b", label.group(1)):
+    if label is None or _GAP_VERB.search(label.group(1)) or _THAT.search(label.group(1)):
         return False
     return bool(label.group(2)) or _LABELLING.search(verb_text) is not None
 
 
 def _modifier(rest: str) -> bool:
     """The expression qualifies the next noun ("a rise in fourth-quarter operating profit"): no time of the act."""
-    follower = re.match(r"\s([a-z][\w-]*)", rest)
+    follower = _FOLLOWER.match(rest)
     return bool(follower) and follower.group(1) not in _AFTER_ADVERBIAL
 
 
 def _opening_adverbial(between: str) -> bool:
     """An expression leading its clause: "On Thursday, X", "a day earlier, when X", "Thursday's press conference, X"."""
-    stripped = re.sub(r"\s*\b(?:the|a|an)$", "", between.strip(), flags=re.I)  # "In a statement on Monday, the ministry said"
-    stripped = re.sub(r",(?:\s+[a-z][a-z-]*){1,3}$", ",", stripped)  # "On Monday, state geologist X": a title the lexicon lacks
-    if re.fullmatch(r"(?:\([^)]*\)\s*)?,?\s*(?:when|as|while)?\s*,?", stripped):
+    stripped = _ARTICLE_END.sub("", between.strip())  # "In a statement on Monday, the ministry said"
+    stripped = _TITLE_END.sub(",", stripped)  # "On Monday, state geologist X": a title the lexicon lacks
+    if _BARE_OPENING.fullmatch(stripped):
         return True
     return stripped.endswith(",") and len(stripped.split()) <= 5 and not _CONTENT_BREAK.search(stripped)
 
@@ -163,7 +170,7 @@ def describe(expr: Expression, verb_text: str) -> str:
 def from_expression(expr: Expression, verb_text: str, opening: bool = False, day: bool = False) -> Dating:
     """Date from a tied expression; ``day`` keeps only the day of a time ("Wednesday morning" -> that day)."""
     when = expr.date
-    if day and when is not None and when.granularity == "time" and re.match(r"\d{4}-\d\d-\d\d", expr.value):
+    if day and when is not None and when.granularity == "time" and _DAY_VALUE.match(expr.value):
         when = make_when(expr.value[:10]) or when
     basis = describe(expr, verb_text)
     if (past := _told_before(expr, verb_text)) is not None:
@@ -179,7 +186,7 @@ def _told_before(expr: Expression, verb_text: str) -> date | None:
     if when is None or expr.anchor.kind != "reference" or not expr.anchor.value or not _WEEKDAY.search(expr.text):
         return None
     past = verb_text.lower() in REPORTING or (verb_text.lower().endswith("ed") and verb_text.lower() in reporting_forms())
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", when.value) or not past:
+    if not _DAY_VALUE.fullmatch(when.value) or not past:
         return None
     said, reference = date.fromisoformat(when.value), date.fromisoformat(expr.anchor.value[:10])
     return said - timedelta(days=7) if 0 < (said - reference).days <= 6 else None

@@ -18,12 +18,18 @@ from service.pipeline.statements.dating import Dating, from_expression, tied_exp
 from service.pipeline.statements.happenings import CLAUSE_END, EventDraft
 from service.pipeline.statements.lexicon import load
 from service.pipeline.statements.mentions import find_mentions, tokens
-from service.pipeline.statements.quotes import Quote, inside, within
+from service.pipeline.statements.quotes import Quote, inside, outside, within
 from service.pipeline.statements.subjects import clause_opening, joint_partners, subject_before
 from service.pipeline.statements.tokens import Token
 
 _DAYS = frozenset({"day", "time"})
 _OF_HAPPENING = re.compile(r"\b[A-Za-z]+\s+(?:between|of|with|among|involving)\b")  # "talks between", "a meeting of"
+_SPACES = re.compile(r"\s+")
+_JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")  # "X, Y and Z"
+_MET_NAMED = re.compile(r"\s+(?:with\s+)?[A-Z]")
+_PLACE = re.compile(r"\s(?:in|at|on|during|for|to|from|after|before|near)\s")
+_CLAUSE_SPLIT = re.compile(r"[;:.]\s")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 @cache
@@ -48,8 +54,8 @@ def find_plans(
     if not matches:
         return []
     quotes = within(quotes, sentence.start, sentence.end)
-    toks = [t for t in tokens(text, offset) if not inside(quotes, t.start)]
-    mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start) and cast.is_name(m)]
+    toks = outside(quotes, tokens(text, offset))
+    mentions = [m for m in outside(quotes, find_mentions(text, offset)) if cast.is_name(m)]
     inner = [e for e in expressions if sentence.start <= e.start < sentence.end]
     out: list[EventDraft] = []
     for match in matches:
@@ -70,7 +76,7 @@ def find_plans(
         if CLAUSE_END.search(text, verb.end - offset, expr.start - offset):
             continue  # "The border will reopen, X told Reuters on Wednesday": the telling's time
         line = _label(actors, text, offset, span, offset + match.start("verb"), expr.end)
-        if re.sub(r"\s+", " ", match.group("verb")) in reciprocal:  # "to meet (with) X and Y": all who meet
+        if _SPACES.sub(" ", match.group("verb")) in reciprocal:  # "to meet (with) X and Y": all who meet
             actors = _with(actors, mentions, cast, text, offset, verb.end, expr.start)
         dating = from_expression(expr, match.group("verb"), day=True)
         basis = f"{dating.basis}; planned ('{verb.text}')"
@@ -82,13 +88,13 @@ def joint_opener(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast) -> t
     """The people a sentence opens with jointly ("In their meeting, Austin and Kim agreed ..."), whom a
     "they" in the next sentence names. Resolved in reading order, before the sentence is read."""
     text, offset = sentence.text, sentence.start
-    mentions = [m for m in find_mentions(text, offset) if not inside(quotes, m.start)]
+    mentions = outside(quotes, find_mentions(text, offset))
     first = next((i for i, m in enumerate(mentions) if clause_opening(text[: m.start - offset].rstrip())), None)
     if first is None:
         return ()
     joint = [mentions[first]]
     for m in mentions[first + 1 :]:
-        if not re.fullmatch(r"\s*(?:,|,?\s+and)\s+", text[joint[-1].end - offset : m.start - offset]):
+        if not _JOINED.fullmatch(text[joint[-1].end - offset : m.start - offset]):
             break
         joint.append(m)
     if len(joint) < 2 or any(m.kind != "person" or m.possessive or not cast.is_name(m) for m in joint):
@@ -99,9 +105,9 @@ def joint_opener(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast) -> t
 
 def _with(actors: tuple[Actor, ...], mentions, cast: Cast, text: str, offset: int, verb_end: int, until: int) -> tuple[Actor, ...]:
     """The people named right after a verb of meeting, up to its time ("meet with X and Y on Thursday")."""
-    if not re.match(r"\s+(?:with\s+)?[A-Z]", text[verb_end - offset :]):
+    if not _MET_NAMED.match(text[verb_end - offset :]):
         return actors
-    place = re.search(r"\s(?:in|at|on|during|for|to|from|after|before|near)\s", text[verb_end - offset : until - offset])
+    place = _PLACE.search(text[verb_end - offset : until - offset])
     until = verb_end + place.start() if place else until  # "meet X in Warsaw": Warsaw does not meet
     met = [m for m in mentions if verb_end <= m.start < until and m.kind == "person" and not m.possessive]
     return tuple(dict.fromkeys([*actors, *(a for a in map(cast.resolve, met) if a)]))
@@ -109,8 +115,8 @@ def _with(actors: tuple[Actor, ...], mentions, cast: Cast, text: str, offset: in
 
 def _conditional(text: str, at: int, conditions: frozenset[str]) -> bool:
     """"If the vote passes, the law will take effect on Monday": a condition, no schedule."""
-    clause = re.split(r"[;:.]\s", text[:at])[-1]
-    return any(w.lower() in conditions for w in re.findall(r"[A-Za-z]+", clause))
+    clause = _CLAUSE_SPLIT.split(text[:at])[-1]
+    return any(w.lower() in conditions for w in _WORD.findall(clause))
 
 
 def _actors(subject, mentions, cast: Cast, text: str, offset: int, start: int, they: tuple[Actor, ...]) -> tuple[tuple[Actor, ...] | None, tuple[int, int]]:
@@ -153,6 +159,6 @@ def _label(actors: tuple[Actor, ...], text: str, offset: int, span: tuple[int, i
     boundary = CLAUSE_END.search(text, through - offset)
     end = boundary.start() if boundary else len(text)
     if span[0] == span[1]:
-        return re.sub(r"\s+", " ", text[span[0] - offset : end]).strip(" ,")
-    line = re.sub(r"\s+", " ", text[verb - offset : end]).strip(" ,")
+        return _SPACES.sub(" ", text[span[0] - offset : end]).strip(" ,")
+    line = _SPACES.sub(" ", text[verb - offset : end]).strip(" ,")
     return f"{' and '.join(a.name for a in actors)} {line} (scheduled)"

@@ -18,6 +18,8 @@ from service.pipeline.statements.subjects import bracketed, clause_opening, sent
 _PREPOSITIONS = words("prepositions")
 _BE = words("be")
 _SPOKESPERSON = re.compile(r"(?:an?\s+)?(?:company\s+|official\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
+_DETERMINER_END = re.compile(r"\s+(?:the|his|her|their|its)$", re.IGNORECASE)
+_AFFILIATION = re.compile(r"\s+(at|from|of|for|with)\s+((?:the\s+)?)")
 
 
 def actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> tuple[tuple[Actor, ...], int]:
@@ -41,7 +43,7 @@ def actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> t
     actors = list(affiliated(subject, mentions, resolved, text, offset, cast) or _spoken_for(subject, mentions, resolved, text, offset, cast, last)
                   or resolved.get(subject.start, ()))
     for m in reversed([m for m in mentions if m.end <= subject.start]):  # "X and Y said", "X, Y and Z said"
-        joined = re.sub(r"\s+(?:the|his|her|their|its)$", "", text[m.end - offset : subject.start - offset].strip(), flags=re.IGNORECASE)  # "X and her counterpart, Y,"
+        joined = _DETERMINER_END.sub("", text[m.end - offset : subject.start - offset].strip())  # "X and her counterpart, Y,"
         allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
         lead = text[: m.start - offset].split()[-2:]
         governed = any(w.lower() in _PREPOSITIONS for w in lead)
@@ -97,7 +99,7 @@ def affiliation(subject: Mention, mentions, resolved, text: str, offset: int) ->
     (not a person named in full: "a spokesman for Senator Hale" speaks for a person, not a firm)."""
     if subject.kind != "group" or subject.place:
         return None
-    tail = re.match(r"\s+(at|from|of|for|with)\s+((?:the\s+)?)", text[subject.end - offset :])
+    tail = _AFFILIATION.match(text[subject.end - offset :])
     if tail is None:
         return None
     org = next((m for m in mentions if m.start in (subject.end + tail.start(2), subject.end + tail.end())), None)

@@ -25,6 +25,9 @@ _UNKNOWN_TITLE = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,2}[a-z][a-z-]+(?:\s+[a-z]
 _JOINT_LEAD = re.compile(r"\band\s+(?:his|her|their|its)$")  # "X and her counterpart, Y, said"
 _JOINED = re.compile(r",?\s*and(?:\s+(?:the|his|her|their|its))?|,")
 _OWNER_LEAD = re.compile(r"(?:The\s+|the\s+)?(?:[a-z][a-z-]+\s+)?(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*(?:’s|'s|’|')(?:\s+[a-z][a-z-]+)?")  # "The opposition Labour Party's digital"
+_INVERTED_GAP = re.compile(r"\s*(?:[a-z][a-z-]*\s+){0,3}|\s*(?:[a-z][a-z’'-]*\s+){1,4}[a-z-]+,\s*")  # "said lawyer X", "said the club's lawyer, X"
+_CLAUSE_BREAK = re.compile(r"[“”\";:–—]|\s-\s|\b(that|which|who|when|if)\b")  # a quote, a dash or a clause between subject and verb
+_PHRASE_BREAK = re.compile(r"[,;:“”\"()—–]")
 
 
 def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention], reach: int = 5, strict: bool = False) -> Mention | None:
@@ -141,7 +144,7 @@ def named_holder(subject: Mention, mentions: list[Mention], text: str, offset: i
 
 def inverted_gap(gap: str) -> bool:
     """Between an inverted verb and its subject: nothing, or a lower-case title ("said lawyer X")."""
-    return re.fullmatch(r"\s*(?:[a-z][a-z-]*\s+){0,3}|\s*(?:[a-z][a-z’'-]*\s+){1,4}[a-z-]+,\s*", gap) is not None  # "said the club's lawyer, X"
+    return _INVERTED_GAP.fullmatch(gap) is not None
 
 
 def source_gap(gap: str) -> bool:
@@ -167,7 +170,7 @@ def clause_subject(text, offset, mentions, verb_start, reach) -> Mention | None:
         lead = text[: m.start - offset].rstrip()
         previous = lead.split()[-1].lower() if lead.split() else ""
         between = text[m.end - offset : verb_start - offset]
-        if previous in _PREPOSITIONS or re.search(r"[“”\";:–—]|\s-\s|\b(that|which|who|when|if)\b", between) and not _unnamed(m, between):
+        if previous in _PREPOSITIONS or _CLAUSE_BREAK.search(between) and not _unnamed(m, between):
             continue
         if clause_opening(lead) and (len(between.split()) <= reach or _unnamed(m, between)) and "," not in between:
             return m
@@ -187,7 +190,7 @@ def participle_subject(text: str, offset: int, mentions: list[Mention], verb_sta
     if first is None or first.kind not in ("person", "group", "organisation") or first.end >= verb_start:
         return None
     between = text[first.end - offset : verb_start - offset]
-    if not _PARTICIPLE_PHRASE.match(between) or re.search(r"[,;:“”\"()—–]", between) or len(between.split()) > 25:
+    if not _PARTICIPLE_PHRASE.match(between) or _PHRASE_BREAK.search(between) or len(between.split()) > 25:
         return None
     return first
 

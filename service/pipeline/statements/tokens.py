@@ -26,6 +26,7 @@ _TOKEN = re.compile(
 _POSSESSIVE = ("’s", "'s", "’", "'")
 _POSSESSIVE_ENDS = frozenset("s’'")
 _INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,3})$")  # "W.", "H.R."
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 class Token(NamedTuple):
@@ -117,9 +118,10 @@ def strip_possessive(tok: Token) -> tuple[Token, bool]:
     return tok, False
 
 
+@lru_cache(maxsize=16384)
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
 def name_parts(name: str) -> tuple[str, ...]:

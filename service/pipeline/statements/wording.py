@@ -19,6 +19,20 @@ _ADVERBIAL = re.compile(  # "this" and "last" only before a time ("denied this o
 
 _COUNTED_AGAIN = re.compile(r"\b(?:(?:the|this|that)\s+(?:[\w-]+\s+)?(?:number|figure|toll|total|count|tally|estimate|crowd|turnout)|it|(?:that|this)(?=\s+(?:has|had|is|was|could|would|may|might|will|now)\b))\b", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+(?![\w,])|(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?![\w,.%])")
+_CONTENT_FIRST = re.compile(r"[,”\"]\s*(?:(?:the|a|an)\s+)?$")  # "..., the agency said"
+_PUNCTUATION = re.compile(r"[,.;:”\"]")
+_REPORTED = re.compile(r"[^,]*?\bthat\b")  # "said on Monday that ..."
+_BY_AGENT = re.compile(r"\s*by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)  # "was criticised by X"
+_PASSIVE_END = re.compile(r"\s+(?:was|were|is|are|has been|have been|had been)$")
+_DETERMINER = re.compile(r"^(?:The|A|An|This|These|Those)\b")
+_BACKGROUND = re.compile(r",\s+(?:where|which|who|whose)\b")
+_QUOTE_GAP = re.compile(r"[”\"\s,]*(?:[\w’'.&-]+\s+){0,4}")  # "“...,” union leader X said"
+_WHO = re.compile(r"^who\s+")
+_QUOTED_BY = re.compile(r"\bquoted\s+by\s+.+?\s+as\s+saying$")  # the outlet is not the claim
+_DANGLING = re.compile(r"(?:[\s,]+(?:but|and|while|though|although|whereas|the|a|an|adding|noting|saying|that|with))+$")
+_COMMA_IN_QUOTE = re.compile(r",([”\"])$")
+_CONNECTIVE = re.compile(r"^(?:However|But|And|Also|Meanwhile),\s*")
+_SPACES = re.compile(r"\s+")
 
 
 def counted(draft: Draft, line: str, text: str) -> tuple[str, tuple[Figure, ...]]:
@@ -90,15 +104,15 @@ def claim(draft: Draft, text: str) -> str:
     if lead_quote is not None:
         before = _clean(text[head:lead_quote])
     lead = text[head : min(speech.subject[0], speech.verb.start)]
-    content_first = re.search(r"[,”\"]\s*(?:(?:the|a|an)\s+)?$", lead) is not None  # "..., the agency said"
-    premodifier = not re.search(r"[,.;:”\"]", lead) and len(lead.split()) <= 5  # "Port Authority spokeswoman X said"
-    reported = re.match(r"[^,]*?\bthat\b", after) is not None  # "said on Monday that ...", not "said Monday, in a deal that ..."
+    content_first = _CONTENT_FIRST.search(lead) is not None  # "..., the agency said"
+    premodifier = not _PUNCTUATION.search(lead) and len(lead.split()) <= 5  # "Port Authority spokeswoman X said"
+    reported = _REPORTED.match(after) is not None  # "said on Monday that ...", not "said Monday, in a deal that ..."
     adverbial_only = _ADVERBIAL.match(after) and not reported and (content_first or len(after.split()) <= 6 and not premodifier)
     closing = not after or adverbial_only or lead_quote is not None
     verb = _verb_phrase(text, speech)
-    if re.fullmatch(r"\s*by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", text[speech.verb.end : speech.subject[0]], re.IGNORECASE):  # "The plan was criticised by X"
-        done = re.sub(r"\s+(?:was|were|is|are|has been|have been|had been)$", "", before)
-        return _one_line(f"{who} {verb} " + re.sub(r"^(?:The|A|An|This|These|Those)\b", lambda m: m.group().lower(), done))
+    if _BY_AGENT.fullmatch(text[speech.verb.end : speech.subject[0]]):  # "The plan was criticised by X"
+        done = _PASSIVE_END.sub("", before)
+        return _one_line(f"{who} {verb} " + _DETERMINER.sub(lambda m: m.group().lower(), done))
     if (speech.inverted or closing) and len(before.split()) >= 3:
         return _one_line(f"{who} {verb}: {_strip_lead(before)}")
     return _one_line(f"{who} {verb} {after}")
@@ -108,13 +122,13 @@ def _main_clause(content: str) -> str:
     """Drop the writer's trailing background (", where ...", ", which ..."): it is not the speaker's claim."""
     if any(mark in content for mark in "“”\""):
         return content
-    return re.split(r",\s+(?:where|which|who|whose)\b", content, maxsplit=1)[0]
+    return _BACKGROUND.split(content, maxsplit=1)[0]
 
 
 def _quote_before_subject(draft: Draft, text: str, speech) -> int | None:
     """Where a quote closes right before the subject ("“...,” union leader X said"), if one does."""
     for quote in draft.quotes:
-        if quote.end <= speech.subject[0] and re.fullmatch(r"[”\"\s,]*(?:[\w’'.&-]+\s+){0,4}", text[quote.end : speech.subject[0]]):
+        if quote.end <= speech.subject[0] and _QUOTE_GAP.fullmatch(text[quote.end : speech.subject[0]]):
             return quote.end + 1
     return None
 
@@ -125,22 +139,22 @@ def _verb_phrase(text: str, speech) -> str:
         return speech.verb.text
     phrase = text[speech.subject[1] : speech.verb.end].strip(_TRIM + " ")
     if speech.relative:  # "X, who on Monday said": the verb without the relative pronoun
-        phrase = re.sub(r"^who\s+", "", phrase)
-    phrase = re.sub(r"\bquoted\s+by\s+.+?\s+as\s+saying$", "quoted as saying", phrase)  # the outlet is not the claim
+        phrase = _WHO.sub("", phrase)
+    phrase = _QUOTED_BY.sub("quoted as saying", phrase)  # the outlet is not the claim
     return phrase if len(phrase.split()) <= 4 and "," not in phrase else speech.verb.text
 
 
 def _clean(part: str) -> str:
     part = _DATELINE.sub("", part)
-    part = re.sub(r"(?:[\s,]+(?:but|and|while|though|although|whereas|the|a|an|adding|noting|saying|that|with))+$", "", part.strip(_TRIM)).strip(_TRIM)
-    part = re.sub(r",([”\"])$", r"\1", part)
+    part = _DANGLING.sub("", part.strip(_TRIM)).strip(_TRIM)
+    part = _COMMA_IN_QUOTE.sub(r"\1", part)
     return part
 
 
 def _strip_lead(part: str) -> str:
     """Drop a clause-opening connective left before the content ("However, ...")."""
-    return re.sub(r"^(?:However|But|And|Also|Meanwhile),\s*", "", part)
+    return _CONNECTIVE.sub("", part)
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
