@@ -41,7 +41,7 @@ class DayMention:
     holiday: str | None = None  # the rule of a named day ("Labor Day": "09-1-1"); its day depends on the year
     # (month, day) readings of a numeric stamp whose order is ambiguous ("12/07/2015"): the story decides
     readings: tuple[tuple[int, int], ...] = ()
-    # "on Tuesday night", "Tuesday evening": news of a day's end is told in the papers of the day after
+    # "on Tuesday night", "Tuesday evening", "late on Tuesday": news of a day's end is told in the papers of the day after
     evening: bool = False
     small_hours: bool = False  # a stamp's time is between midnight and 6 a.m.: "Updated 1:12 AM"
 
@@ -269,7 +269,7 @@ def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[
             tense, cue, _ = tense_of(text, ends, m.start(), m.end("wd"))
         weekday = lx.WEEKDAYS[m.group("wd").lower()]
         shift = _shift(text, start, m.end())
-        evening = bool(lx.EVENING.match(text, m.end()))
+        evening = bool(lx.EVENING.match(text, m.end()) or lx.LATE.search(text, max(0, start - 9), start))
         found.append(DayMention(text[start : m.end()], start, "weekday", tense, weekday, cue=cue, shift=shift,
                                 evening=evening))
     return found
