@@ -96,7 +96,8 @@ def article_input(row: sqlite3.Row) -> ArticleInput:
 
 
 def _to_analyse(conn: sqlite3.Connection, story: str, changed: set[str]) -> list[tuple[ArticleInput, ReferenceDate]]:
-    """The changed articles and those whose reference date the change moved, with their reference dates."""
+    """The changed articles and those whose reference day the change moved, with their reference dates
+    (the per-article stages read only the day; a new basis or bound alone is restated in place)."""
     bare = conn.execute("SELECT 1 FROM articles WHERE story = ? AND published_at IS NULL LIMIT 1", (story,)).fetchone()
     if not bare:  # every reference date comes from the article's own metadata
         rows = [_row(conn, aid) for aid in sorted(changed)]
@@ -106,7 +107,14 @@ def _to_analyse(conn: sqlite3.Connection, story: str, changed: set[str]) -> list
     stored = dict(conn.execute(
         "SELECT n.article_id, n.reference_date FROM article_analyses n JOIN articles a ON a.id = n.article_id"
         " WHERE a.story = ?", (story,)).fetchall())
-    return [(a, references[a.id]) for a in articles if a.id in changed or stored.get(a.id) != dumps(references[a.id])]
+    moved = []
+    for a in articles:
+        now, before = dumps(references[a.id]), stored.get(a.id)
+        if a.id in changed or before is None or loads(before)["value"] != plain(references[a.id].value):
+            moved.append((a, references[a.id]))
+        elif before != now:  # the analysis reads only the reference day: restate the explanation alone
+            conn.execute("UPDATE article_analyses SET reference_date = ? WHERE article_id = ?", (now, a.id))
+    return moved
 
 
 def _row(conn: sqlite3.Connection, aid: str) -> sqlite3.Row:
