@@ -91,6 +91,8 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
         lemma = _reporting(toks, k, text[tok.end - offset :])
         if lemma is None or any(m.start <= tok.start < m.end for m in mentions) or _modifier(tok, toks, k, mentions):
             continue
+        if _refused(toks, k):
+            continue
         speech = _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
         if speech:
             found.append(speech)
@@ -101,6 +103,14 @@ def find_speech(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast, last:
     opener = next((m for m in mentions if clause_opening(text[: m.start - offset].rstrip())), None)
     opens = resolved.get(opener.start, ()) if opener and opener.kind == "person" else ()
     return sorted(found, key=lambda s: s.verb.start), opens
+
+
+def _refused(toks: list[Token], k: int) -> bool:
+    """"would not say whether a ransom was paid", "did not say how many": a refusal, no claim."""
+    before = toks[k - 1].text.lower() if k else ""
+    after = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+    negated = before in ("not", "never") or before.endswith(("n't", "n’t"))
+    return negated and (after in words("unanswered") or not after.isalpha())
 
 
 def judged(word: str, rest: str) -> bool:
