@@ -258,15 +258,17 @@ def _proper_body(rest: list[str]) -> bool:
 
 
 def _named_with_adjective(words: list[str]) -> bool:
-    """A place adjective opening an organisation's own name ("European Canoe Union") belongs to it;
+    """A place adjective opening an organisation's own name ("European Canoe Union", "Royal Belgian
+    Cycling League") belongs to it;
     before a state body ("Russian Defence Ministry", "British Army") it only says whose body it is."""
     lexicon = load("actors")["places"]
     if " ".join(words) in place_key():
         return False  # "European Union", "United Nations": the place's own key
-    for size in (2, 1):
-        lead, rest = " ".join(words[:size]), words[size:]
-        if lead in lexicon["demonyms"] and lead not in lexicon["aliases"] and lead not in lexicon["countries"]:
-            return _proper_body(rest)
+    for start in range(min(2, len(words))):  # after an opening honorific: "Royal Belgian Cycling League"
+        for size in (2, 1):
+            lead, rest = " ".join(words[start : start + size]), words[start + size :]
+            if lead in lexicon["demonyms"] and lead not in lexicon["aliases"] and lead not in lexicon["countries"]:
+                return _proper_body(rest)
     return False
 
 
