@@ -12,6 +12,7 @@ from service.pipeline.merge import build_timeline
 from service.pipeline.model import AnalysedArticle, ArticleInput, Entry, ReferenceDate
 from service.pipeline.sentences import split_sentences
 from service.pipeline.statements import extract_statements
+from service.pipeline.statements.people import named_people
 from service.pipeline.temporal import normalise
 
 
@@ -28,7 +29,7 @@ def analyse_article(article: ArticleInput, reference_date: ReferenceDate) -> Ana
     sentences = split_sentences(article.text, furniture)
     expressions = normalise(article.text, reference_date.value, furniture)
     statements = extract_statements(article, sentences, expressions, furniture, reference_date)
-    return AnalysedArticle(article, reference_date, furniture, expressions, statements)
+    return AnalysedArticle(article, reference_date, furniture, expressions, statements, named_people(sentences))
 
 
 def analyse_story(articles: Sequence[ArticleInput]) -> StoryAnalysis:

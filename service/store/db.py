@@ -16,6 +16,13 @@ SCHEMA = files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
 BUSY_TIMEOUT_MS = 30_000
 DERIVED = ("entry_actors", "entry_articles", "entries", "expressions", "article_analyses", "statements",
            "story_actors", "canonical_actors", "actor_partitions", "partitions")  # rebuilt from the articles
+LATEST = (("entries", "sort_key"), ("article_analyses", "people"))  # columns the derived rows gained last
+
+
+def _lacks(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    """True when the table exists without the column: its rows were derived by older code."""
+    columns = {r["name"] for r in conn.execute(f"PRAGMA table_info({table})")}
+    return bool(columns) and column not in columns
 
 
 class Database:
@@ -24,8 +31,7 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as conn:
             conn.execute("PRAGMA journal_mode=WAL")
-            columns = {r["name"] for r in conn.execute("PRAGMA table_info(entries)")}
-            self.outdated = bool(columns) and "sort_key" not in columns  # derived rows of an older layout
+            self.outdated = any(_lacks(conn, table, column) for table, column in LATEST)  # an older layout
             if self.outdated:
                 conn.executescript("".join(f"DROP TABLE IF EXISTS {table};" for table in DERIVED))
             conn.executescript(SCHEMA)

@@ -82,7 +82,9 @@ def _forget(conn: sqlite3.Connection, aid: str, registry: _Registry) -> set[str]
     """Drop an article's statements from the registry and their partitions; returns those partitions."""
     rows = conn.execute("SELECT partition, data FROM statements WHERE article_id = ?", (aid,)).fetchall()
     for row in rows:
-        registry.count(build(Statement, loads(row["data"])), -1)
+        registry.count(build(Statement, loads(row["data"])).actors, -1)
+    named = conn.execute("SELECT people FROM article_analyses WHERE article_id = ?", (aid,)).fetchone()
+    registry.count([build(Actor, a) for a in loads(named["people"])] if named else (), -1)
     conn.execute("DELETE FROM statements WHERE article_id = ?", (aid,))
     conn.execute("DELETE FROM actor_partitions WHERE article_id = ?", (aid,))
     return {row["partition"] for row in rows}
@@ -124,8 +126,10 @@ def _row(conn: sqlite3.Connection, aid: str) -> sqlite3.Row:
 def _store_analysis(conn: sqlite3.Connection, analysed: AnalysedArticle, registry: _Registry) -> list[tuple[str, Keyed]]:
     """Store an article's analysis; returns its statements by partition, in merge order."""
     aid, story = analysed.article.id, analysed.article.story
-    conn.execute("INSERT OR REPLACE INTO article_analyses VALUES (?, ?, ?, ?)",
-                 (aid, dumps(analysed.reference_date), dumps(analysed.furniture), len(analysed.expressions)))
+    conn.execute("INSERT OR REPLACE INTO article_analyses VALUES (?, ?, ?, ?, ?)",
+                 (aid, dumps(analysed.reference_date), dumps(analysed.furniture), len(analysed.expressions),
+                  dumps(analysed.people)))
+    registry.count(analysed.people, +1)
     conn.execute("DELETE FROM expressions WHERE article_id = ?", (aid,))
     conn.executemany("INSERT INTO expressions (article_id, position, data) VALUES (?, ?, ?)",
                      [(aid, i, dumps(e)) for i, e in enumerate(analysed.expressions)])
@@ -137,7 +141,7 @@ def _store_analysis(conn: sqlite3.Connection, analysed: AnalysedArticle, registr
                      (aid, position, story, partition, day, dumps(statement)))
         conn.executemany("INSERT OR IGNORE INTO actor_partitions VALUES (?, ?, ?, ?)",
                          [(story, a.id, partition, aid) for a in statement.actors])
-        registry.count(statement, +1)
+        registry.count(statement.actors, +1)
     return out
 
 
@@ -203,7 +207,8 @@ def write_entry(conn: sqlite3.Connection, story: str, position: int, entry: Entr
 
 
 class _Registry:
-    """The story's distinct actors with how many statements name each, and their canonical forms.
+    """The story's distinct actors with how many statements and articles name each (a statement its
+    actors, an article the people it names in full), and their canonical forms.
 
     The canonical forms are recomputed only when an actor appears in or leaves the story; the
     partitions naming an actor whose canonical form changed are returned for re-merging."""
@@ -215,8 +220,8 @@ class _Registry:
         self._people: dict[str, Actor] | None = None
         self.retitled: dict[str, Actor] = {}  # people whose title or organisation alone changed
 
-    def count(self, statement: Statement, step: int) -> None:
-        for actor in dict.fromkeys(statement.actors):
+    def count(self, actors: Iterable[Actor], step: int) -> None:
+        for actor in dict.fromkeys(actors):
             self.pending[actor] = self.pending.get(actor, 0) + step
 
     def save_counts(self) -> None:
@@ -224,8 +229,8 @@ class _Registry:
             if not step:
                 continue
             key = (self.story, actor.id, dumps(actor))
-            row = self.conn.execute("SELECT statements FROM story_actors WHERE story = ? AND actor_id = ? AND data = ?", key).fetchone()
-            now = (row["statements"] if row else 0) + step
+            row = self.conn.execute("SELECT mentions FROM story_actors WHERE story = ? AND actor_id = ? AND data = ?", key).fetchone()
+            now = (row["mentions"] if row else 0) + step
             if now > 0:
                 self.conn.execute("INSERT OR REPLACE INTO story_actors VALUES (?, ?, ?, ?)", (*key, now))
             else:

@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS article_analyses (
     article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
     reference_date TEXT NOT NULL,
     furniture TEXT NOT NULL,
-    expression_count INTEGER NOT NULL
+    expression_count INTEGER NOT NULL,
+    people TEXT NOT NULL
 );
 
 -- Each article's statements as extracted (actors as the article names them), by merge partition.
@@ -53,7 +54,7 @@ CREATE TABLE IF NOT EXISTS story_actors (
     story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
     actor_id TEXT NOT NULL,
     data TEXT NOT NULL,
-    statements INTEGER NOT NULL,
+    mentions INTEGER NOT NULL,
     PRIMARY KEY (story, actor_id, data)
 );
 CREATE TABLE IF NOT EXISTS canonical_actors (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import tomllib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from service.store import NewArticle, Store, TimelineFilter
 from service.store import incremental
 from tests.store.fakes import day
 
+NOW = datetime(2024, 11, 1, 12, 0, tzinfo=UTC)
 CASES = tomllib.loads((Path(__file__).parent / "timeline_filters.toml").read_text(encoding="utf-8"))
 
 
@@ -136,3 +138,19 @@ def test_database_pragmas(store: Store) -> None:
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert isinstance(store.db.path, Path)
     sqlite3.connect(store.db.path).close()
+
+
+@pytest.mark.parametrize(("table", "column"), [("entries", "sort_key"), ("article_analyses", "people")])
+def test_rows_derived_by_an_older_layout_are_derived_again(database_url: str, table: str, column: str) -> None:
+    text = "Health Minister Maria T. Alvarez visited the ward. Alvarez said on Monday that beds were short."
+    first = Store(database_url, clock=lambda: NOW)
+    first.add_article("s", NewArticle(text, published_at="2021-03-10"))
+    expected = _page(first, "s").items
+    with first.db.write() as conn:
+        if table == "entries":  # the oldest layout: no sort key, so no index on it either
+            conn.execute("DROP INDEX entries_in_order")
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    again = Store(database_url, clock=lambda: NOW)
+    assert again.db.outdated
+    assert _page(again, "s").items == expected
+    assert [a["name"] for a in again.actors("s")] == ["Maria T. Alvarez"]

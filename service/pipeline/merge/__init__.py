@@ -22,4 +22,5 @@ def build_timeline(articles: Sequence[AnalysedArticle]) -> tuple[Entry, ...]:
     """One entry per statement or event across the story's articles, earliest first, undated last."""
     publishers = {a.article.id: a.article.publisher for a in articles}
     days = {a.article.id: a.reference_date.value for a in articles}
-    return partitioned_timeline([s for a in articles for s in a.statements], publishers, days)
+    named = [p for a in articles for p in a.people]
+    return partitioned_timeline([s for a in articles for s in a.statements], publishers, days, named)

@@ -45,7 +45,8 @@ def partition_of(statement: Statement) -> str:
 
 
 def canonical_actors(variants: Iterable[Actor]) -> dict[str, Actor]:
-    """Actor id -> the story's one actor for it, from the distinct actors the story's statements name.
+    """Actor id -> the story's one actor for it, from the distinct actors the story's statements and
+    articles name.
 
     Read as a set in a fixed order, so the registry of a growing story gives the same answer as the
     whole story read at once."""
@@ -113,10 +114,11 @@ def by_partition(statements: Iterable[Statement]) -> dict[str, list[Statement]]:
 
 
 def partitioned_timeline(statements: Sequence[Statement], publishers: dict[str, str | None],
-                         reference_days: dict[str, date | None]) -> tuple[Entry, ...]:
+                         reference_days: dict[str, date | None], named: Iterable[Actor] = ()) -> tuple[Entry, ...]:
     """The story's entries: each partition merged on its own, all in timeline order
-    (``reference_days``: article id -> its reference date's day, the order batches are merged in)."""
-    people = canonical_actors(a for s in statements for a in s.actors)
+    (``reference_days``: article id -> its reference date's day, the order batches are merged in;
+    ``named``: people the articles name without their speaking, for the fullest names)."""
+    people = canonical_actors([*(a for s in statements for a in s.actors), *named])
     out, display = [], shown_people(people)
     for partition, members in by_partition(with_actors(s, people) for s in statements).items():
         state = PartitionMerge(keyed(s, batch_day(reference_days[s.article_id])) for s in members)
