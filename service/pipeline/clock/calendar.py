@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from service.pipeline.clock import lexicon as lx
-from service.pipeline.clock.evidence import YearEvidence
+from service.pipeline.clock.years import YearEvidence
 
 FIRST_YEAR, LAST_YEAR = 1900, 2099
 MAX_YEAR_GAP = 6  # a candidate year farther than this from the story's years is not trusted
@@ -28,6 +28,9 @@ class YearHints:
     floor: int | None = None  # the present is in this year or later
     floor_basis: str = ""
     copyright: bool = False  # latest_mentioned is the page's copyright year: the text names none
+    # the year a future clause names, when the years mentioned are far behind it: "opened in 1973 ...
+    # will be rebuilt in 2016" tells history, and the present is shortly before 2016
+    ahead: int | None = None
 
     def words(self) -> str:
         parts = []
@@ -38,6 +41,8 @@ class YearHints:
             parts.append(f"{what} {self.latest_mentioned}")
         if self.floor is not None:
             parts.append(f"{self.floor_basis} -> {self.floor} or later")
+        if self.ahead is not None:
+            parts.append(f"year looked ahead to {self.ahead}")
         return "; ".join(parts)
 
 
@@ -48,14 +53,17 @@ def year_hints(years: Iterable[YearEvidence], published: Iterable[date] = ()) ->
     # clauses only where nothing else does: "the 2028 Games" is ahead.
     mentioned = [y for ev in years for y in ev.mentioned]
     copyright = [y for ev in years for y in ev.copyright] if not mentioned else []
-    mentioned = mentioned or copyright or [y for ev in years for y in ev.announced]
+    announced = [y for ev in years for y in ev.announced]
+    latest = max(mentioned, default=None)
+    ahead = min((y for y in announced if y > latest + MAX_YEAR_GAP), default=None) if latest else None
+    mentioned = mentioned or copyright or announced
     since = sorted((y, phrase) for ev in years for y, phrase in ev.since)
     elapsed = sorted(((n, phrase) for ev in years for n, phrase in ev.elapsed), key=lambda t: (-t[0], t[1]))
     floor, basis = None, ""
     if since and elapsed and elapsed[0][0] > 0:
         floor = since[0][0] + elapsed[0][0]
         basis = f"'{since[0][1]}' + '{elapsed[0][1]}'"
-    return YearHints(tuple(sorted(set(published))), max(mentioned, default=None), floor, basis, bool(copyright))
+    return YearHints(tuple(sorted(set(published))), max(mentioned, default=None), floor, basis, bool(copyright), ahead)
 
 
 @lru_cache(maxsize=1024)
@@ -82,9 +90,14 @@ def choose_day(month: int, day: int, weekday: int | None, hints: YearHints) -> d
         return None
     floor = hints.floor if hints.floor is not None else FIRST_YEAR
     target = max(y for y in (hints.latest_mentioned, hints.floor) if y is not None)
-    # The present is rarely before the years a story mentions: earlier candidates cost double.
-    costs = [(2 * (target - d.year) if d.year < target else d.year - target, -d.year, d)
-             for d in candidates if d.year >= floor]
+    if hints.ahead is not None and hints.ahead - target > MAX_YEAR_GAP:
+        # The years mentioned are history; the present is shortly before the year looked ahead to.
+        costs = [(2 * (d.year - hints.ahead) if d.year > hints.ahead else hints.ahead - d.year, -d.year, d)
+                 for d in candidates if d.year >= max(floor, target)]
+    else:
+        # The present is rarely before the years a story mentions: earlier candidates cost double.
+        costs = [(2 * (target - d.year) if d.year < target else d.year - target, -d.year, d)
+                 for d in candidates if d.year >= floor]
     if not costs:
         return None
     cost, _, best = min(costs)

@@ -19,6 +19,7 @@ from service.pipeline.clock import lexicon as lx
 from service.pipeline.clock.lags import Lag, lags, sentence_words
 from service.pipeline.clock.links import LinkKeys, link_keys
 from service.pipeline.clock.tense import NEAR, sentence_ends, tense_of
+from service.pipeline.clock.years import YearEvidence, read_years
 
 STAMP_HEAD_CHARS, STAMP_FOOT_CHARS = 1000, 500  # where on a page a publication stamp may sit
 
@@ -44,18 +45,10 @@ class DayMention:
     # "on Tuesday night", "Tuesday evening", "late on Tuesday": news of a day's end is told in the papers of the day after
     evening: bool = False
     small_hours: bool = False  # a stamp's time is between midnight and 6 a.m.: "Updated 1:12 AM"
-
-
-@dataclass(frozen=True, slots=True)
-class YearEvidence:
-    mentioned: tuple[int, ...]  # explicit years, in clauses not about the future
-    since: tuple[tuple[int, str], ...]  # (start year, phrase): "since the conflict started in 2022"
-    elapsed: tuple[tuple[int, str], ...]  # (whole years surely elapsed, phrase): "more than two years"
-    announced: tuple[int, ...] = ()  # years in clauses about the future: "the 2028 Games will open"
-    # Years written with a month, not about the future ("invited in July 1997"): wire style leaves
-    # the present year out of dates, so under a yearless dateline these years are past.
-    dated: tuple[tuple[int, str], ...] = ()
-    copyright: tuple[int, ...] = ()  # years of the page's copyright notice: the present, if nothing else says
+    # told with a part of its day ("on Wednesday morning", "late Tuesday"): a writer who tells news
+    # "yesterday" calls the day of writing's morning "this morning", so it is at least a day back
+    part: str = ""  # "morning", "night", "late", ...
+    quoted: bool = False  # inside a quotation: the speaker's week, not the writer's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +60,8 @@ class Evidence:
     # ("closed higher yesterday"): the news it reports was the day before the day of writing.
     deictic: tuple[str, ...] = ()
     months: tuple[int, ...] = ()  # months the text names, in order: the month of "Thursday the 31st"
-    # Signs of the outlet's date order, read from the whole page: (day-first signs, month-first signs)
+    # Signs of the outlet's date order, read from the whole page: (day-first signs, month-first signs);
+    # read only where a numeric stamp valid both ways needs them
     order_signs: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     lags: tuple[Lag, ...] = ()  # "yesterday, two days after the river burst its banks"
     # Weekdays not announced, with their sentence's content words: events other articles count from
@@ -88,15 +82,20 @@ def extract_evidence(text: str) -> Evidence:
     days += _ordinal_days(body, ends, [(m.start, m.start + len(m.text)) for m in days])
     days += _holidays(body, ends)
     taken = [(m.start, m.start + len(m.text)) for m in days]
-    days += _weekdays(body, ends, taken)
+    quoted = _quoted(body)
+    days += _weekdays(body, ends, taken, quoted)
     days.sort(key=lambda m: m.start)
     months = tuple(dict.fromkeys(lx.MONTHS[m.group("mon").lower()] for m in lx.MONTH_NAME.finditer(body)))
     copyright = tuple(sorted({int(m.group("year")) for m in lx.COPYRIGHT.finditer(text)}))  # furniture kept
-    years = replace(_years(body, ends), copyright=copyright)
-    signs = tuple(tuple(dict.fromkeys(w.lower() for w in p.findall(text))) for p in (lx.DAY_FIRST, lx.MONTH_FIRST))
+    years = replace(read_years(body, ends), copyright=copyright)
+    signs = _order_signs(text) if any(m.readings for m in days) else ((), ())
     told = tuple((m, sentence_words(body, ends, m.start)) for m in days if m.kind == "weekday" and m.tense != "future")
-    return Evidence(tuple(days), years, link_keys(body), _deictic(body, days), months, signs, lags(body, ends), told,
-                    _deictic(body, days, lx.SAME_DAY_VOICE), bool(lx.WIRE_DATELINE.search(body)))
+    return Evidence(tuple(days), years, link_keys(body), _deictic(body, days, quoted), months, signs, lags(body, ends),
+                    told, _deictic(body, days, quoted, lx.SAME_DAY_VOICE), bool(lx.WIRE_DATELINE.search(body)))
+
+
+def _order_signs(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(tuple(dict.fromkeys(w.lower() for w in p.findall(text))) for p in (lx.DAY_FIRST, lx.MONTH_FIRST))
 
 
 def _line(text: str, at: int) -> tuple[int, int]:
@@ -131,9 +130,13 @@ def _ordinal_days(text: str, ends: list[int], taken: list[tuple[int, int]]) -> l
     return found
 
 
-def _deictic(text: str, days: list[DayMention], voice: re.Pattern = lx.DEICTIC_VOICE) -> tuple[str, ...]:
+def _quoted(text: str) -> list[tuple[int, int]]:
+    return [m.span() for pattern in (lx.QUOTE, lx.SINGLE_QUOTE) for m in pattern.finditer(text)]
+
+
+def _deictic(text: str, days: list[DayMention], quoted: list[tuple[int, int]],
+             voice: re.Pattern = lx.DEICTIC_VOICE) -> tuple[str, ...]:
     """The writer's own words for a day counted from the day of writing, outside quotes."""
-    quoted = [m.span() for pattern in (lx.QUOTE, lx.SINGLE_QUOTE) for m in pattern.finditer(text)]
     counted = [(m.start - NEAR, m.start + len(m.text) + NEAR) for m in days if m.shift is not None]
     found = [
         m.group().lower()
@@ -253,7 +256,8 @@ def _numeric_stamp(m: re.Match, offset: int) -> DayMention | None:
     return DayMention(m.group(), offset + m.start(), "stamp", "none", None, month, day, year)
 
 
-def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[DayMention]:
+def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]],
+              quoted: list[tuple[int, int]]) -> list[DayMention]:
     found = []
     for m in lx.BARE_WEEKDAY.finditer(text):
         before = lx.WEEKDAY_MOD.search(text, max(0, m.start() - 8), m.start())
@@ -269,56 +273,11 @@ def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[
             tense, cue, _ = tense_of(text, ends, m.start(), m.end("wd"))
         weekday = lx.WEEKDAYS[m.group("wd").lower()]
         shift = _shift(text, start, m.end())
-        evening = bool(lx.EVENING.match(text, m.end()) or lx.LATE.search(text, max(0, start - 9), start))
+        # "late on Tuesday", "late Tuesday" (the modifier is then part of the mention), "early on Monday"
+        edge = lx.DAY_EDGE.search(text, max(0, m.start() - 9), m.start())
+        after = lx.DAY_PART.match(text, m.end())
+        evening = bool(lx.EVENING.match(text, m.end()) or (edge and edge.group("edge").lower() == "late"))
+        part = after.group("part").lower() if after else edge.group("edge").lower() if edge else ""
         found.append(DayMention(text[start : m.end()], start, "weekday", tense, weekday, cue=cue, shift=shift,
-                                evening=evening))
+                                evening=evening, part=part, quoted=any(a <= m.start() < b for a, b in quoted)))
     return found
-
-
-def _years(text: str, ends: list[int]) -> YearEvidence:
-    mentioned, announced = set(), set()
-    for m in lx.YEAR.finditer(text):
-        if lx.FUTURE_YEAR.search(text[max(0, m.start() - 20) : m.start()].lower()):
-            continue  # a deadline ("by 2030") says nothing of the present
-        future = tense_of(text, ends, m.start(), m.end())[0] == "future"  # "the 2028 Games will open"
-        (announced if future else mentioned).add(int(m.group("year")))
-    dated = {}
-    for m in lx.MONTH_YEAR.finditer(text):
-        if tense_of(text, ends, m.start(), m.end())[0] != "future":
-            dated.setdefault(int(m.group("year")), m.group())
-    since = {}
-    for m in lx.SINCE.finditer(text):
-        since.setdefault(int(m.group("year")), m.group())
-    elapsed = []
-    for m in _durations(text):
-        years = _elapsed_years(m)
-        if years:
-            tail = re.match(r"\s*(?:of|since)\s+[\w-]+", m.group("tail"))
-            phrase = text[m.start() : m.end("n")] + " years" + (tail.group() if tail else "")
-            elapsed.append((years, phrase.strip()))
-    since_years = tuple(sorted(since.items()))
-    return YearEvidence(tuple(sorted(mentioned)), since_years, tuple(elapsed), tuple(sorted(announced)),
-                        tuple(sorted(dated.items())))
-
-
-def _durations(text: str) -> list[re.Match]:
-    """Durations, looked for only around the word "year(s)"; each found once."""
-    found: dict[int, re.Match] = {}
-    for word in lx.YEARS_WORD.finditer(text):
-        for m in lx.DURATION.finditer(text, max(0, word.start() - 45), word.end() + 15):
-            found.setdefault(m.start("n"), m)
-    return [found[k] for k in sorted(found)]
-
-
-def _elapsed_years(m: re.Match) -> int:
-    """Whole years surely gone: "more than two years of war" -> 2, "nearly three years" -> 2."""
-    q = (m.group("q") or "").lower()
-    tail = m.group("tail").strip().lower()
-    past_frame = re.search(r"\b(?:past|last)\b", m.group().lower())
-    if tail.startswith(lx.DURATION_STOP) or not (q or past_frame or re.match(r"(of|since)\b", tail)):
-        return 0
-    if q == "in" and not past_frame:
-        return 0  # "in two years" looks ahead
-    raw = m.group("n").lower()
-    n = int(raw) if raw.isdigit() else lx.NUMBERS[raw]
-    return n if q in ("more than", "over", "at least") and not past_frame else max(n - 1, 0)

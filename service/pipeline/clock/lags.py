@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from service.pipeline.clock import lexicon as lx
 
 LAG = re.compile(rf"\b(?P<n>{'|'.join(lx.LAG_COUNTS)}) days? after (?P<event>[^,.;:\"“”]+)", re.IGNORECASE)
+AFTER = re.compile(r"days? after", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 MAX_EVENT_WORDS = 5  # "the river burst its banks": the event names itself in a few words
 
@@ -35,6 +36,8 @@ def content_words(text: str) -> frozenset[str]:
 
 def lags(text: str, ends: list[int]) -> tuple[Lag, ...]:
     """Counts from an event in sentences the writer tells "yesterday" or "last night"."""
+    if not AFTER.search(text):  # a literal test first: most texts count no days after anything
+        return ()
     found = []
     for m in LAG.finditer(text):
         i = bisect.bisect_right(ends, m.start())

@@ -66,7 +66,8 @@ HOLIDAY = re.compile(
 MONTH_NAME = re.compile(rf"\b(?P<mon>{'|'.join(MONTH_NAMES)})\b")
 BARE_WEEKDAY = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?P<plural>s\b)?")
 EVENING = re.compile(r"(?:['’]s)?\s+(?:night|evening)\b", re.IGNORECASE)  # after a weekday: "Tuesday night"
-LATE = re.compile(r"\blate\s+(?:on\s+)?$", re.IGNORECASE)  # before a weekday: "late on Tuesday", "late Tuesday"
+DAY_PART = re.compile(r"(?:['’]s)?\s+(?P<part>morning|afternoon|evening|night)\b", re.IGNORECASE)  # "Wednesday morning"
+DAY_EDGE = re.compile(r"\b(?P<edge>late|early)\s+(?:on\s+)?$", re.IGNORECASE)  # before a weekday: "late on Tuesday"
 WEEKDAY_MOD = re.compile(r"\b(?P<mod>last|next|this|on|every|each|by|until|since|from|late|early)\s+$", re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d,.$£€#-])(?P<year>(?:19|20)\d\d)(?!\d|,\d|%|s\b|\s*(?:per\s?cent|percent))")
 # A page's copyright notice, kept in its furniture: "© 2020 KXYZ", "Copyright 2018-2020 by ..."

@@ -27,6 +27,8 @@ WEAK_THRESHOLD = 0.5  # one place or organisation, where the story's dated artic
 # A mixed set (a running story, or unrelated articles) shares names with days far apart: a best day
 # matched nearly as well (RIVAL_SHARE of its score) by a day over RIVAL_GAP days away dates nothing.
 RIVAL_SHARE, RIVAL_GAP = 0.8, 7
+SHINGLE_WORD = re.compile(rb"[a-z0-9]+")
+OPENS = re.compile(r"(?:^|[.!?:;“\"‘(]|\n)\s*$")  # what a sentence's first word follows
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +77,9 @@ def link_keys(text: str) -> LinkKeys:
 
 def _shingles(text: str) -> frozenset[int]:
     """A stable sample of the text's word runs: the same sample of the same copy in any article."""
-    words = re.findall(r"[a-z0-9]+", text.lower())
-    hashes = (zlib.crc32(" ".join(words[i : i + SHINGLE]).encode()) for i in range(len(words) - SHINGLE + 1))
-    return frozenset(h for h in hashes if h % SHINGLE_SAMPLE == 0)
+    words = SHINGLE_WORD.findall(text.lower().encode())  # ASCII runs: the bytes are the words' own
+    return frozenset(h for i in range(len(words) - SHINGLE + 1)
+                     if (h := zlib.crc32(b" ".join(words[i : i + SHINGLE]))) % SHINGLE_SAMPLE == 0)
 
 
 def _words(quote: str) -> tuple[str, ...]:
@@ -101,7 +103,8 @@ def _names(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str
     for m in lx.NAME_TOKEN.finditer(text):
         if not (last_end is not None and m.start() == last_end + 1 and text[last_end] == " "):
             runs.append((-1, []))
-        word = re.sub(r"[’']s$", "", m.group()).rstrip(".")
+        word = m.group()
+        word = (word[:-2] if word.endswith(("'s", "’s")) else word).rstrip(".")
         low = word.lower()
         if len(word) > 1 and low not in lx.NAME_STOP and low not in lx.MONTHS and low not in lx.WEEKDAYS:
             if not runs[-1][1]:
@@ -120,7 +123,7 @@ def _names(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    return bool(re.search(r"(?:^|[.!?:;“\"‘(]|\n)\s*$", text[max(0, start - 4) : start]))
+    return bool(OPENS.search(text[max(0, start - 4) : start]))
 
 
 def _figures(text: str) -> tuple[tuple[str, str], ...]:
@@ -147,11 +150,13 @@ class StoryIndex:
         # organisation ties to it an undated article that reports its news on bare weekdays.
         self._one_week = bool(days) and (max(days) - min(days)).days <= RIVAL_GAP
 
-    def best_link(self, keys: LinkKeys, weekdays: bool = False, dateless: bool = False) -> Link | None:
+    def best_link(self, keys: LinkKeys, weekdays: bool = False, dateless: bool = False,
+                  yesterday: bool = False) -> Link | None:
         """The day most shared with, ties to the latest (articles follow the news they report).
         Each key counts 1/n on each of the n days it appears on, so only telling keys link;
         `weekdays`: the article reports news on bare weekdays, to be placed in the story's week;
-        `dateless`: it names no day at all, and a quote it shares is the story's news told again."""
+        `dateless`: it names no day at all, and a quote it shares is the story's news told again;
+        `yesterday`: it tells news "yesterday", a follow-up of the story's latest news it shares."""
         shared: dict[date, Counter] = defaultdict(Counter)
         for key in _all_keys(keys):
             days = self._days.get(key, {})
@@ -161,7 +166,7 @@ class StoryIndex:
         if not scored:
             return None
         score, day = max(scored)
-        loose = self._one_week and (weekdays or (dateless and shared[day]["quote"] > 0))
+        loose = self._one_week and (weekdays or yesterday or (dateless and shared[day]["quote"] > 0))
         if score < (WEAK_THRESHOLD if loose else THRESHOLD) or any(s >= RIVAL_SHARE * score and abs((d - day).days) > RIVAL_GAP for s, d in scored):
             return None
         who = Counter(self._days[k][day] for k in _all_keys(keys) if day in self._days.get(k, {}))

@@ -27,7 +27,12 @@ from service.pipeline.clock.calendar import (
     years_fitting,
 )
 from service.pipeline.clock.events import EventIndex, aligning
-from service.pipeline.clock.evidence import DayMention, Evidence, extract_evidence
+from service.pipeline.clock.evidence import (
+    STAMP_HEAD_CHARS,
+    DayMention,
+    Evidence,
+    extract_evidence,
+)
 from service.pipeline.clock.lags import counted_yesterday
 from service.pipeline.clock.links import StoryIndex
 from service.pipeline.clock.mentions import (
@@ -36,6 +41,7 @@ from service.pipeline.clock.mentions import (
     with_lead_weekday,
     with_month,
 )
+from service.pipeline.clock.unknown import unknown_date
 from service.pipeline.clock.week import ONE_DAY, WEEK, in_week, next_day
 from service.pipeline.clock.words import kind_words, phrase, tense_words
 from service.pipeline.model import ArticleInput, ReferenceDate
@@ -123,7 +129,7 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
         pinned = [t for t in future if t[1].weekday is not None]
         if pinned and any(w.kind == "weekday" and w.tense != "future" for w in ev.days):
             return _announced_week(ev, *min(pinned, key=lambda t: t[0])), events
-        return _Clock(_unknown(ev, unresolved, background, [d for d, _, _ in future], hints)), events
+        return _Clock(unknown_date(ev, unresolved, background, [d for d, _, _ in future], hints)), events
     strength, anchor, mention, why = max(news, key=_news_order)
     if mention.shift is not None:  # "yesterday (October 30)": the day of writing, counted from it
         value = earliest = latest = anchor + timedelta(days=mention.shift)
@@ -222,7 +228,7 @@ def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own
                  evidence: dict[str, Evidence]) -> _Clock:
     """Take the clock of the dated articles this one shares quotes, names and figures with."""
     reported = any(m.kind == "weekday" and m.tense == "past" for m in ev.days)
-    link = index.best_link(ev.links, weekdays=reported, dateless=not (ev.days or ev.deictic))
+    link = index.best_link(ev.links, weekdays=reported, dateless=not (ev.days or ev.deictic), yesterday=bool(ev.deictic))
     if link is None or (own.ref.earliest and link.day < own.ref.earliest):
         return own
     source = clocks[link.article_id]
@@ -246,34 +252,6 @@ def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own
     return _Clock(ref, f"the story link to article {link.article_id}")
 
 
-def _unknown(ev: Evidence, unresolved: list, background: list, future: list[date], hints: YearHints):
-    """No day: say why, and keep what bounds it (a floor year, days it announces)."""
-    if unresolved:
-        m = unresolved[0]
-        if m.readings:  # "04/05/2021", both ways valid
-            days = " or ".join(str(date(m.year, month, day)) for month, day in m.readings)
-            basis = f"'{m.text}' is {days}, and nothing in the story chooses the order"
-        else:
-            fits = years_fitting(m.month, m.day, m.weekday, 2000) if m.weekday is not None else []
-            fit_words = f" (fits {', '.join(map(str, fits))})" if fits else ""
-            basis = f"'{m.text}'{fit_words} but nothing in the story chooses the year"
-    elif background:
-        words = ", ".join(f"'{m.text}'" for m in background[:3])
-        basis = f"only dates without a weekday ({words}), background in news, not the day of writing"
-    elif any(m.kind == "weekday" for m in ev.days):
-        words = ", ".join(sorted({f"'{m.text}'" for m in ev.days})[:3])
-        basis = f"only bare weekdays ({words}) and no dated article of the story to place their week"
-    else:
-        basis = "no date evidence: no dateline, date or weekday, and no link to a dated article of the story"
-    floor = date(hints.floor, 1, 1) if hints.floor else None
-    if floor:
-        basis += f"; not before {floor.year} ({hints.floor_basis})"
-    latest = min(future) - ONE_DAY if future else None
-    if latest:
-        basis += f"; before the day it announces, {latest + ONE_DAY}"
-    return ReferenceDate(None, floor, latest, "unknown", basis, 0.0)
-
-
 def _metadata_conflicts(ev: Evidence, published: date) -> tuple[str, ...]:
     """Text that disagrees with the metadata day: a re-posted story, or wrong metadata."""
     found = []
@@ -285,6 +263,7 @@ def _metadata_conflicts(ev: Evidence, published: date) -> tuple[str, ...]:
             fits = ", ".join(map(str, years_fitting(m.month, m.day, m.weekday, published.year)))
             found.append(f"'{m.text}' is not a {weekday_name(m.weekday)} near the metadata day {published}"
                          f" ({near} is a {near:%A}; it is in {fits})")
+    found += _stamp_conflicts(ev, published)
     hints = year_hints([ev.years])
     own = _text_clock(ev, hints).ref
     if own.value and abs(own.value - published) > METADATA_TOLERANCE:
@@ -293,3 +272,19 @@ def _metadata_conflicts(ev: Evidence, published: date) -> tuple[str, ...]:
         found.append(f"{hints.floor_basis} -> {hints.floor} or later, after the metadata year {published.year}")
     return tuple(dict.fromkeys(found))
 
+
+def _stamp_conflicts(ev: Evidence, published: date) -> list[str]:
+    """The page's own stamp (the first, at its head: those at its foot date related stories) on
+    another day than the metadata: often a UTC time read past the outlet's midnight
+    ("2019-06-20T01:30Z" for "June 19, 2019 9:30 PM EDT"). An "Updated" stamp after the metadata
+    day is a later edit, not a contradiction."""
+    m = next((m for m in ev.days if m.kind == "stamp"), None)
+    if m is None or m.start > STAMP_HEAD_CHARS or m.year is None or m.month is None or m.readings:
+        return []
+    try:
+        day = date(m.year, m.month, m.day)
+    except ValueError:
+        return []
+    if day == published or (m.cue in lx.UPDATE_LABELS and day > published):
+        return []
+    return [f"{kind_words(m)} '{m.text}' is {day}, the metadata day is {published}"]

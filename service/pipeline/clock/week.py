@@ -41,6 +41,13 @@ def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = F
     # The story's news day, told "yesterday" ("the bank yesterday raised rates"): written the day after.
     # "Yesterday, two days after <an event another article dates>": yesterday is counted from it.
     yesterday = counted[0] if counted else told_of or anchor
+    # A writer who says "yesterday" calls the morning of the day of writing "this morning": a weekday
+    # it names with a part of the day ("dissolved on Wednesday morning") is yesterday or before.
+    # A bare weekday is not read so: papers name the day of writing by weekday too.
+    parts = [(d, m) for d, m in past if m.part and not m.quoted and m.shift is None] if told_yesterday and not counted else []
+    part = max(parts, key=lambda t: (t[0], t[1].start), default=None)
+    part = part if part and part[0] > yesterday else None
+    yesterday = part[0] if part else yesterday
     # News of a day's end ("said on Tuesday night") is printed the day after.
     evening = evening and printed_next_day(ev)
     news = [anchor + ONE_DAY if evening else anchor] if news_day else [yesterday + ONE_DAY] if told_yesterday else []
@@ -66,9 +73,17 @@ def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = F
     if counted:
         event = counted[0] - timedelta(days=counted[1].days)
         words += f"; it tells news '{ev.deictic[0]}', '{counted[1].text}' (on {event} there): written after {counted[0]}"
+    elif part:
+        words += (f"; it tells news '{ev.deictic[0]}' and names '{phrase(part[1])}' ({part[1].part}), a part of"
+                  f" {yesterday:%A} it would call '{_today(part[1])}' on that day: written after {yesterday}")
     elif told_yesterday:
         words += f"; it tells the news '{ev.deictic[0]}': written after {yesterday}"
     return value, earliest, latest, words, conflicts
+
+
+def _today(m: DayMention) -> str:
+    """What a writer who says "yesterday" calls that part of the day of writing."""
+    return {"night": "tonight", "late": "tonight", "early": "this morning"}.get(m.part, f"this {m.part}")
 
 
 def printed_next_day(ev: Evidence) -> bool:

@@ -29,6 +29,8 @@ def test_day_mentions(example):
     assert [_row(m) for m in days] == example["days"]
     if "evening" in example:  # told of the day's evening or night: printed the day after
         assert [m.evening for m in days] == example["evening"]
+    if "part" in example:  # the part of the day it is told of ("morning", "late"), "" for none
+        assert [m.part for m in days] == example["part"]
 
 
 @pytest.mark.parametrize("example", _cases(YEARS))
