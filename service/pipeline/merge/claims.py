@@ -2,7 +2,8 @@
 
 Claims are compared on content words (stop words, numbers and speaker names removed, synonyms
 folded: UAVs ~ drones) and, where both quote, on the quoted words themselves; a count of one thing
-is an anchor (counts.py).
+is an anchor (counts.py). One outlet's quote and another's indirect speech of it share a run of the
+speaker's words once tense and person are shifted back ("we will have" ~ "they would have").
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 NUMBERS = 25.0  # bonus for two shared exact numbers
 QUOTED_PHRASE, QUOTED_WORD, QUOTED_WORD_LETTERS = 25.0, 12.0, 8  # a quoted phrase, or one long quoted word, in the other report
 SAME_ACT = 25.0  # one actor, one day, one event verb: nearly always one happening
+QUOTE_RETOLD, RETOLD_RUN = 40.0, 4  # a quote told in another's indirect speech keeps this many of its words in a row
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _WORD = re.compile(r"[a-z][a-z\-’']*")
 _NAME_WORD = re.compile(r"[\w’'-]+")
 _NAME = attrgetter("name")
@@ -78,7 +81,7 @@ def content_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[s
 def names_of(statement: Statement) -> frozenset[str]:
     """The words of the statement's actors' names (not words of the claim). Cached on the names
     alone: a statement rebuilt from storage may carry its actors as a list, not a tuple."""
-    return _name_words(_actor_names(statement))
+    return name_words(_actor_names(statement))
 
 
 def _actor_names(statement: Statement) -> tuple[str, ...]:
@@ -86,7 +89,8 @@ def _actor_names(statement: Statement) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16384)
-def _name_words(names: tuple[str, ...]) -> frozenset[str]:
+def name_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The lower-case words of some actors' names."""
     return frozenset(w.lower() for name in names for w in _NAME_WORD.findall(name))
 
 
@@ -97,7 +101,7 @@ def words_of(statement: Statement) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _claim_words(text: str, names: tuple[str, ...]) -> frozenset[str]:
     """A statement's content words, cached on what they depend on: it is compared many times."""
-    return content_words(text, _name_words(names))
+    return content_words(text, name_words(names))
 
 
 def quote_score(a: Statement, b: Statement) -> float:
@@ -131,7 +135,7 @@ class Weights:
         """The summed weight of a claim's words: each statement meets many candidates."""
         found = self.masses.get(words)
         if found is None:
-            found = self.masses[words] = sum(self.weight(x) for x in words)
+            found = self.masses[words] = math.fsum(map(self.weight, words))
         return found
 
     def telling(self, word: str) -> bool:
@@ -149,7 +153,7 @@ def word_score(a: Statement, b: Statement, weights: Weights) -> float:
     if not wa or not wb:
         return 0.0
     w = weights.weight
-    shared = sum(w(x) for x in wa & wb)
+    shared = math.fsum(map(w, wa & wb))  # exact, so not the order of a set: the merge must not vary with the hash seed
     sizes = sorted((weights.mass(wa), weights.mass(wb)))
     typical = w("") or 1.0
     damp = min(1.0, shared / (2 * typical))
@@ -210,7 +214,8 @@ def _act_of(text: str, actors: tuple[str, ...]) -> str | None:
     opening = _names_opening(names).match(text)
     if opening is None:
         return None
-    rest = [w for w in text[opening.end() :].lower().split() if w not in _AUXILIARIES]  # "has reported" ~ "reported"
+    words = (w.strip(",.;:") for w in text[opening.end() :].lower().split())  # "resigned, sending ..." ~ "resigned"
+    rest = [w for w in words if w and w not in _AUXILIARIES]  # "has reported" ~ "reported"
     rest = _unplanned(rest)
     if len(rest) > 1 and rest[0] in _COPULAR:
         rest = rest[1:]  # "found guilty" ~ "convicted" (folded to "guilty")
@@ -255,18 +260,23 @@ def skeleton(a: Statement, b: Statement, weights: Weights) -> float:
     must also share a word few claims of the story use."""
     if not any(map(weights.telling, words_of(a) & words_of(b))):
         return 0.0
-    return SKELETON if _common_run(_sequence(a), _sequence(b)) >= SKELETON_WORDS else 0.0
+    (x, counted_x), (y, counted_y) = _sequence(a), _sequence(b)
+    if sum(min(n, counted_y.get(w, 0)) for w, n in counted_x.items()) < SKELETON_WORDS:
+        return 0.0  # too few words in common for a run of them: no need to look for one
+    return SKELETON if _common_run(x, y) >= SKELETON_WORDS else 0.0
 
 
-def _sequence(statement: Statement) -> tuple[str, ...]:
+def _sequence(statement: Statement) -> tuple[tuple[str, ...], dict[str, int]]:
     return _word_sequence(statement.text, _actor_names(statement))
 
 
 @lru_cache(maxsize=65536)
-def _word_sequence(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
-    """The claim's content words in text order, cached: each statement meets many candidates."""
-    words = _name_words(names)
-    return tuple(w for w in (next(iter(content_words(x, words)), "") for x in _WORD.findall(text.lower())) if w)
+def _word_sequence(text: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, int]]:
+    """The claim's content words in text order, and how often each comes, cached: each statement
+    meets many candidates."""
+    words = name_words(names)
+    sequence = tuple(w for w in (next(iter(content_words(x, words)), "") for x in _WORD.findall(text.lower())) if w)
+    return sequence, dict(Counter(sequence))
 
 
 def _common_run(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -295,6 +305,47 @@ def _figure(a: Statement, b: Statement) -> float:
     if not bonus or bonus <= FIGURE_DISPUTED or one_measure(a, b):
         return bonus
     return FIGURE_DISPUTED if words_of(a) & words_of(b) <= {unit_of(f) for f in (*a.figures, *b.figures)} else bonus
+
+
+def retold_quote(a: Statement, b: Statement, weights: Weights) -> float:
+    """One report's quote told in the other's indirect speech ("The people of this province will have
+    the last word" ~ "voters would have the last word"): reported speech shifts tense and person but
+    keeps a run of the speaker's words, one of them a word few claims of the story use."""
+    for quoted, told in ((a, b), (b, a)):
+        if not quoted.quotes or told.quotes:
+            continue
+        words = _shifted(told.text)
+        for quote in quoted.quotes:
+            run = _common_stretch(_shifted(quote), words)
+            if len(run) >= RETOLD_RUN and any(map(weights.telling, content_words(" ".join(run)) - _phrase_words())):
+                return QUOTE_RETOLD
+    return 0.0
+
+
+@cache
+def _phrase_words() -> frozenset[str]:
+    return content_words(" ".join(_resource()["retold"]["phrase_words"]))
+
+
+@lru_cache(maxsize=65536)
+def _shifted(text: str) -> tuple[str, ...]:
+    """The text's words, tense and person as a quote has them: "they would" -> "one will"."""
+    shift = _resource()["backshift"]
+    return tuple(shift.get(w, w) for w in _TOKEN.findall(text.lower().replace("’", "'")))
+
+
+def _common_stretch(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """The longest run of words found in both, in one piece."""
+    best, end, previous = 0, 0, [0] * (len(b) + 1)
+    for i, x in enumerate(a):
+        current = [0] * (len(b) + 1)
+        for j, y in enumerate(b):
+            if x == y:
+                current[j + 1] = previous[j] + 1
+                if current[j + 1] > best:
+                    best, end = current[j + 1], i + 1
+        previous = current
+    return a[end - best : end]
 
 
 def claim_key(statement: Statement) -> str:

@@ -22,6 +22,7 @@ PLACE_STEM = 5
 _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
                        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
 _WORD = re.compile(r"[a-z][a-z\-’']*")
+_NAME_WORD = re.compile(r"[\w’'-]+")
 
 
 @cache
@@ -42,22 +43,26 @@ def unit_of(figure: Figure) -> str:
 
 def _counted(a: Statement, b: Statement) -> list[tuple[Figure, Figure]]:
     """Pairs of the two claims' figures that count one thing (of one unit, and not the dead of one
-    claim against the injured of the other)."""
+    claim against the injured of the other). The last pair's answer is kept: the merger asks it of
+    one pair several times in a row."""
+    global _LAST
+    last = _LAST
+    if last[0] is a and last[1] is b:
+        return last[2]
     pairs = _one_unit(a, b)
-    return [] if not pairs or _other_measures(a, b) else pairs
+    found = [] if not pairs or _other_measures(a, b) else pairs
+    _LAST = (a, b, found)
+    return found
+
+
+_LAST: tuple = (None, None, [])  # replaced whole, so a reader in another thread sees one pair's answer
 
 
 def _one_unit(a: Statement, b: Statement) -> list[tuple[Figure, Figure]]:
     if not a.figures or not b.figures:
         return []
-    units = _units_of(tuple(b.figures))
-    return [(fa, fb) for fa, ua in zip(a.figures, _units_of(tuple(a.figures))) for fb, ub in zip(b.figures, units) if ua == ub]
-
-
-@lru_cache(maxsize=65536)
-def _units_of(figures: tuple[Figure, ...]) -> tuple[str, ...]:
-    """Each figure's folded unit, cached: a statement's figures meet every candidate's."""
-    return tuple(map(unit_of, figures))
+    units = _units()  # a claim gives a figure or two: folding them is cheaper than hashing them for a cache
+    return [(fa, fb) for fa in a.figures for fb in b.figures if units.get(fa.unit, fa.unit) == units.get(fb.unit, fb.unit)]
 
 
 def _other_measures(a: Statement, b: Statement) -> bool:
@@ -124,11 +129,12 @@ def other_count(a: Statement, b: Statement) -> bool:
 
 def _places(statement: Statement) -> frozenset[str]:
     """Stems of the names a claim gives past its first word, its speakers' names, days and months left out."""
-    return _named_stems(statement.text, _speaker_words(statement))
+    return _named_stems(statement.text, tuple(a.name for a in statement.actors))
 
 
 @lru_cache(maxsize=65536)
-def _named_stems(text: str, names: frozenset[str]) -> frozenset[str]:
+def _named_stems(text: str, speakers: tuple[str, ...]) -> frozenset[str]:
+    names = frozenset(w.lower() for name in speakers for w in _NAME_WORD.findall(name))
     words = (w.lower() for w in _PROPER.findall(text)[1:])
     return frozenset(w[:PLACE_STEM] for w in words if w not in names and w not in _CALENDAR)
 
@@ -136,10 +142,6 @@ def _named_stems(text: str, names: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def _stems(text: str) -> frozenset[str]:
     return frozenset(w.lower()[:PLACE_STEM] for w in _PROPER.findall(text))
-
-
-def _speaker_words(statement: Statement) -> frozenset[str]:
-    return frozenset(w.lower() for a in statement.actors for w in re.findall(r"[\w’'-]+", a.name))
 
 
 @cache

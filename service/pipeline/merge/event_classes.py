@@ -12,7 +12,7 @@ import tomllib
 from functools import cache, lru_cache
 from pathlib import Path
 
-from service.pipeline.merge.claims import content_words, names_of
+from service.pipeline.merge.claims import content_words, name_words
 from service.pipeline.model import Statement
 from service.pipeline.statements.lexicon import event_forms
 
@@ -42,19 +42,23 @@ def _lexicon() -> dict:
 def event_class(statement: Statement) -> str | None:
     """The class of the first act the statement tells after its actors' names ("Flood Agency
     engineers said ..." is no flood), if the lexicon knows it."""
-    found = _first_act(_without_actors(statement))
+    found = _act(statement)
     return found[0] if found else None
 
 
-def _without_actors(statement: Statement) -> str:
-    text = statement.text
-    for actor in statement.actors:
-        if actor.name and text.startswith(actor.name):
-            text = text[len(actor.name) :]
-    return text
+def _act(statement: Statement) -> tuple[str, str] | None:
+    return _act_after(statement.text, tuple(a.name for a in statement.actors))
 
 
 @lru_cache(maxsize=65536)
+def _act_after(text: str, names: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first act of the text past its actors' names, cached: each event meets many candidates."""
+    for name in names:
+        if name and text.startswith(name):
+            text = text[len(name) :]
+    return _first_act(text)
+
+
 def _first_act(text: str) -> tuple[str, str] | None:
     """The class of the first act word of ``text`` and the rest of its clause; None when that act is of
     no class ("police released images of men suspected of stealing ..." is a release, not a theft).
@@ -87,11 +91,16 @@ def anchors(statement: Statement) -> frozenset[str]:
     An act done by someone ("the council approved the budget") has its object after the act; a
     happening ("the main tunnel caved in") anywhere in its sentence, even past a clause told short
     ("the collapse occurred at 11pm, when a section of the main tunnel gave way")."""
-    found, lexicon, names = _first_act(_without_actors(statement)), _lexicon(), names_of(statement)
+    return _anchors(statement.text, statement.evidence, tuple(a.name for a in statement.actors))
+
+
+@lru_cache(maxsize=65536)
+def _anchors(text: str, evidence: str, actors: tuple[str, ...]) -> frozenset[str]:
+    found, lexicon, names = _act_after(text, actors), _lexicon(), name_words(actors)
     if found and found[0] in lexicon["agentive"]:
         words = content_words(found[1], names)
     else:
-        words = content_words(statement.text, names) | content_words(statement.evidence, names)
+        words = content_words(text, names) | content_words(evidence, names)
     return words - lexicon["form_words"] - lexicon["generic"]
 
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
-from service.pipeline.merge.claims import QUOTE_FLOOR, Weights, content_words, quote_score, same_claim, words_of
+from service.pipeline.merge.claims import QUOTE_FLOOR, Weights, content_words, quote_score, retold_quote, same_claim, words_of
 from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, same_count, unit_of
 from service.pipeline.merge.event_classes import other_acts, same_happening
 from service.pipeline.merge.people import affiliations
@@ -48,13 +49,14 @@ class Group:
     members: list[Statement]
     affiliations: set[str]
     disputed: bool = False  # joined by quote across disjoint speakers
-    outlets: set[str] = field(default_factory=set)  # the articles of its members
+    outlets: dict[str, list[Statement]] = field(default_factory=dict)  # its members by article
 
     @property
     def representative(self) -> Statement:
         return self.members[0]
 
 
+@lru_cache(maxsize=4096)
 def buckets(when: When | None) -> tuple[str, ...]:
     """Index keys for a date: its day and month ("2024-10"), or, for a coarser date, the months it
     spans (at most a quarter) also marked coarse ("~2024-10"), else 'wide'.
@@ -75,6 +77,7 @@ def buckets(when: When | None) -> tuple[str, ...]:
     return ("wide",)
 
 
+@lru_cache(maxsize=4096)
 def _lookups(when: When | None) -> tuple[str, ...]:
     """Keys to search for a date (see ``buckets``)."""
     if when is not None and when.earliest and when.latest and when.earliest == when.latest:
@@ -134,7 +137,7 @@ class Merger:
             if other_count(group.representative, statement):
                 continue  # "40,000 marched in Lyon" and "45,000 in Marseille", "2,300 killed" and "2,000 injured": two counts
             own = statement.article_id in group.outlets
-            if own and any(m.article_id == statement.article_id and other_figure(m, statement) for m in group.members):
+            if own and statement.figures and any(other_figure(m, statement) for m in group.outlets[statement.article_id]):
                 continue  # one article giving two counts of one thing ("8,000 in Kursk", "10,000 in Russia"): two claims
             crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in group.affiliations)
             score = same_claim(group.representative, statement, self.weights) + happening_bonus(group.representative, statement)
@@ -144,7 +147,7 @@ class Merger:
                 continue  # "the bill cleared the Commons" joins "lawmakers approved the bill" only on a close match
             restated = own and statement.kind == "statement"  # an article retells a happening in many clauses, a claim seldom
             score = claim_score(group.representative, statement, self.weights, score) - (SAME_ARTICLE if restated else 0.0)
-            if group.outlets - {statement.article_id} and score >= threshold:
+            if (len(group.outlets) > 1 or not own) and score >= threshold:
                 elsewhere = max(elsewhere or 0.0, score)
             if score >= best_score and (score > best_score or best is None):
                 best, best_score = g, score
@@ -152,13 +155,13 @@ class Merger:
             disputed = self._disputed(statement, keys, best is not None, elsewhere)
             best = disputed if disputed is not None else self._recounted(statement, keys, elsewhere, best)
         if best is None:
-            self.groups.append(Group([statement], set(keys), outlets={statement.article_id}))
+            self.groups.append(Group([statement], set(keys), outlets={statement.article_id: [statement]}))
             best = len(self.groups) - 1
             self._register(best, statement, keys)
         else:
             group = self.groups[best]
             group.members.append(statement)
-            group.outlets.add(statement.article_id)
+            group.outlets.setdefault(statement.article_id, []).append(statement)
             if NO_ACTOR in keys or NO_ACTOR in group.affiliations:
                 return  # a happening told without its actor adds no speaker and disputes none
             if not keys & group.affiliations:
@@ -176,11 +179,11 @@ class Merger:
         days = (_lookups(statement.date), *(_lookups(d) for d in _retold_days(statement)))
         for key in lookup:
             for bucket in {b for keys in days for b in keys}:
-                found.update(self._index[(statement.kind, key, bucket)][-RECENT:])
+                found.update(self._index.get((statement.kind, key, bucket), ())[-RECENT:])
         for key in keys - {NO_ACTOR}:  # the same actor's act told the other way
             other = "event" if statement.kind == "statement" else "statement"
             for bucket in _lookups(statement.date):
-                found.update(self._index[(other, key, bucket)][-RECENT:])
+                found.update(self._index.get((other, key, bucket), ())[-RECENT:])
         return sorted(found)
 
     def _disputed(self, statement: Statement, keys: set[str], fits: bool, elsewhere: float | None) -> int | None:
@@ -196,7 +199,7 @@ class Merger:
         day = buckets(statement.date)[0]
         seen: set[int] = set()
         for word in _salient(statement):
-            for g in self._quotes[(day, word)]:
+            for g in self._quotes.get((day, word), ()):
                 if g in seen:
                     continue
                 seen.add(g)
@@ -221,7 +224,7 @@ class Merger:
         if _named(statement):
             return best
         day = buckets(statement.date)[0]
-        for g in sorted({g for f in statement.figures for g in self._counts[(day, unit_of(f), f.high)]}):
+        for g in sorted({g for f in statement.figures for g in self._counts.get((day, unit_of(f), f.high), ())}):
             group = self.groups[g]
             rep = group.representative
             if keys & group.affiliations or statement.article_id in group.outlets or len(group.outlets) < CORROBORATED:
@@ -265,8 +268,11 @@ def claim_score(a: Statement, b: Statement, weights: Weights, score: float | Non
     """Claim similarity, raised for one named person's two statements: one person on one day says
     few things, so a looser paraphrase ("would appeal against the verdict" ~ "to challenge the
     conviction") is the same one, and so is one count of one thing given twice ("40 posts" ~ "45 posts").
-    Only when they share a telling word: the story's common words ("the storm", "the coast") are in all one says."""
+    Only when they share a telling word: the story's common words ("the storm", "the coast") are in all one says.
+    One speaker's quote retold by another outlet in indirect speech is the same statement too (``retold_quote``)."""
     score = same_claim(a, b, weights) if score is None else score
+    if _same_speakers(a, b):
+        score += retold_quote(a, b, weights)
     rare = [w for w in words_of(a) & words_of(b) if weights.df[w] <= max(2, weights.n * RARE)]
     counted = counts_one_thing(a, b)  # "40 posts" v "45 new posts"
     if _one_speaker(a, b) and any(map(weights.telling, rare)) and len(rare) >= (1 if counted else 2):
@@ -290,6 +296,11 @@ def happening_bonus(a: Statement, b: Statement) -> float:
     if a.kind != b.kind or not same_happening(a, b):
         return 0.0
     return SAME_HAPPENING if a.kind == "event" else TOLD_HAPPENING
+
+
+def _same_speakers(a: Statement, b: Statement) -> bool:
+    """Two statements of the same speakers, person or body."""
+    return a.kind == b.kind == "statement" and bool(a.actors) and {x.id for x in a.actors} == {x.id for x in b.actors}
 
 
 def _one_speaker(a: Statement, b: Statement) -> bool:
