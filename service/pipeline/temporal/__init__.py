@@ -31,7 +31,7 @@ _RESOLVERS = {  # rules.toml "norm" -> resolver
     "weekday": relative.weekday, "month": relative.month, "calendar": relative.calendar_unit,
     "offset": relative.offset, "fixed": relative.fixed, "discourse": relative.discourse,
     "discourse_weekday": relative.discourse_weekday,
-    "duration": durations.duration, "in_units": durations.in_units, "vague": durations.vague,
+    "duration": durations.duration, "unit_long": durations.unit_long, "in_units": durations.in_units, "vague": durations.vague,
     "set": durations.set_,
 }
 

@@ -62,6 +62,16 @@ def duration(c: Candidate, ctx: Context) -> Resolution | None:
     return Resolution("DURATION", value, mod_of(g), anchor, when)
 
 
+def unit_long(c: Candidate, ctx: Context) -> Resolution:
+    """"a day-long meeting" -> P1D, "a decade-long war" -> P10Y, "a months-long standoff" -> PXM."""
+    unit, times = unit_of({"unit": c.groups["unit"].rstrip("sS")})
+    if c.groups["unit"].lower().endswith(("s", "ies")):
+        return vague(c, ctx)
+    if unit in ("DE", "CE"):  # TimeML writes decades and centuries in years
+        unit, times = "Y", times * (10 if unit == "DE" else 100)
+    return Resolution("DURATION", duration_value(times, unit), None, Anchor("none"))
+
+
 def _covered(value: str, unit: str, amount, direction: str, ctx: Context):
     """Interval of an anchored duration: back from the reference ("past") or forward ("next")."""
     way = {"past": -1, "last": -1, "previous": -1, "recent": -1, "next": 1, "coming": 1}.get(direction)

@@ -23,13 +23,14 @@ class _Any(Exception):
     """The match may begin with (almost) anything."""
 
 
-def prefixes(pattern: str, size: int = 2) -> frozenset[str] | None:
+def prefixes(pattern: str, size: int = 2, start: str = "") -> frozenset[str] | None:
     """Canonical strings of ``size`` characters a match can begin with; None when unbounded.
 
-    A match shorter than ``size`` contributes its whole (shorter) text.
+    A match shorter than ``size`` contributes its whole (shorter) text. With ``start``, only the
+    prefixes that agree with it are kept (far fewer to expand when refining a dispatch key).
     """
     try:
-        found = _sequence(list(sre_parse.parse(pattern, re.IGNORECASE)), size)
+        found = _sequence(list(sre_parse.parse(pattern, re.IGNORECASE)), size, start)
     except _Any:
         return None
     if "" in found:
@@ -37,8 +38,8 @@ def prefixes(pattern: str, size: int = 2) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def _sequence(items: list, size: int) -> set[str]:
-    """Prefixes (up to ``size`` chars) of a sequence of parse items."""
+def _sequence(items: list, size: int, start: str = "") -> set[str]:
+    """Prefixes (up to ``size`` chars) of a sequence of parse items that agree with ``start``."""
     result: set[str] = set()
     heads = {""}
     for op, av in items:
@@ -47,7 +48,7 @@ def _sequence(items: list, size: int) -> set[str]:
             if len(head) >= size:
                 result.add(head[:size])
                 continue
-            for tail in _item(op, av, size - len(head)):
+            for tail in _item(op, av, size - len(head), start[len(head):]):
                 grown.add(head + tail)
         heads = grown
         if len(heads) > _LIMIT:
@@ -55,27 +56,32 @@ def _sequence(items: list, size: int) -> set[str]:
     return result | {h[:size] for h in heads}
 
 
-def _item(op, av, size: int) -> set[str]:
+def _item(op, av, size: int, start: str) -> set[str]:
     if op is sre.LITERAL:
-        return {chr(av).lower().translate(CANONICAL)}
+        return _agree({chr(av).lower().translate(CANONICAL)}, start)
     if op is sre.IN:
-        return {c.lower().translate(CANONICAL) for c in _charset(av)}
+        return _agree({c.lower().translate(CANONICAL) for c in _charset(av)}, start)
     if op is sre.BRANCH:
-        return set().union(*(_sequence(list(branch), size) for branch in av[1]))
+        return set().union(*(_sequence(list(branch), size, start) for branch in av[1]))
     if op is sre.SUBPATTERN:
-        return _sequence(list(av[3]), size)
+        return _sequence(list(av[3]), size, start)
     if op in _REPEATS:
         low, high, body = av
         options: set[str] = {""} if low == 0 else set()
         copies = list(body)
         for count in range(max(low, 1), min(high, size) + 1):
-            options |= _sequence(copies * count, size)
+            options |= _sequence(copies * count, size, start)
         if high > size:
-            options |= _sequence(copies * size, size)
+            options |= _sequence(copies * size, size, start)
         return options
     if op in _ZERO_WIDTH:
         return {""}
     raise _Any
+
+
+def _agree(chars: set[str], start: str) -> set[str]:
+    """The characters that can stand where ``start`` has its first one (all of them without ``start``)."""
+    return chars & {start[0]} if start else chars
 
 
 def _charset(items) -> set[str]:

@@ -9,6 +9,7 @@ parser, or every rule, at every word.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -73,12 +74,32 @@ def _prefixes() -> tuple[frozenset[str] | None, ...]:
 
 
 @cache
-def dispatch(key: str) -> re.Pattern | None:
-    """The combined regex of the rules that can begin with ``key``, in priority order; None: no rule."""
-    branches = _branches()[0]
+def _long_prefixes(index: int, start: str) -> frozenset[str] | None:
+    """Rule ``index``'s beginnings of LONG_PREFIX characters that agree with the key ``start``."""
+    return prefixes(_branches()[0][index], LONG_PREFIX, start)
+
+
+def _chosen(key: str, firsts: Callable[[int], frozenset[str] | None], among: Iterable[int]) -> tuple[int, ...]:
     heads = {key[:n] for n in range(1, len(key) + 1)}  # a rule's prefix may be shorter than the key
-    chosen = tuple(b for b, first in zip(branches, _prefixes()) if first is None or heads & first)
-    return _compile(chosen) if chosen else None
+    return tuple(i for i in among if (first := firsts(i)) is None or heads & first)
+
+
+@lru_cache(maxsize=16384)
+def dispatch(key: str) -> re.Pattern | None:
+    """The combined regex of the rules that can begin with ``key`` (canonical, up to LONG_PREFIX
+    characters), in priority order; None: no rule. A key of PREFIX characters that leaves more than
+    CROWDED rules is narrowed by its next characters ("the last" from "the first")."""
+    branches = _branches()[0]
+    chosen = _chosen(key[:PREFIX], _prefixes().__getitem__, range(len(branches)))
+    if len(key) > PREFIX and len(chosen) > CROWDED:
+        chosen = _chosen(key, lambda i: _long_prefixes(i, key[:PREFIX]), chosen)
+    return _compile(tuple(branches[i] for i in chosen)) if chosen else None
+
+
+def crowded(key: str) -> bool:
+    """Whether a canonical key of PREFIX characters leaves more than CROWDED rules to try."""
+    firsts = _prefixes()
+    return len(key) == PREFIX and len(_chosen(key, firsts.__getitem__, range(len(firsts)))) > CROWDED
 
 
 @cache
@@ -95,6 +116,8 @@ def _scan_words() -> tuple[frozenset[str], frozenset[str], int]:
 
 
 PREFIX = 4  # characters of a word that pick the rules to try there
+LONG_PREFIX = 6  # ... and for the few beginnings that leave many rules ("the ", "last", "late")
+CROWDED = 12  # more rules than this after PREFIX characters: choose them by LONG_PREFIX
 _TOKEN = re.compile(r"[^\W_]+")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+")  # the same words in lower-case ASCII text, found faster
 _DIGITS = frozenset("0123456789")
@@ -122,6 +145,8 @@ def _matches(text: str):
             pos = token.start()
             if pos not in tried:
                 pattern = _rules_at(lowered[pos:pos + PREFIX])
+                if pattern is _CROWDED:
+                    pattern = _refined_at(lowered[pos:pos + LONG_PREFIX])
                 tried[pos] = pattern.match(text, pos) if pattern is not None else None
             match = tried[pos]
             if match and match.end() > start and (best is None or match.end() > best.end()):
@@ -131,9 +156,20 @@ def _matches(text: str):
             yield best
 
 
+_CROWDED = object()  # _rules_at: too many rules for the first PREFIX characters, look at more
+
+
 @lru_cache(maxsize=8192)
-def _rules_at(key: str) -> re.Pattern | None:
-    """dispatch() for a word's first characters as written (saves canonicalising them every time)."""
+def _rules_at(key: str) -> re.Pattern | None | object:
+    """dispatch() for a word's first characters as written (saves canonicalising them every time);
+    _CROWDED when the key leaves so many rules that _refined_at should pick by more characters."""
+    canonical = key.translate(CANONICAL)
+    return _CROWDED if crowded(canonical) else dispatch(canonical)
+
+
+@lru_cache(maxsize=8192)
+def _refined_at(key: str) -> re.Pattern | None:
+    """dispatch() for the LONG_PREFIX characters as written at a crowded beginning."""
     return dispatch(key.translate(CANONICAL))
 
 

@@ -4,7 +4,8 @@
 June" forward; the cue nearest the expression wins, looking left first, then right (a verb right
 after it, "on Sunday issued", beats a distant one before it; a reporting verb after it never does).
 A date right after "to", "until", "from" ... names a target, so it gets no direction ("extended to
-Nov. 20") unless its clause looks ahead ("will stay closed until Tuesday"). A date used as an attribute
+Nov. 20") unless its clause looks ahead ("will stay closed until Tuesday") or puts something off to it
+("postponed until Tuesday"). A date used as an attribute
 ("Wednesday's ruling", "the Oct. 23 attack") leans to the past.
 """
 
@@ -38,6 +39,12 @@ def _cues() -> tuple[re.Pattern, re.Pattern, frozenset[str], re.Pattern]:
     cased = frozenset(kind for kind in _KINDS if any("(?-i:" in cue for cue in cues[kind]))
     target = re.compile(r"(?<![\w'’])(?:" + "|".join(cues["target"]) + r")\s+(?:the\s+)?$", re.IGNORECASE)
     return re.compile(body, re.IGNORECASE), re.compile(body.replace("(?-i:", "(?:")), cased, target
+
+
+@cache
+def _put_off() -> re.Pattern:
+    """A verb putting something off, in the clause before "until"/"to" (tense.toml put_off)."""
+    return re.compile(r"(?<![\w'’])(?:" + "|".join(load("tense.toml")["put_off"]) + r")(?![\w'’])", re.IGNORECASE)
 
 
 def _uncertain(match: re.Match, window: str) -> bool:
@@ -102,7 +109,7 @@ def cue(text: str, start: int, end: int, reach: int = 150) -> tuple[int | None, 
     if cut:
         left = left[cut[-1].end():]
     if target.search(left[-12:]):  # "will stay closed until Tuesday" looks ahead; "extended to Nov. 20" need not
-        return (FUTURE if _future_in(left) else TARGET), True
+        return (FUTURE if _future_in(left) or _put_off().search(left) else TARGET), True
     last = _last_cue(left)
     near = last is not None and len(left) - last.end() <= NEAR
     if _ATTRIBUTIVE.match(text, end) or (_DEFINITE.search(left, max(0, len(left) - 8))

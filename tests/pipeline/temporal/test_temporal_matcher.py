@@ -11,7 +11,18 @@ import pytest
 
 from service.pipeline.temporal.firstchars import CANONICAL
 from service.pipeline.temporal.matcher import (
-    _ASCII_TOKEN, _TOKEN, PREFIX, _branches, _compile, _rules_at, candidates, dispatch,
+    _ASCII_TOKEN,
+    _CROWDED,
+    _TOKEN,
+    LONG_PREFIX,
+    PREFIX,
+    _branches,
+    _compile,
+    _refined_at,
+    _rules_at,
+    candidates,
+    crowded,
+    dispatch,
 )
 
 TEXTS = [e["text"] for e in tomllib.loads((Path(__file__).parent / "examples.toml").read_text())["example"]]
@@ -26,9 +37,10 @@ def test_dispatch_keeps_every_rule_that_matches(text):
         full = every_rule.match(text, pos)
         if full is None:
             continue
-        fast = dispatch(text[pos:pos + PREFIX].lower().translate(CANONICAL))
-        assert fast is not None, (text[pos:], rules[full.lastgroup].id)
-        assert fast.match(text, pos).span() == full.span(), (text[pos:], rules[full.lastgroup].id)
+        for size in (PREFIX, LONG_PREFIX):  # the short key, and the longer one for crowded beginnings
+            fast = dispatch(text[pos:pos + size].lower().translate(CANONICAL))
+            assert fast is not None, (text[pos:], rules[full.lastgroup].id)
+            assert fast.match(text, pos).span() == full.span(), (text[pos:], rules[full.lastgroup].id)
 
 
 @pytest.mark.parametrize("text", TEXTS, ids=[f"{i:03d}" for i in range(len(TEXTS))])
@@ -52,4 +64,8 @@ def test_shortcuts_find_the_same_words_and_rules(text):
         assert [w.span() for w in _ASCII_TOKEN.finditer(lowered)] == [w.span() for w in _TOKEN.finditer(lowered)]
     for word in _TOKEN.finditer(lowered):
         key = lowered[word.start():word.start() + PREFIX]
-        assert _rules_at(key) is dispatch(key.translate(CANONICAL))
+        canonical = key.translate(CANONICAL)
+        assert _rules_at(key) is (_CROWDED if crowded(canonical) else dispatch(canonical))
+        longer = lowered[word.start():word.start() + LONG_PREFIX]
+        assert _refined_at(longer) is dispatch(longer.translate(CANONICAL))
+
