@@ -131,6 +131,8 @@ def match_title(words: list[str]) -> tuple[int, int, str] | None:
     """Longest title phrase inside ``words``: (start, end, title)."""
     table, best = titles(), None
     lowered = [w.lower() for w in words]
+    if not _title_words().intersection(lowered):
+        return None  # most runs hold no title word at all: no phrase to try
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             if tuple(lowered[i:j]) in table and (best is None or j - i > best[1] - best[0]):
@@ -139,12 +141,24 @@ def match_title(words: list[str]) -> tuple[int, int, str] | None:
     return best
 
 
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for phrase in titles() for w in phrase)
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(w for phrase in place_key() for w in phrase.split())
+
+
 def place_of(words: list[str]) -> str | None:
     """The place key a run of words names, if it is a country, capital, institution or demonym."""
     key = place_key()
     phrase = " ".join(words)
     if phrase in key:
         return key[phrase]
+    if not _place_words().intersection(words):
+        return None  # no word of any place: no part of the run can name one
     for size in range(len(words), 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size])

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from service.pipeline.statements.lexicon import load, match_title, place_key, words
-from service.pipeline.statements.names import classify_run, is_descriptor, name_words
+from service.pipeline.statements.lexicon import auxiliaries, event_forms, load, match_title, place_key, reporting_forms, words
+from service.pipeline.statements.names import classify_run, is_descriptor, name_words, people_noun
 from service.pipeline.statements.references import lowercase_group, organisation_reference, title_reference
 from service.pipeline.statements.tokens import Mention, Token, capitalised, group_adjective, lex, lower_title, modified_title, particles, prefixed_name, strip_possessive, tokens
 
@@ -43,11 +43,11 @@ def _descriptor(word: str) -> bool:
 
 def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised-word runs joined by single spaces."""
-    runs, i, n = [], 0, len(toks)
-    while i < n:
-        if not toks[i].text[:1].isupper() or not toks[i].text[0].isalpha() or _descriptor(toks[i].text):
-            i += 1  # capitalised, not "$", not "Leiden-based"
-            continue
+    runs, n = [], len(toks)
+    starts = [k for k, t in enumerate(toks) if t.text[:1].isupper() and t.text[0].isalpha()]  # capitalised, not "$"
+    for i in starts:
+        if runs and i < runs[-1][1] or _descriptor(toks[i].text):
+            continue  # inside the last run, or "Leiden-based"
         j = i + 1
         while j < n and _adjacent(toks[j - 1], toks[j], text, offset):
             word = toks[j].text
@@ -59,14 +59,19 @@ def _runs(toks: list[Token], text: str, offset: int) -> list[tuple[int, int]]:
                 j = nxt
             elif word == "and" and (nxt := _inner_and(toks, i, j, text, offset)):
                 j = nxt
+            elif word == "to" and (nxt := _purpose(toks, i, j, text, offset)):
+                j = nxt  # "Committee to Protect Journalists", "Society for the Prevention of Cruelty to Animals"
             elif word == "for" and (any(t.text in lex()["heads"] for t in toks[i:j]) or _portfolio_after(toks, j)) and (nxt := _after_connectors(toks, j, text, offset, ("for", "the"))):
                 j = nxt  # "Office for National Statistics", "Court of Arbitration for Sport"
             else:
                 break
             if strip_possessive(toks[j - 1])[1] and not _plural_possessive_name(toks, j - 1):
                 break
+        if j < n and toks[j].text == "," and (nxt := _listed_remit(toks, i, j, text, offset)):
+            j = nxt
+        elif j + 1 < n and _model_number(toks, j, text, offset):
+            j += 2  # "the Boeing 737 MAX": the model's letters after its number are the product's
         runs.append((i, j))
-        i = j
     return runs
 
 
@@ -97,24 +102,84 @@ def _inner_and(toks: list[Token], i: int, j: int, text: str, offset: int) -> int
     portfolios = lex()["portfolios"]
     if words and words[-1] in portfolios and j + 1 < len(toks) and toks[j + 1].text in portfolios and _adjacent(toks[j], toks[j + 1], text, offset):
         return j + 2  # "Energy and Mines Minister X": one title of two portfolios
-    if any(w in heads for w in words[:-1]) and words[-1] in portfolios and ("of" in words or "for" in words):
-        k = j + 1  # "Department of Health and Human Services": the body's remit goes on after "and"
-        while k < len(toks) and toks[k].text in portfolios and _adjacent(toks[k - 1], toks[k], text, offset):
-            k += 1
-        return k if k > j + 1 and (k >= len(toks) or not capitalised(toks[k].text)) else None
+    if any(w in heads for w in words[:-1]) and _remit(words[-1]) and ("of" in words or "for" in words):
+        k = j + 1  # "Department of Health and Human Services", "Society of Motor Manufacturers and Traders": the remit goes on
+        while k < len(toks) and _remit(toks[k].text) and toks[k].text not in heads and _adjacent(toks[k - 1], toks[k], text, offset):
+            k += 1  # not "Institute of Directors and Confederation of British Industry": two bodies
+        return k if k > j + 1 and (k >= len(toks) or not capitalised(toks[k].text) and toks[k].text not in _CONNECTORS) else None
     if len(words) > 2 or any(w in heads for w in words):
         return None  # "Norrland Motors and Metalworkers' Union" are two
-    k = j + 1
-    while k < len(toks) and k - j <= 3 and capitalised(toks[k].text) and toks[k].text[0].isalpha() and _adjacent(toks[k - 1], toks[k], text, offset):
-        if strip_possessive(toks[k])[0].text in heads:
+    k, common = j + 1, 0
+    while k < len(toks) and k - j <= 4 and toks[k].text[0].isalpha() and _adjacent(toks[k - 1], toks[k], text, offset):
+        if not capitalised(toks[k].text):  # "Medicines and Healthcare products Regulatory Agency": a lower-case noun inside
+            if common or k == j + 1 or not _inner_noun(toks[k].text) or k + 1 >= len(toks) or toks[k + 1].text in heads:
+                return None  # the noun qualifies a name of its own before the head, unlike "wants Congress"
+            common += 1
+        elif strip_possessive(toks[k])[0].text in heads:
             return k + 1
         k += 1
     return None
 
 
+def _remit(word: str) -> bool:
+    """A capitalised word of what a body deals with ("Health", "Co-operation", "Traders", "Electronics"), not a name."""
+    return word in lex()["portfolios"] or word[:1].isupper() and word.endswith(_REMIT_ENDINGS)
+
+
+_REMIT_ENDINGS = ("tion", "sion", "ment", "ers", "ors", "ic", "ics", "ity", "ness", "al", "ies", "ance", "ence", "ing", "ure", "ism")
+
+
+def _listed_remit(toks: list[Token], i: int, j: int, text: str, offset: int) -> int | None:
+    """Index past ", Food and Rural Affairs" in "Department for Environment, Food and Rural Affairs": a
+    body's remit listed with commas and closed by "and", every word a remit word."""
+    words = [t.text for t in toks[i:j]]
+    joiner = "of" if "of" in words else "for"
+    if joiner not in words or not any(w in lex()["heads"] for w in words[: words.index(joiner)]) or not _remit(words[-1]):
+        return None
+    k, closed = j, False
+    while not closed and k + 1 < len(toks) and toks[k].text in (",", "and"):
+        closed = toks[k].text == "and" or toks[k + 1].text == "and"
+        k += 2 if toks[k + 1].text == "and" else 1  # the serial comma: ", and Explosives"
+        if k >= len(toks) or text[toks[k - 1].end - offset : toks[k].start - offset] != " " or not _remit(toks[k].text):
+            return None
+        k += 1
+        while k < len(toks) and _remit(toks[k].text) and _adjacent(toks[k - 1], toks[k], text, offset):
+            k += 1
+    return k if closed and (k >= len(toks) or not capitalised(toks[k].text)) else None
+
+
+def _model_number(toks: list[Token], j: int, text: str, offset: int) -> bool:
+    """A model number (not a year) between a name and capitals ("Boeing 737 MAX", "Airbus 350 XWB")."""
+    number, letters = toks[j].text, toks[j + 1].text
+    return (
+        number.isdigit() and 2 <= len(number) <= 4 and not (len(number) == 4 and number[:2] in ("19", "20"))
+        and letters.isupper() and letters.isalpha() and toks[j - 1].text not in lex()["stop"]
+        and _adjacent(toks[j - 1], toks[j], text, offset) and _adjacent(toks[j], toks[j + 1], text, offset)
+    )
+
+
+def _purpose(toks: list[Token], i: int, j: int, text: str, offset: int) -> int | None:
+    """Index past "to Protect Journalists": after a body's head, "to" and up to three capitalised words
+    ending in a plural noun, then the name ends."""
+    if not any(t.text in lex()["heads"] for t in toks[i:j]):
+        return None
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and capitalised(toks[k].text) and toks[k].text[0].isalpha() and _adjacent(toks[k - 1], toks[k], text, offset):
+        k += 1
+    last, whose = toks[k - 1].text, [t.text for t in toks[i:j]]
+    if k == j + 1 or k >= len(toks) or capitalised(toks[k].text):
+        return None  # a headline's "Bank of England to Raise Rates" ends the line or goes on in capitals
+    return k if people_noun(last) or ("of" in whose or "for" in whose) and last.endswith(("s", "ren")) else None
+
+
+def _inner_noun(word: str) -> bool:
+    """A lower-case plural noun that may stand inside an organisation's name ("products", "users"), not a verb."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in reporting_forms() and word not in event_forms() and word not in auxiliaries()
+
+
 def _adjacent(a: Token, b: Token, text: str, offset: int) -> bool:
-    gap = text[a.end - offset : b.start - offset]
-    return gap == " " and (not strip_possessive(a)[1] or b.text in lex()["heads"])
+    """One plain space between the two words, and no possessive ending the first unless a head follows."""
+    return b.start - a.end == 1 and text[a.end - offset] == " " and (not strip_possessive(a)[1] or b.text in lex()["heads"])
 
 
 def _plural_possessive_name(toks: list[Token], k: int) -> bool:
@@ -159,6 +224,8 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
             if tuple(lowered[k : k + len(pair)]) == pair:
                 mentions.append(Mention(toks[k].start, toks[k + len(pair) - 1].end, "pair", " ".join(pair), plural=True))
                 break
+        if word == "the" and (not k or lowered[k - 1] != "the"):
+            continue  # "the" itself opens no group, title or organisation reference: the word after it does
         group = lowercase_group(toks, lowered, k, used) or title_reference(toks, lowered, k, used) or organisation_reference(toks, lowered, k, used) or modified_title(toks, lowered, k, used)
         if group and group.kind == "group" and group.start == toks[k].start and k and k - 1 not in used and group_adjective(lowered[k - 1]):
             group = Mention(toks[k - 1].start, group.end, "group", f"{lowered[k - 1]} {group.name}", place=group.place, plural=group.plural)  # "environmental groups said"
@@ -170,8 +237,29 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
         if m.start >= last_end:
             out.append(m)
             last_end = m.end
-    out = [_definite_title(m) for m in out]
+    out = _named_members([_definite_title(m) for m in out], text, offset)
     return tuple(_spoken_for(_described_organisations(_titled_appositions(_possessed_institutions(out, text, offset), text, offset), text, offset), text, offset))
+
+
+def _named_members(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"The two Liberal members, Guy Thibodeau and Ron Gallant, said": the people the apposition names
+    are the group; the group's own mention goes."""
+    out = list(mentions)
+    for k in range(len(mentions) - 2, -1, -1):
+        m = mentions[k]
+        if m.kind != "group" or not m.plural or text[m.end - offset : m.end - offset + 2] != ", ":
+            continue
+        n = k + 1
+        while n < len(mentions) and mentions[n].kind == "person" and _LISTED.fullmatch(text, mentions[n - 1].end - offset, mentions[n].start - offset):
+            n += 1
+        if n - k > 2 and text[mentions[n - 1].end - offset : mentions[n - 1].end - offset + 1] == "," and any(
+            text[a.end - offset : b.start - offset] in (" and ", ", and ") for a, b in zip(mentions[k + 1 : n], mentions[k + 2 : n])
+        ):
+            del out[k]
+    return out
+
+
+_LISTED = re.compile(r",\s|\s+and\s|,\s+and\s")
 
 
 def _definite_title(m: Mention) -> Mention:
@@ -192,17 +280,36 @@ def _possessed_institutions(mentions: list[Mention], text: str, offset: int) -> 
         if id(m) in inside:
             continue
         held = _INSTITUTION.match(text, m.end - offset) if m.possessive and m.kind in ("person", "organisation") else None
-        within = [o for o in mentions if held and o.start > m.end and o.end <= held.end() + offset]
+        within = [o for o in mentions if o.start > m.end and o.end <= held.end() + offset] if held else []
         if held and not any(o.start < held.end() + offset and o.end > m.end and o not in within for o in mentions):
             inside.update(map(id, within))
             name = _possessed_name(m, held.group(1))
             m = Mention(m.start, held.end() + offset, "organisation", name, place=name)
-        office = _OFFICE.match(text, m.end - offset) if not m.possessive and not m.title and m.kind in ("person", "organisation") and " " not in m.name else None
+        office = _office_after(m, text, offset) if not m.possessive and not m.title and m.kind in ("person", "organisation") else None
         if office and not any(o.start < office.end() + offset and o.end > m.end for o in mentions):
             name = text[m.start - offset : office.end()]  # "the Lyon public prosecutor's office": the office, not the city
             m = Mention(m.start, office.end() + offset, "organisation", name, place=name)
         out.append(m)
     return out
+
+
+def _office_after(m: Mention, text: str, offset: int) -> re.Match | None:
+    """"Lyon public prosecutor's office"; after a name of several words only an office held by a title
+    ("the Minas Gerais public prosecutor's office"), never a verb's object ("Ana Ruiz told the council")."""
+    if " " not in m.name:
+        return _OFFICE.match(text, m.end - offset)
+    held = _HELD_OFFICE.match(text, m.end - offset)
+    if held and not set(held.group(1).split()) & _not_in_office():
+        return held
+    return None
+
+
+_HELD_OFFICE = re.compile(r"\s+((?:[a-z]+\s+){0,2}[a-z]+)(?:’s|'s)\s+office\b")
+
+
+@cache
+def _not_in_office() -> frozenset[str]:
+    return frozenset(reporting_forms()) | event_forms() | auxiliaries() | words("prepositions") | lex()["determiners"] | {"to", "and", "or"}
 
 
 def _possessed_name(owner: Mention, body: str) -> str:

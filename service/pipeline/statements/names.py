@@ -9,25 +9,34 @@ nouns, organisation heads and organisation descriptors splits the run.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from service.pipeline.statements.lexicon import auxiliaries, load, lowercase_titles, match_title, place_key, place_of, reporting_forms, words
 from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, particles, prefixed_name, strip_possessive
 
 _WEEKDAYS = words("weekdays")
+_DIGIT = re.compile(r"\d")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+[A-Z][\w.]*)*\s*(?:\([^)]*\))?\s*[—–-]")  # "KASTRINOS, Greece (AP) —"
 
 
 def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> Mention | None:
+    mention = _classify(toks, i, j, text, offset)
+    if mention and any(t.text == "," for t in toks[i:j]):  # "Department for Environment, Food and Rural Affairs"
+        mention = replace(mention, name=mention.name.replace(" ,", ","), place=mention.place and mention.place.replace(" ,", ","))
+    return mention
+
+
+def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Mention | None:
     lexicon = lex()
     if j == i + 1 and toks[i].text in lexicon["stop"]:
         return None  # "The", "But": a capitalised function word alone, the commonest run
-    run = [strip_possessive(t) if k == j - 1 else (t, False) for k, t in enumerate(toks[i:j], start=i)]
-    possessive = run[-1][1]
+    last, possessive = strip_possessive(toks[j - 1])
+    run = [(t, False) for t in toks[i : j - 1]] + [(last, possessive)]
     words, first_index = [t.text for t, _ in run], i
     while words and words[0] in lexicon["stop"] and not (len(words) > 1 and words[0].lower() in particles()):  # "Ten Hag"
         words, i = words[1:], i + 1
-    if len(words) >= 3 and words[0].endswith("ing") and _opens_clause(text[: toks[i].start - offset]):
+    if len(words) >= 3 and words[0].endswith("ing") and _opens_clause(text, toks[i].start - offset):
         words, i = words[1:], i + 1  # "Making Juan Miguel Gonzalez his representative ...": a participle opens the clause
     weekday = next((k for k, w in enumerate(words) if k and w in _WEEKDAYS), None)
     if weekday is not None and not possessive:  # "President Bill Clinton Thursday condemned ...": the day is not in the name
@@ -35,7 +44,7 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         run = run[: j - first_index]
     if len(words) >= 2 and is_descriptor(words[0]) and words[0] not in lexicon["heads"] and words[1][:1].isupper() and not possessive:  # "Drugmaker Velora is recalling ..."
         return Mention(toks[i + 1].start, run[-1][0].end, "organisation", " ".join(words[1:]), place=" ".join(words[1:]), business=True)
-    if not words or (len(words) == 1 and words[0].lower() in words_of_modifiers()) or not possessive and _product(toks, j, words):
+    if not words or (len(words) == 1 and words[0].lower() in words_of_modifiers()) or not possessive and _product(toks, j, words) or _thing(toks, i, words):
         return None
     if len(words) >= 2 and words[-1] in load("actors")["names"]["documents"]:
         return None  # "the Freedom of Access to Clinic Entrances Act": a law or treaty, not an actor
@@ -44,8 +53,9 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
     if head in lexicon["group"] and len(words) <= 3:  # "Officials said", "Senior Officials", "Police said"
         qualifier = words[:-1]
         place = place_of(qualifier) if qualifier else None
-        if head in lexicon["institutional"]:
-            return Mention(start, end, "organisation", " ".join(words), place=place or " ".join(words))
+        if head in lexicon["institutional"]:  # "Russian Military" is Russia; "Korea Meteorological Administration" a body of its own
+            own = place and any(place_of([w]) is None and w not in load("actors")["places"]["state_bodies"] for w in qualifier)
+            return Mention(start, end, "organisation", " ".join(words), place=_identity(words, place) if own else place or " ".join(words))
         return Mention(start, end, "group", " ".join(words), place=place, plural=head.endswith("s"))
     if _describes_next(toks, j):
         return None  # "Consumer group Which?": the run qualifies the descriptor of the name after it
@@ -64,6 +74,9 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
         if noun.startswith("spokes") and not possessive and (any(w in lexicon["heads"] for w in words) or _institution(words)):
             return Mention(start, toks[j + n - 1].end, "organisation", " ".join(words), place=_identity(words, place_of(words)))  # "a Canoe Union spokesman"
         kind = "organisation" if noun in lexicon["institutional"] else "group"
+        if kind == "organisation" and noun in name_words("armed_forces") and place in place_key().values():
+            forces = f"{demonym(place)} forces"  # "Ukrainian forces", "the Ukrainian military": the army, not the state
+            return Mention(start, toks[j + n - 1].end, kind, forces, place=forces)
         if kind == "organisation":
             return Mention(start, toks[j + n - 1].end, kind, place, place=place)
         return Mention(first, toks[j + n - 1].end, kind, phrase, place=place, plural=noun.endswith("s"))
@@ -102,8 +115,12 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
             org = org or " ".join(w for w in words[cut + 1 :] if w.lower() != "the") or None
             words, end = words[:cut], _end_of(toks, i, cut)
         return Mention(title_start, end, "person", " ".join(words), title=title, place=org, possessive=possessive)
-    if len(words) == 1 and words[0] in lexicon["heads"] and _plural_noun(words[0]) and not place:
-        return None  # "Services were suspended": a company word alone names no company
+    if len(words) == 1 and words[0] in lexicon["heads"] and (_plural_noun(words[0]) or _modifies_next(toks, j) and _opens_clause(text, start - offset)) and not place:
+        return None  # "Services were suspended", "Line managers said": a company word alone names no company
+    cut = words.index("of") if "of" in words else 0
+    if cut >= 2 and _personal_name(words[:cut]) and not any(w in lexicon["heads"] for w in words[:cut]) and not place_of(words[:cut]):
+        body = [w for w in words[cut + 1 :] if w != "the"]  # "Ana Ruiz of the Ministry of Health": hers, not its name
+        return Mention(start, _end_of(toks, i, cut), "person", " ".join(words[:cut]), place=_identity(body, place_of(body)) if body else None)
     named_firm = len(words) >= 2 and words[-1].lower().endswith(_organisation_endings())  # "Nordic Skyways"
     if place or "&" in words or named_firm or any(w in lexicon["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria", "Harrow & Vale"
         business = not place and (named_firm or words[-1].rstrip(".").lower() in _company_forms())
@@ -115,7 +132,7 @@ def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> M
             return None
     if i > 0 and is_descriptor(toks[i - 1].text) and toks[i - 1].text.islower():  # "industry group TechUK", "consumer watchdog Which?"
         return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive, business=True)
-    if len(words) == 1 and _opens_clause(text[: start - offset]):
+    if len(words) == 1 and _opens_clause(text, start - offset):
         if _modifies_next(toks, j):
             return None  # "Flood warnings were issued": the word qualifies the noun after it
         if _plural_noun(words[0]) and not possessive:  # "Patients were moved": a group unless a known surname
@@ -145,6 +162,14 @@ def _demonyms() -> frozenset[str]:
 
 
 @cache
+def demonym(place: str) -> str:
+    """The adjective of a place key ("Ukraine" -> "Ukrainian", "US" -> "American"), else the key."""
+    places = load("actors")["places"]
+    adjectives = [d for d, key in places["demonyms"].items() if key == place and d not in places["countries"]]
+    return adjectives[0] if adjectives else place
+
+
+@cache
 def _plural_endings() -> tuple[str, ...]:
     return tuple(load("actors")["names"]["plural_endings"])
 
@@ -152,7 +177,14 @@ def _plural_endings() -> tuple[str, ...]:
 def _product(toks: list[Token], j: int, words: list[str]) -> bool:
     """"a Boeing 737", "an Airbus A320", "Section 230": a name with its model number names a thing."""
     number = j < len(toks) and toks[j].text.isdigit() and 2 <= len(toks[j].text) <= 4 and toks[j].start == toks[j - 1].end + 1
-    return number or (len(words) >= 2 and any(c.isdigit() for c in words[-1]))
+    return number or (len(words) >= 2 and _DIGIT.search(" ".join(words[1:])) is not None)
+
+
+def _thing(toks: list[Token], i: int, words: list[str]) -> bool:
+    """"Tropical Storm Nicole", "Operation Sea Guard", "the tanker Front Altair": a storm, an operation or
+    a craft named by its prefix or by the noun before it."""
+    prefixes = name_words("thing_prefixes")
+    return any(w in prefixes for w in words[:2]) or i > 0 and toks[i - 1].text in name_words("thing_nouns")
 
 
 def _portfolio_end(words: list[str], b: int) -> int:
@@ -176,9 +208,18 @@ def _institution(words: list[str]) -> bool:
     return phrase in place_key() and phrase not in load("actors")["places"]["demonyms"]
 
 
-def _opens_clause(lead: str) -> bool:
-    lead = lead.rstrip()
-    return not lead or lead[-1] in ",:;—–-“\"‘(" or lead.split()[-1] in lex()["stop"] or lead.split()[-1] in ("and", "but", "while")
+def _opens_clause(text: str, index: int) -> bool:
+    """Whether the word at ``index`` opens a sentence or clause: read back from it, never the whole lead."""
+    end = index
+    while end and text[end - 1].isspace():
+        end -= 1
+    if not end or text[end - 1] in ",:;—–-“\"‘(":
+        return True
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    last = text[start:end]
+    return last in lex()["stop"] or last in ("and", "but", "while")
 
 
 def _plural_noun(word: str) -> bool:
@@ -243,11 +284,17 @@ def _identity(words: list[str], place: str | None) -> str:
         return " ".join(words)  # "Association of Chilean Growers", "Central Bank of Nigeria": the body, not its place
     if place and _named_with_adjective(words):
         return " ".join(words)  # "European Commission", "Danish Accident Investigation Board"
-    if place and len(words) >= 3 and place_of(words[:1]) == place and place_of(words[1:]) is None and _proper_body(words[1:]):
-        return " ".join(words[1:])  # "U.S. Geological Survey", "UK Civil Aviation Authority"
+    if place and len(words) >= 3 and _abbreviated(words[0]) and place_of(words[:1]) == place and place_of(words[1:]) is None and _proper_body(words[1:]):
+        return " ".join(words[1:])  # "U.S. Geological Survey", "UK Civil Aviation Authority"; not "Kenya Bankers Association"
     if place and len(words) >= 3 and words[0] in place_key() and place_of(words[1:]) is None and not all(w in bodies for w in words[1:]):
         return " ".join(words)  # "Kenya Red Cross": a country's name opening a name of its own
     return place or " ".join(words)
+
+
+def _abbreviated(word: str) -> bool:
+    """"U.S.", "UK", "EU": a country's initials, which news sets before a body's name of its own; a
+    country written in full ("Kenya Bankers Association", "Japan Meteorological Agency") is in the name."""
+    return word.replace(".", "").isupper()
 
 
 def _proper_body(rest: list[str]) -> bool:
@@ -313,9 +360,16 @@ def _determiner_start(toks: list[Token], i: int) -> int:
     return toks[k].start
 
 
+@cache
+def _title_ends() -> frozenset[str]:
+    return frozenset(phrase[-1] for phrase in lowercase_titles())
+
+
 def _lowercase_title_before(toks: list[Token], i: int) -> tuple[str, str | None, int] | None:
     """A lower-case title right before a name ("North Korean leader Kim"), with its place prefix."""
     table = lowercase_titles()
+    if i == 0 or toks[i - 1].text.lower() not in _title_ends():
+        return None  # the commonest case: no title word right before the name
     for size in (3, 2, 1):
         if i - size < 0:
             continue

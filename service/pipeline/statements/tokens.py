@@ -52,8 +52,15 @@ class Mention:
 
 @lru_cache(maxsize=8192)
 def tokens(text: str, offset: int = 0) -> tuple[Token, ...]:
-    """Word tokens with absolute offsets; a sentence-final period is not part of its word."""
-    return tuple([_new(Token, (m.group(), m.start() + offset, m.end() + offset)) for m in _TOKEN.finditer(text)])
+    """Word tokens with absolute offsets; a sentence-final period is not part of its word. Only spaces
+    lie between tokens (any other character is one), so each word is found from the end of the last:
+    cheaper than a match object per word."""
+    out, pos, find = [], 0, text.find
+    for word in _TOKEN.findall(text):
+        start = find(word, pos)
+        pos = start + len(word)
+        out.append(_new(Token, (word, start + offset, pos + offset)))
+    return tuple(out)
 
 
 _new = tuple.__new__  # a Token without the keyword handling of its constructor
