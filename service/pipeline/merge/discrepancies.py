@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from service.pipeline.merge.claims import content_words
+from service.pipeline.merge.claim_words import content_words
 from service.pipeline.merge.counts import unit_of
 from service.pipeline.merge.people import affiliations
 from service.pipeline.model import (

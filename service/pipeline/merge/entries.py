@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import date
 
-from service.pipeline.merge.claims import claim_key
+from service.pipeline.merge.claim_words import claim_key
 from service.pipeline.merge.discrepancies import (
     actor_discrepancy,
     body_of,

@@ -12,7 +12,7 @@ import tomllib
 from functools import cache, lru_cache
 from pathlib import Path
 
-from service.pipeline.merge.claims import content_words, name_words
+from service.pipeline.merge.claim_words import content_words, name_words
 from service.pipeline.model import Statement
 from service.pipeline.statements.lexicon import event_forms
 

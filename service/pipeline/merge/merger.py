@@ -1,7 +1,8 @@
 """Incremental merge: each statement joins the one entry that reports the same thing, or starts one.
 
-Candidates come from an index on (kind, actor affiliation, day or month) so that the cost of adding a
-statement does not grow with the story; each candidate is compared with ONE representative. Events
+Candidates come from an index on (kind, actor affiliation, day or month: entry_index.py) so that the
+cost of adding a statement does not grow with the story; each candidate is compared with ONE
+representative, on its claim (claims.py) and on what one speaker's two reports share. Events
 told in other words join when they tell one class of act about one object ("caved in" ~ "collapsed"),
 and never when they tell acts of two classes (event_classes.py).
 
@@ -14,18 +15,17 @@ several outlets give to one body and another outlet to another ("US officials" v
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from functools import lru_cache
 
-from service.pipeline.merge.claims import QUOTE_FLOOR, Weights, content_words, quote_score, retold_quote, same_claim, words_of
-from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, same_count, unit_of
+from service.pipeline.merge.claim_words import Weights, words_of
+from service.pipeline.merge.claims import QUOTE_FLOOR, quote_score, same_claim
+from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, same_count
+from service.pipeline.merge.days import dates_agree, retold
+from service.pipeline.merge.entry_index import NO_ACTOR, EntryIndex, named
 from service.pipeline.merge.event_classes import other_acts, same_happening
 from service.pipeline.merge.people import affiliations
-from service.pipeline.model import Statement, When
-from service.pipeline.statements.dating import NEXT_DAY
-from service.pipeline.temporal.when import make_when
+from service.pipeline.merge.reported_speech import retold_quote
+from service.pipeline.model import Statement
 
 SAME_CLAIM = 44.0  # content-word / quote similarity for one entry
 SAME_EVENT = 30.0  # one actor's dated happenings on one day are few: a looser match joins them
@@ -34,12 +34,10 @@ SAME_QUOTE = 95.0  # a quote this close given to other speakers is one statement
 QUOTE_PARAPHRASE = 80.0  # or a quoted claim this close, told by another outlet (quotes are trimmed and reworded)
 CORROBORATED = 2  # outlets agreeing on a speaker, against which one other attribution is a dispute
 SAME_ARTICLE = 8.0  # an article tells a claim once or restates it closely: another outlet's paraphrase wins a near tie
-NO_ACTOR, ANY_ACTOR = "(no actor)", "(any actor)"  # index keys of events told without / with an actor
 SAME_HAPPENING = 30.0  # one class of act about one object on one day ("caved in" ~ "collapsed"): one event
 TOLD_HAPPENING = 15.0  # the same, told by one speaker: a statement is more than its act, so only a hint
 SPEAKER_BONUS = 16.0  # one named person on one day says few things: a looser paraphrase is the same one
 RARE = 1 / 3  # a word at most this share of the story's statements use is distinctive of a claim
-RECENT = 32  # candidates per index key: the latest entries of one actor on one day or month
 
 
 @dataclass(slots=True)
@@ -56,62 +54,12 @@ class Group:
         return self.members[0]
 
 
-@lru_cache(maxsize=4096)
-def buckets(when: When | None) -> tuple[str, ...]:
-    """Index keys for a date: its day and month ("2024-10"), or, for a coarser date, the months it
-    spans (at most a quarter) also marked coarse ("~2024-10"), else 'wide'.
-
-    A day looks up its day, the coarse entries of its month and 'wide'; a coarse date looks up whole
-    months. An open "before X" sits in X's month and the one before: it only joins a nearby day.
-    """
-    if when is None:
-        return ("undated",)
-    if when.earliest and when.latest:
-        if when.earliest == when.latest:
-            return (when.earliest.isoformat(), when.earliest.isoformat()[:7])
-        months = _months(when.earliest, when.latest)
-        return (*months, *(f"~{m}" for m in months)) if len(months) <= 3 else ("wide",)
-    if when.latest:
-        months = _months(when.latest - timedelta(days=31), when.latest)
-        return (*months, *(f"~{m}" for m in months))
-    return ("wide",)
-
-
-@lru_cache(maxsize=4096)
-def _lookups(when: When | None) -> tuple[str, ...]:
-    """Keys to search for a date (see ``buckets``)."""
-    if when is not None and when.earliest and when.latest and when.earliest == when.latest:
-        return (when.earliest.isoformat(), f"~{when.earliest.isoformat()[:7]}", "wide")
-    return (*buckets(when), "wide")
-
-
-def _months(first: date, last: date) -> list[str]:
-    out, year, month = [], first.year, first.month
-    while (year, month) <= (last.year, last.month) and len(out) < 4:
-        out.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
-def dates_agree(a: When | None, b: When | None) -> bool:
-    """Same day; coarser dates must overlap; an open "before X" joins a dated day not after X."""
-    if a is None or b is None:
-        return a is None and b is None
-    if a.granularity == "day" and b.granularity == "day":
-        return a.earliest == b.earliest
-    return _overlap(a.earliest, a.latest, b.earliest, b.latest)
-
-
-def _overlap(a0: date | None, a1: date | None, b0: date | None, b1: date | None) -> bool:
-    return (a0 is None or b1 is None or a0 <= b1) and (b0 is None or a1 is None or b0 <= a1)
-
-
 @dataclass(slots=True)
 class Merger:
+    """The entries of a story (or one partition of it) as statements are added one by one."""
+
     groups: list[Group] = field(default_factory=list)
-    _index: dict[tuple[str, str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
-    _quotes: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
-    _counts: dict[tuple[str, str, float], list[int]] = field(default_factory=lambda: defaultdict(list))
+    index: EntryIndex = field(default_factory=EntryIndex)
     weights: Weights = field(default_factory=Weights)
     primed: bool = False  # word rarity already counted over the whole story
 
@@ -128,7 +76,7 @@ class Merger:
         threshold = SAME_CLAIM if statement.kind == "statement" else SAME_EVENT
         best, best_score = None, threshold
         elsewhere = None  # the best fit among entries other outlets also carry
-        for g in self._candidates(statement, keys):
+        for g in self.index.candidates(statement, keys):
             group = self.groups[g]
             if not dates_agree(group.representative.date, statement.date) and not retold(group.representative, statement):
                 continue
@@ -157,7 +105,7 @@ class Merger:
         if best is None:
             self.groups.append(Group([statement], set(keys), outlets={statement.article_id: [statement]}))
             best = len(self.groups) - 1
-            self._register(best, statement, keys)
+            self.index.register(best, statement, keys, representative=True)
         else:
             group = self.groups[best]
             group.members.append(statement)
@@ -169,22 +117,7 @@ class Merger:
             else:
                 new = keys - group.affiliations
                 group.affiliations |= keys
-                self._register(best, statement, new)
-
-    def _candidates(self, statement: Statement, keys: set[str]) -> list[int]:
-        found: set[int] = set()
-        lookup = set(keys)
-        if statement.kind == "event":  # an event told without its actor and one told with it may meet
-            lookup |= {NO_ACTOR, ANY_ACTOR} if NO_ACTOR in keys else {NO_ACTOR}
-        days = (_lookups(statement.date), *(_lookups(d) for d in _retold_days(statement)))
-        for key in lookup:
-            for bucket in {b for keys in days for b in keys}:
-                found.update(self._index.get((statement.kind, key, bucket), ())[-RECENT:])
-        for key in keys - {NO_ACTOR}:  # the same actor's act told the other way
-            other = "event" if statement.kind == "statement" else "statement"
-            for bucket in _lookups(statement.date):
-                found.update(self._index.get((other, key, bucket), ())[-RECENT:])
-        return sorted(found)
+                self.index.register(best, statement, new, statement is group.representative)
 
     def _disputed(self, statement: Statement, keys: set[str], fits: bool, elsewhere: float | None) -> int | None:
         """Same words quoted on the same day but given to other speakers by another outlet: one entry, actor in
@@ -196,35 +129,28 @@ class Merger:
         An article's own restatement (lede, then quote) does not compete."""
         if not statement.quotes:
             return None
-        day = buckets(statement.date)[0]
-        seen: set[int] = set()
-        for word in _salient(statement):
-            for g in self._quotes.get((day, word), ()):
-                if g in seen:
-                    continue
-                seen.add(g)
-                group = self.groups[g]
-                rep = group.representative
-                if keys & group.affiliations or not dates_agree(rep.date, statement.date):
-                    continue
-                quoted = quote_score(rep, statement)
-                if quoted >= SAME_QUOTE and not fits:
-                    return g
-                if statement.article_id in group.outlets or len(group.outlets) < CORROBORATED:
-                    continue  # one article quoting two people alike, or one outlet against one: two statements
-                close = same_claim(rep, statement, self.weights) if quoted >= QUOTE_FLOOR else 0.0
-                if close >= QUOTE_PARAPHRASE and close > (elsewhere or 0.0):
-                    return g
+        for g in self.index.quoting(statement):
+            group = self.groups[g]
+            rep = group.representative
+            if keys & group.affiliations or not dates_agree(rep.date, statement.date):
+                continue
+            quoted = quote_score(rep, statement)
+            if quoted >= SAME_QUOTE and not fits:
+                return g
+            if statement.article_id in group.outlets or len(group.outlets) < CORROBORATED:
+                continue  # one article quoting two people alike, or one outlet against one: two statements
+            close = same_claim(rep, statement, self.weights) if quoted >= QUOTE_FLOOR else 0.0
+            if close >= QUOTE_PARAPHRASE and close > (elsewhere or 0.0):
+                return g
         return None
 
     def _recounted(self, statement: Statement, keys: set[str], elsewhere: float | None, best: int | None) -> int | None:
         """The same count told in the same words on the same day, which several outlets give to one
         source and another outlet to another ("US officials" v "Biden officials": about 8,000 troops
         near the border): one entry, its source in dispute. Only between bodies, never named people."""
-        if _named(statement):
+        if named(statement):
             return best
-        day = buckets(statement.date)[0]
-        for g in sorted({g for f in statement.figures for g in self._counts.get((day, unit_of(f), f.high), ())}):
+        for g in self.index.counting(statement):
             group = self.groups[g]
             rep = group.representative
             if keys & group.affiliations or statement.article_id in group.outlets or len(group.outlets) < CORROBORATED:
@@ -233,35 +159,6 @@ class Merger:
             if dates_agree(rep.date, statement.date) and close >= QUOTE_PARAPHRASE and close > (elsewhere or 0.0):
                 return g
         return best
-
-    def _register(self, g: int, statement: Statement, keys: set[str]) -> None:
-        if statement.kind == "event" and NO_ACTOR not in keys and statement is self.groups[g].representative:
-            keys = keys | {ANY_ACTOR}  # so that an event told without its actor can find it
-        days = {b for when in (statement.date, *_retold_days(statement)) for b in buckets(when)}
-        for key in keys:
-            for bucket in sorted(days):
-                self._index[(statement.kind, key, bucket)].append(g)
-        if statement.quotes and statement is self.groups[g].representative:
-            for word in _salient(statement):
-                self._quotes[(buckets(statement.date)[0], word)].append(g)
-        if statement.kind == "statement" and statement is self.groups[g].representative and not _named(statement):
-            for figure in statement.figures:
-                self._counts[(buckets(statement.date)[0], unit_of(figure), figure.high)].append(g)
-
-
-def retold(a: Statement, b: Statement) -> bool:
-    """An undated statement of a next-day article and a statement of the day before: maybe one."""
-    return any(x.date == make_when(d.isoformat()) for x, y in ((a, b), (b, a)) for d in _retold_day_values(y))
-
-
-def _retold_day_values(statement: Statement) -> tuple[date, ...]:
-    if NEXT_DAY not in statement.date_basis or statement.date is None or statement.date.earliest is None:
-        return ()
-    return (statement.date.earliest - timedelta(days=1),)
-
-
-def _retold_days(statement: Statement) -> tuple[When, ...]:
-    return tuple(w for d in _retold_day_values(statement) if (w := make_when(d.isoformat())))
 
 
 def claim_score(a: Statement, b: Statement, weights: Weights, score: float | None = None) -> float:
@@ -307,14 +204,3 @@ def _one_speaker(a: Statement, b: Statement) -> bool:
     """The same one named person reporting, in two statements."""
     one = len(a.actors) == len(b.actors) == 1 and a.actors[0].id == b.actors[0].id
     return a.kind == b.kind == "statement" and one and a.actors[0].kind == "person"
-
-
-def _named(statement: Statement) -> bool:
-    """A named person speaks: never joined with another speaker on a count alone."""
-    return any(a.kind == "person" for a in statement.actors)
-
-
-def _salient(statement: Statement) -> list[str]:
-    """The few longest content words of a statement's quotes: its quote index keys."""
-    words = content_words(" ".join(statement.quotes))
-    return sorted(words, key=lambda w: (-len(w), w))[:4]

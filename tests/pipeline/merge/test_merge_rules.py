@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.merge.claims import Weights, names_of, words_of
+from service.pipeline.merge.claim_words import Weights, names_of, words_of
+from service.pipeline.merge.days import dates_agree
 from service.pipeline.merge.discrepancies import figure_discrepancies
 from service.pipeline.merge.entries import timeline
-from service.pipeline.merge.merger import SAME_CLAIM, Merger, claim_score, dates_agree
+from service.pipeline.merge.merger import SAME_CLAIM, Merger, claim_score
 from service.pipeline.merge.people import affiliations, organisations, unify
 from service.pipeline.model import Actor, Statement
 from service.pipeline.statements.actors import name_parts, slug

@@ -1,0 +1,124 @@
+"""The words of a claim, as every comparison of claims sees them.
+
+Content words are folded (stop words out, plural and "-ed"/"-ing" off, synonyms as one: UAVs ~
+drones) and the speakers' own names left out, so two outlets' wordings of one claim share words;
+their rarity across the story's statements says how much sharing one tells. The sorted words are
+also an entry's claim key, stable across re-ingest.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from operator import attrgetter
+from pathlib import Path
+
+from service.pipeline.merge.counts import estimate_verbs
+from service.pipeline.model import Statement
+
+TELLING, TELLING_FLOOR = 1 / 10, 5  # a word at most this share (or this many) of the story's statements use tells one claim from another
+WORD = re.compile(r"[a-z][a-z\-’']*")
+_NAME_WORD = re.compile(r"[\w’'-]+")
+_NAME = attrgetter("name")
+
+
+@cache
+def claims_lexicon() -> dict:
+    """resources/claims.toml: stop words, synonyms, acts, reported-speech shifts."""
+    with open(Path(__file__).parent / "resources" / "claims.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
+def _lex() -> tuple[frozenset[str], dict[str, str]]:
+    data = claims_lexicon()
+    return frozenset(data["stopwords"]["words"]), data["synonyms"]
+
+
+def fold(word: str) -> str:
+    """One form for a word's variants: "the union's" ~ "union", "drones" ~ "drone", "chased" ~ "chasing"."""
+    synonyms = _lex()[1]
+    word = word.strip("’'-").replace("’", "'")
+    if word.endswith("'s"):  # "the union's decision" ~ "the union"
+        word = word[:-2]
+    if word in synonyms:
+        return synonyms[word]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if word in synonyms:
+        return synonyms[word]
+    for suffix in ("ing", "ed"):  # "chased" ~ "chasing", "trained" ~ "training"
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def content_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Folded content words of a claim, without the speakers' own names."""
+    stop, _ = _lex()
+    words = (fold(w) for w in WORD.findall(estimate_verbs(text).lower()) if w not in stop and w not in names)
+    return frozenset(w for w in words if w and w not in stop and len(w) > 1)
+
+
+def names_of(statement: Statement) -> frozenset[str]:
+    """The words of the statement's actors' names (not words of the claim). Cached on the names
+    alone: a statement rebuilt from storage may carry its actors as a list, not a tuple."""
+    return name_words(actor_names(statement))
+
+
+def actor_names(statement: Statement) -> tuple[str, ...]:
+    return tuple(map(_NAME, statement.actors))
+
+
+@lru_cache(maxsize=16384)
+def name_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The lower-case words of some actors' names."""
+    return frozenset(w.lower() for name in names for w in _NAME_WORD.findall(name))
+
+
+def words_of(statement: Statement) -> frozenset[str]:
+    return _claim_words(statement.text, actor_names(statement))
+
+
+@lru_cache(maxsize=65536)
+def _claim_words(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """A statement's content words, cached on what they depend on: it is compared many times."""
+    return content_words(text, name_words(names))
+
+
+def claim_key(statement: Statement) -> str:
+    """A normalised form of the claim, stable for ids."""
+    return " ".join(sorted(words_of(statement)))
+
+
+@dataclass(slots=True)
+class Weights:
+    """Story-level word rarity: words every outlet repeats ("troops", "Russia") count for little."""
+
+    df: Counter = field(default_factory=Counter)
+    n: int = 0
+    masses: dict[frozenset[str], float] = field(default_factory=dict)  # summed weights of a claim's words, until the counts move
+
+    def see(self, words: frozenset[str]) -> None:
+        self.df.update(words)
+        self.n += 1
+        self.masses.clear()
+
+    def weight(self, word: str) -> float:
+        return math.log(1 + self.n / (1 + self.df.get(word, 0)))
+
+    def mass(self, words: frozenset[str]) -> float:
+        """The summed weight of a claim's words: each statement meets many candidates."""
+        found = self.masses.get(words)
+        if found is None:
+            found = self.masses[words] = math.fsum(map(self.weight, words))
+        return found
+
+    def telling(self, word: str) -> bool:
+        """Few claims of the story use the word (each outlet's report of one claim may): it tells claims apart."""
+        return self.df[word] <= max(TELLING_FLOOR, self.n * TELLING)
