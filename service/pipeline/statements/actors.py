@@ -15,6 +15,7 @@ from service.pipeline.model import Actor
 from service.pipeline.statements.lexicon import load, norm_title, place_key, words
 from service.pipeline.statements.mentions import Mention
 from service.pipeline.statements.names import name_words, people_noun as _people_noun
+from service.pipeline.statements.organisation_kinds import all_kind_names, bare_heads, business_nouns, kind_names, private_organisation
 from service.pipeline.statements.tokens import ends_name, name_parts, particles, same_given, slug, surname, surname_key
 
 _BARE_KINDS = frozenset({"person", "people", "persons", "individual", "individuals", "someone"})  # a kind is no one's id
@@ -133,12 +134,12 @@ class Cast:
 
     def _named_by_head(self, word: str) -> Actor | None:
         """"the Commission" after "the European Commission": a bare head names the latest organisation ending in it."""
-        if " " in word or word not in _bare_heads():
+        if " " in word or word not in bare_heads():
             return None
         return next((o for o in reversed(self.organisations) if " " in o.name and o.name.split()[-1] == word), None)
 
     def _kinded(self, organisation: Actor) -> bool:
-        return bool(self._words(organisation) & _all_kind_names())
+        return bool(self._words(organisation) & all_kind_names())
 
     def _words(self, organisation: Actor) -> set[str]:
         return set(organisation.name.lower().split()) | self.written.get(organisation, set())
@@ -255,46 +256,6 @@ def _compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
     if len(known) < 2 or len(new) < 2 or surname_key(known[-1:]) != surname_key(new[-1:]):
         return False
     return same_given(known[0], new[0])
-
-
-@cache
-def _bare_heads() -> frozenset[str]:
-    return frozenset(load("actors")["references"]["bare_heads"])
-
-
-@cache
-def business_nouns() -> frozenset[str]:
-    return frozenset(load("actors")["references"]["business_nouns"])
-
-
-def private_organisation(organisation: Actor) -> bool:
-    """An organisation that may be a business: not a country's key and no word of a public kind in its name."""
-    words = organisation.name.lower().split()
-    return organisation.name not in place_key().values() and not _public_names().intersection(words)
-
-
-@cache
-def _public_names() -> frozenset[str]:
-    return frozenset(w for kind in load("actors")["references"]["kinds"] if kind.get("public") for w in kind["names"])
-
-
-@cache
-def _all_kind_names() -> frozenset[str]:
-    return frozenset().union(*_kind_names().values())
-
-
-def kind_names(noun: str) -> frozenset[str]:
-    """The name words of every organisation kind a definite noun may refer to ("carrier" -> "airlines", ...)."""
-    return _kind_names().get(noun, frozenset())
-
-
-@cache
-def _kind_names() -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {}
-    for kind in load("actors")["references"]["kinds"]:
-        for noun in kind["nouns"]:
-            out[noun] = out.get(noun, frozenset()) | frozenset(kind["names"])
-    return out
 
 
 @cache

@@ -3,7 +3,9 @@ organisation, a group with its qualifier ("Biden administration officials"), or 
 
 News writes "Defense Secretary Lloyd Austin", "Kremlin spokesman Dmitry Peskov", "Acme Corp",
 "Petros Doukas of the National Observatory", "consumer group Which?": the lexicon of titles, group
-nouns, organisation heads and organisation descriptors splits the run.
+nouns, organisation heads and organisation descriptors splits the run. The words beside the run are
+read in qualifiers.py, an organisation's key in organisation_names.py; here, which reading wins and
+whether the words are a personal name at all.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from service.pipeline.statements.lexicon import auxiliaries, load, lowercase_titles, match_title, place_key, place_of, reporting_forms, words
+from service.pipeline.statements.lexicon import auxiliaries, load, match_title, place_key, place_of, reporting_forms, words
+from service.pipeline.statements.organisation_names import company_forms, describes_next, identity, institution, is_descriptor, organisation_endings
+from service.pipeline.statements.qualifiers import determiner_start, group_after, lowercase_title_before, portfolio_end
 from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, particles, prefixed_name, strip_possessive
 
 _WEEKDAYS = words("weekdays")
+_RANKS = words("title_modifiers")  # "Senior", "Former": a rank word alone names no one
 _DIGIT = re.compile(r"\d")
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+[A-Z][\w.]*)*\s*(?:\([^)]*\))?\s*[—–-]")  # "KASTRINOS, Greece (AP) —"
 
@@ -44,7 +49,7 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         run = run[: j - first_index]
     if len(words) >= 2 and is_descriptor(words[0]) and words[0] not in lexicon["heads"] and words[1][:1].isupper() and not possessive:  # "Drugmaker Velora is recalling ..."
         return Mention(toks[i + 1].start, run[-1][0].end, "organisation", " ".join(words[1:]), place=" ".join(words[1:]), business=True)
-    if not words or (len(words) == 1 and words[0].lower() in words_of_modifiers()) or not possessive and _product(toks, j, words) or _thing(toks, i, words):
+    if not words or (len(words) == 1 and words[0].lower() in _RANKS) or not possessive and _product(toks, j, words) or _thing(toks, i, words):
         return None
     if len(words) >= 2 and words[-1] in load("actors")["names"]["documents"]:
         return None  # "the Freedom of Access to Clinic Entrances Act": a law or treaty, not an actor
@@ -55,24 +60,24 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         place = place_of(qualifier) if qualifier else None
         if head in lexicon["institutional"]:  # "Russian Military" is Russia; "Korea Meteorological Administration" a body of its own
             own = place and any(place_of([w]) is None and w not in load("actors")["places"]["state_bodies"] for w in qualifier)
-            return Mention(start, end, "organisation", " ".join(words), place=_identity(words, place) if own else place or " ".join(words))
+            return Mention(start, end, "organisation", " ".join(words), place=identity(words, place) if own else place or " ".join(words))
         return Mention(start, end, "group", " ".join(words), place=place, plural=head.endswith("s"))
-    if _describes_next(toks, j):
+    if describes_next(toks, j):
         return None  # "Consumer group Which?": the run qualifies the descriptor of the name after it
     if j < len(toks) and toks[j].text in lexicon["orgref"] and len(words) <= 3 and not possessive and not place_of(words):
         return Mention(start, toks[j].end, "organisation", " ".join(words), place=" ".join(words))  # "the Unite union said"
     lowered_after = [t.text.lower() for t in toks[j : j + 4]]
-    group = _group_after(lowered_after) if not possessive else None
+    group = group_after(lowered_after) if not possessive else None
     if group and j + group[0] < len(toks) and capitalised(toks[j + group[0]].text) and toks[j + group[0]].text[0].isalpha():
         group = None  # "Kremlin spokesman Dmitry Peskov": the noun is a title before a name
     if group is not None:
         n, noun = group
         place = place_of(words) or " ".join(words)
-        first = _determiner_start(toks, i)
+        first = determiner_start(toks, i)
         lead = [t.text.lower() for t in toks[:i] if t.start >= first and (t.text.lower() not in lexicon["determiners"] or t.text.lower() in ("a", "an"))]
         phrase = " ".join(lead + words + [t.text for t in toks[j : j + n]])
-        if noun.startswith("spokes") and not possessive and (any(w in lexicon["heads"] for w in words) or _institution(words)):
-            return Mention(start, toks[j + n - 1].end, "organisation", " ".join(words), place=_identity(words, place_of(words)))  # "a Canoe Union spokesman"
+        if noun.startswith("spokes") and not possessive and (any(w in lexicon["heads"] for w in words) or institution(words)):
+            return Mention(start, toks[j + n - 1].end, "organisation", " ".join(words), place=identity(words, place_of(words)))  # "a Canoe Union spokesman"
         kind = "organisation" if noun in lexicon["institutional"] else "group"
         if kind == "organisation" and noun in name_words("armed_forces") and place in place_key().values():
             forces = f"{demonym(place)} forces"  # "Ukrainian forces", "the Ukrainian military": the army, not the state
@@ -90,13 +95,13 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         found = None  # "Department of Justice and Equality": a portfolio inside a body's name
     if found:
         a, b, title = found
-        b = _portfolio_end(words, b)
+        b = portfolio_end(words, b)
         while b < len(words) - 1 and match_title([words[b]]):  # "Lt. Col. James Hart", "Det. Chief Supt. Moss"
-            b = _portfolio_end(words, b + 1)
+            b = portfolio_end(words, b + 1)
         title = " ".join(words[a:b])
         name = [w for w in words[b:]]
         prefix = words[:a]
-        place = _identity(prefix, place_of(prefix)) if prefix else None
+        place = identity(prefix, place_of(prefix)) if prefix else None
         if not name and any(w in lexicon["heads"] for w in prefix):  # "the Health Service Executive said": a body's name
             return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive)
         if not name:
@@ -106,7 +111,7 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
             end = _end_of(toks, i, b + cut)
             name = name[:cut]
         return Mention(start, end, "person", " ".join(name), title=title, place=place, possessive=possessive)
-    before = _lowercase_title_before(toks, i)
+    before = lowercase_title_before(toks, i)
     place = place_of(words)
     if before and not place:
         title, org, title_start = before
@@ -120,11 +125,11 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     cut = words.index("of") if "of" in words else 0
     if cut >= 2 and _personal_name(words[:cut]) and not any(w in lexicon["heads"] for w in words[:cut]) and not place_of(words[:cut]):
         body = [w for w in words[cut + 1 :] if w != "the"]  # "Ana Ruiz of the Ministry of Health": hers, not its name
-        return Mention(start, _end_of(toks, i, cut), "person", " ".join(words[:cut]), place=_identity(body, place_of(body)) if body else None)
-    named_firm = len(words) >= 2 and words[-1].lower().endswith(_organisation_endings())  # "Nordic Skyways"
+        return Mention(start, _end_of(toks, i, cut), "person", " ".join(words[:cut]), place=identity(body, place_of(body)) if body else None)
+    named_firm = len(words) >= 2 and words[-1].lower().endswith(organisation_endings())  # "Nordic Skyways"
     if place or "&" in words or named_firm or any(w in lexicon["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria", "Harrow & Vale"
-        business = not place and (named_firm or words[-1].rstrip(".").lower() in _company_forms())
-        return Mention(start, end, "organisation", " ".join(words), place=_identity(words, place), possessive=possessive, business=business)
+        business = not place and (named_firm or words[-1].rstrip(".").lower() in company_forms())
+        return Mention(start, end, "organisation", " ".join(words), place=identity(words, place), possessive=possessive, business=business)
     if "of" in words[1:]:  # "Petros Doukas of the National Observatory"; "Freedom of Access" names no one
         words = words[: words.index("of")]
         end = _end_of(toks, i, len(words))
@@ -187,25 +192,7 @@ def _thing(toks: list[Token], i: int, words: list[str]) -> bool:
     return any(w in prefixes for w in words[:2]) or i > 0 and toks[i - 1].text in name_words("thing_nouns")
 
 
-def _portfolio_end(words: list[str], b: int) -> int:
-    """Past a title's portfolio ("Minister for Health", "Minister of Foreign Affairs", "Secretary of
-    State for Education"), leaving at least one word for the name."""
-    if b >= len(words) - 1 or words[b] not in ("for", "of"):
-        return b
-    k = b + 1
-    while k < len(words) and (words[k] in lex()["portfolios"] or words[k] in _PORTFOLIO_WORDS):
-        k += 1
-    return k if k > b + 1 and words[k - 1] not in ("the", "and", "for") else b
-
-
 _THING_PREPOSITIONS = frozenset({"to", "in", "on", "of", "for", "over", "at", "from"})
-_PORTFOLIO_WORDS = frozenset({"State", "the", "and", "for"})  # "Secretary of State for Education"
-
-
-def _institution(words: list[str]) -> bool:
-    """"Downing Street", "Kremlin": a seat of government named as a place, not a nationality."""
-    phrase = " ".join(words)
-    return phrase in place_key() and phrase not in load("actors")["places"]["demonyms"]
 
 
 def _opens_clause(text: str, index: int) -> bool:
@@ -246,145 +233,11 @@ def _personal_name(words: list[str]) -> bool:
     return 0 < len(named) <= 4 and inner and words[-1] in named
 
 
-@cache
-def _descriptors() -> frozenset[str]:
-    """Lower-case nouns that describe an organisation right before its name."""
-    data = load("actors")["references"]
-    return frozenset(data["organisation"] + data["descriptors"])
-
-
-@cache
-def _organisation_endings() -> tuple[str, ...]:
-    return tuple(load("actors")["names"]["organisation_endings"])
-
-
-@cache
-def _company_forms() -> frozenset[str]:
-    return frozenset(load("actors")["references"]["company_forms"])
-
-
-def is_descriptor(word: str) -> bool:
-    """"group", "watchdog", "carmaker", "Drugmaker": a noun that says what kind of organisation follows."""
-    lowered = word.lower()
-    return lowered in _descriptors() or (lowered.endswith("maker") and len(lowered) > 7)
-
-
-def _describes_next(toks: list[Token], j: int) -> bool:
-    return j + 1 < len(toks) and toks[j].text.islower() and is_descriptor(toks[j].text) and capitalised(toks[j + 1].text) and toks[j + 1].text[0].isalpha()
-
-
-def _identity(words: list[str], place: str | None) -> str:
-    """What an organisation is known by: its place key ("Kremlin" -> Russia, "Russian Defence Ministry" ->
-    Russia), unless it is a firm ("British Airways") or a country only prefixes a longer proper name
-    ("U.S. Food and Drug Administration")."""
-    if place and words[-1].rstrip(".").lower() in _company_forms():
-        return " ".join(words)  # "British Airways", "Swiss Re Group": a firm, not its country
-    bodies = load("actors")["places"]["state_bodies"]
-    if place and "of" in words[1:-1] and any(w in lex()["heads"] and w not in bodies for w in words[: words.index("of")]):
-        return " ".join(words)  # "Association of Chilean Growers", "Central Bank of Nigeria": the body, not its place
-    if place and _named_with_adjective(words):
-        return " ".join(words)  # "European Commission", "Danish Accident Investigation Board"
-    if place and len(words) >= 3 and _abbreviated(words[0]) and place_of(words[:1]) == place and place_of(words[1:]) is None and _proper_body(words[1:]):
-        return " ".join(words[1:])  # "U.S. Geological Survey", "UK Civil Aviation Authority"; not "Kenya Bankers Association"
-    if place and len(words) >= 3 and words[0] in place_key() and place_of(words[1:]) is None and not all(w in bodies for w in words[1:]):
-        return " ".join(words)  # "Kenya Red Cross": a country's name opening a name of its own
-    return place or " ".join(words)
-
-
-def _abbreviated(word: str) -> bool:
-    """"U.S.", "UK", "EU": a country's initials, which news sets before a body's name of its own; a
-    country written in full ("Kenya Bankers Association", "Japan Meteorological Agency") is in the name."""
-    return word.replace(".", "").isupper()
-
-
-def _proper_body(rest: list[str]) -> bool:
-    """Words after a place that make a name of their own: a head, and not only state-body words
-    ("Civil Aviation Authority", not "Defence Ministry" or "State Department")."""
-    bodies = set(load("actors")["places"]["state_bodies"])
-    return any(w in lex()["heads"] for w in rest) and not all(w in bodies for w in rest)
-
-
-def _named_with_adjective(words: list[str]) -> bool:
-    """A place adjective opening an organisation's own name ("European Canoe Union", "Royal Belgian
-    Cycling League") belongs to it;
-    before a state body ("Russian Defence Ministry", "British Army") it only says whose body it is."""
-    lexicon = load("actors")["places"]
-    if " ".join(words) in place_key():
-        return False  # "European Union", "United Nations": the place's own key
-    for start in range(min(2, len(words))):  # after an opening honorific: "Royal Belgian Cycling League"
-        for size in (2, 1):
-            lead, rest = " ".join(words[start : start + size]), words[start + size :]
-            if lead in lexicon["demonyms"] and lead not in lexicon["aliases"] and lead not in lexicon["countries"]:
-                return _proper_body(rest)
-    return False
-
-
 def _in_dateline(text: str, index: int) -> bool:
     """"(AP) —", "LONDON (Reuters) -": the agency credit before a dateline dash."""
     return index < 40 and _DATELINE.match(text) is not None
 
 
-def words_of_modifiers() -> frozenset[str]:
-    return words("title_modifiers")
-
-
 def _end_of(toks: list[Token], first: int, count: int) -> int:
     """End offset of the ``count`` tokens from ``first``."""
     return toks[first + count - 1].end
-
-
-def _group_after(lowered: list[str]) -> tuple[int, str] | None:
-    """The last group noun in a chain right after a capitalised run ("administration officials")."""
-    lexicon, found, free = lex(), None, 0
-    for n, word in enumerate(lowered, start=1):
-        if word in lexicon["group"] and (not free or word in _TRADES):
-            found = (n, word)
-        elif word in lexicon["modifiers"]:
-            continue
-        elif found is None and free < 2 and word.isalpha() and not word.endswith(("ed", "ing")) and word not in _CLOSED:
-            free += 1  # "Chilean copper producers": a noun or two naming the trade before the group noun
-        else:
-            break
-    return found
-
-
-_TRADES = frozenset(load("actors")["groups"]["trades"])
-_CLOSED = words("prepositions") | words("be") | words("not_before_verb") | {"and", "or", "but", "the", "a", "an", "to", "has", "have", "had", "will", "would", "says", "said", "is"}
-
-
-def _determiner_start(toks: list[Token], i: int) -> int:
-    lexicon = lex()
-    k = i
-    while k > 0 and toks[k - 1].text.lower() in lexicon["modifiers"] | lexicon["determiners"]:
-        k -= 1
-    return toks[k].start
-
-
-@cache
-def _title_ends() -> frozenset[str]:
-    return frozenset(phrase[-1] for phrase in lowercase_titles())
-
-
-def _lowercase_title_before(toks: list[Token], i: int) -> tuple[str, str | None, int] | None:
-    """A lower-case title right before a name ("North Korean leader Kim"), with its place prefix."""
-    table = lowercase_titles()
-    if i == 0 or toks[i - 1].text.lower() not in _title_ends():
-        return None  # the commonest case: no title word right before the name
-    for size in (3, 2, 1):
-        if i - size < 0:
-            continue
-        phrase = tuple(t.text.lower() for t in toks[i - size : i])
-        if phrase in table:
-            k, prefix = i - size, []
-            while k > 0 and toks[k - 1].text.lower() in words("title_modifiers"):
-                k -= 1  # "Deputy governor Marta Kovac"
-            title_start = toks[k].start
-            title = " ".join(t.text for t in toks[k:i]).lower() if k < i - size else table[phrase]
-            while k > 0 and (capitalised(toks[k - 1].text) and toks[k - 1].text[0].isalpha() or toks[k - 1].text == "&"):
-                word = strip_possessive(toks[k - 1])[0].text
-                if word.lower() in words("title_modifiers") or word in lex()["stop"]:
-                    break
-                prefix.insert(0, word)
-                k -= 1
-            return title, (_identity(prefix, place_of(prefix)) if prefix else None), title_start
-    return None

@@ -1,9 +1,10 @@
-"""Mentions written in lower case: anonymous groups ("a senior official"), a bare title pointing
-back to its holder ("the defence secretary") and a definite organisation noun ("the company")."""
+"""Mentions written in lower case: anonymous groups ("a senior official", "environmental groups"), a
+bare title pointing back to its holder ("the defence secretary", "the deputy chief executive") and a
+definite organisation noun ("the company")."""
 
 from __future__ import annotations
 
-from service.pipeline.statements.lexicon import lowercase_titles, place_key
+from service.pipeline.statements.lexicon import lowercase_titles, place_key, words
 from service.pipeline.statements.tokens import Mention, Token, lex, strip_possessive
 
 
@@ -38,6 +39,29 @@ def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int
     return None
 
 
+def modified_title(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
+    """"the deputy chief executive said", "the former minister": a bare title with its rank words."""
+    if k == 0 or lowered[k - 1] != "the" or lowered[k] not in words("title_modifiers"):
+        return None
+    j = k
+    while j < len(toks) and lowered[j] in words("title_modifiers"):
+        j += 1
+    for size in (3, 2, 1):
+        if tuple(lowered[j : j + size]) in lowercase_titles() and not used & set(range(k, j + size)):
+            return Mention(toks[k - 1].start, toks[j + size - 1].end, "title", " ".join(lowered[k : j + size]), title=" ".join(lowered[k : j + size]))
+    return None
+
+
+def definite_title(m: Mention) -> Mention:
+    """"the county health officer said": one known person's title, not an anonymous group as "a
+    senior police officer" is."""
+    words = m.name.split()
+    if m.kind != "group" or m.plural or words[0].lower() != "the" or len(words) < 2:
+        return m
+    title = lower_title(" ".join(words[1:]))
+    return Mention(m.start, m.end, "title", title, title=title) if title else m
+
+
 def organisation_reference(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
     """"the company said": a definite organisation noun, resolved later to an organisation named nearby;
     "the company's spokesman" speaks for it too."""
@@ -54,3 +78,26 @@ def organisation_reference(toks: list[Token], lowered: list[str], k: int, used: 
             return Mention(toks[k - size - 1].start, toks[k].end, "orgref", lowered[k])
     return None
 
+
+def lower_title(phrase: str) -> str | None:
+    """The title a lower-case phrase ends in ("general secretary", "chief executive"), with the
+    words that qualify it; None when it ends in no title ("a former nurse")."""
+    words = phrase.split()
+    table = lex()["lower_titles"]
+    for size in (3, 2, 1):
+        if len(words) >= size and " ".join(words[-size:]) in table:
+            return " ".join(words[-3:]) if size < 3 and len(words) > size and words[-size - 1] not in _NOT_QUALIFIER else " ".join(words[-size:])
+    return None
+
+
+def group_adjective(word: str) -> bool:
+    """A lower-case word with an adjective's ending that qualifies a group ("environmental groups",
+    "medical experts", "conservative lawmakers"); not a determiner ("several") or a verb ("said")."""
+    return word.isalpha() and len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS) and word not in lex()["determiners"] and word not in _NOT_ADJECTIVES
+
+
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ish", "ese", "ian")
+_NOT_ADJECTIVES = frozenset({"several", "arrival", "approval", "proposal", "survival", "trial", "rival", "denial", "refusal", "removal", "renewal", "withdrawal", "disposal", "dismissal", "perhaps", "logic", "music", "traffic", "topic", "public", "clinic"})
+
+
+_NOT_QUALIFIER = frozenset({"the", "a", "an", "its", "his", "her", "their"})

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from service.pipeline.statements.lexicon import load, lowercase_titles, words
+from service.pipeline.statements.lexicon import load
 
 _TOKEN = re.compile(
     r"(?=[A-Z])(?:"  # the capitalised forms first, tried only where a capital stands
@@ -173,40 +173,3 @@ def same_given(a: str, b: str) -> bool:
 
 
 _FEMININE_ENDINGS = frozenset({"a", "e", "o", "le", "lle", "ne", "ine", "ette", "ina"})
-
-
-def lower_title(phrase: str) -> str | None:
-    """The title a lower-case phrase ends in ("general secretary", "chief executive"), with the
-    words that qualify it; None when it ends in no title ("a former nurse")."""
-    words = phrase.split()
-    table = lex()["lower_titles"]
-    for size in (3, 2, 1):
-        if len(words) >= size and " ".join(words[-size:]) in table:
-            return " ".join(words[-3:]) if size < 3 and len(words) > size and words[-size - 1] not in _NOT_QUALIFIER else " ".join(words[-size:])
-    return None
-
-
-def group_adjective(word: str) -> bool:
-    """A lower-case word with an adjective's ending that qualifies a group ("environmental groups",
-    "medical experts", "conservative lawmakers"); not a determiner ("several") or a verb ("said")."""
-    return word.isalpha() and len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS) and word not in lex()["determiners"] and word not in _NOT_ADJECTIVES
-
-
-_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ish", "ese", "ian")
-_NOT_ADJECTIVES = frozenset({"several", "arrival", "approval", "proposal", "survival", "trial", "rival", "denial", "refusal", "removal", "renewal", "withdrawal", "disposal", "dismissal", "perhaps", "logic", "music", "traffic", "topic", "public", "clinic"})
-
-
-_NOT_QUALIFIER = frozenset({"the", "a", "an", "its", "his", "her", "their"})
-
-
-def modified_title(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
-    """"the deputy chief executive said", "the former minister": a bare title with its rank words."""
-    if k == 0 or lowered[k - 1] != "the" or lowered[k] not in words("title_modifiers"):
-        return None
-    j = k
-    while j < len(toks) and lowered[j] in words("title_modifiers"):
-        j += 1
-    for size in (3, 2, 1):
-        if tuple(lowered[j : j + size]) in lowercase_titles() and not used & set(range(k, j + size)):
-            return Mention(toks[k - 1].start, toks[j + size - 1].end, "title", " ".join(lowered[k : j + size]), title=" ".join(lowered[k : j + size]))
-    return None

@@ -1,0 +1,100 @@
+"""Appositions that join a title and a name into one person, read over a sentence's mentions.
+
+News sets a title beside a name with commas: "The judge, Amanda Reyes, said", "Anna Berg, the
+company's chief executive,", "her lawyer, Tom Baines,", "the mayor of Lyon, Paul Roux,"; and a
+plural group beside the people it lists ("The two Liberal members, Guy Thibodeau and Ron Gallant,").
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.pipeline.statements.lexicon import load, place_key
+from service.pipeline.statements.references import lower_title
+from service.pipeline.statements.tokens import Mention, lex
+
+_OWNED_TITLE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+)?([a-z]+),\s+$")  # "her defence lawyer, "
+_HELD_TITLE = re.compile(r"(?:’s|'s)\s+((?:[a-z-]+\s+){0,2}[a-z-]+),\s+$")  # "the hospital's chief executive, "
+_TRAILING_TITLE = re.compile(r",\s+(?:\d+,\s+)?(?:(?:the|a|an|(?:the\s+)?[\w-]+(?:’s|'s))\s+)?((?:(?!(?:of|at|for|with|from)\s)[a-z-]+\s+){0,3}[a-z-]+)(?:\s+(?:of|at|for|with|from)\s+[^,;.“”\"]{1,60})?\s*[,;.]")  # ", the company's chief executive,", ", chief executive of Acme,"
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+_COUNTERPART = re.compile(r"\s+(?:counterpart|colleague|successor|predecessor),\s")
+
+
+def named_members(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"The two Liberal members, Guy Thibodeau and Ron Gallant, said": the people the apposition names
+    are the group; the group's own mention goes."""
+    out = list(mentions)
+    for k in range(len(mentions) - 2, -1, -1):
+        m = mentions[k]
+        if m.kind != "group" or not m.plural or text[m.end - offset : m.end - offset + 2] != ", ":
+            continue
+        n = k + 1
+        while n < len(mentions) and mentions[n].kind == "person" and _LISTED.fullmatch(text, mentions[n - 1].end - offset, mentions[n].start - offset):
+            n += 1
+        if n - k > 2 and text[mentions[n - 1].end - offset : mentions[n - 1].end - offset + 1] == "," and any(
+            text[a.end - offset : b.start - offset] in (" and ", ", and ") for a, b in zip(mentions[k + 1 : n], mentions[k + 2 : n])
+        ):
+            del out[k]
+    return out
+
+
+_LISTED = re.compile(r",\s|\s+and\s|,\s+and\s")
+
+
+def titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"The judge, Amanda Reyes, said", "the mayor of Lyon, Paul Roux,", "a company spokesman, Ana Ruiz,",
+    "her Chilean counterpart, Ana Ruiz,": the title (with its place) and the name after it are one person."""
+    out: list[Mention] = []
+    honorifics = set(load("actors")["titles"]["honorifics"])
+    for m in mentions:
+        if m.kind == "person" and m.title in honorifics and (trailing := _trailing_title(m, text, offset)):
+            out.append(trailing)  # "Dr. Helen Park, the chief medical officer, said"
+            continue
+        if m.kind == "person" and not m.title and text[m.end - offset : m.end - offset + 1] in (",", ")"):
+            merged = _apposed(out, m, text, offset)
+            if merged:
+                del out[len(out) - merged[0] :]
+                out.append(merged[1])
+                continue
+        out.append(m)
+    return out
+
+
+def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[int, Mention] | None:
+    """How many mentions before ``m`` its title apposition spans, and the titled person."""
+    gap = lambda a, b: text[a.end - offset : b.start - offset]  # noqa: E731
+    previous = out[-1] if out else None
+    owned = _OWNED_TITLE.search(text, 0 if previous is None else previous.end - offset, m.start - offset)
+    if owned and owned.group(1) in lex()["lower_titles"]:  # "her lawyer, Tom Baines,"
+        return 0, Mention(owned.start() + offset, m.end, "person", m.name, title=owned.group(1))
+    held = _HELD_TITLE.search(text, 0 if previous is None else previous.end - offset, m.start - offset)
+    title = lower_title(held.group(1)) if held else None
+    if title:  # "the company's chief executive, Anna Berg,": the title is hers, the owner stays a mention
+        return 0, Mention(m.start, m.end, "person", m.name, title=title, place=m.place, possessive=m.possessive)
+    trailing = _trailing_title(m, text, offset)
+    if trailing:  # "Anna Berg, the company's chief executive, said"
+        return 0, trailing
+    if previous is None:
+        return None
+    if gap(previous, m) == ", ":
+        if previous.kind == "title":
+            return 1, Mention(previous.start, m.end, "person", m.name, title=previous.title, place=previous.place)
+        noun = previous.name.split()[-1]
+        if previous.kind == "group" and not previous.plural and noun.lower() in lex()["lower_titles"]:
+            return 1, Mention(previous.start, m.end, "person", m.name, title=noun)  # "a company spokesman, Ana Ruiz,"
+    if len(out) >= 2 and out[-2].kind == "title" and _OF_GAP.fullmatch(gap(out[-2], previous)) and gap(previous, m) == ", ":
+        title = out[-2]  # "the mayor of Lyon, Paul Roux,"; "the president of Acme Corp, Ana Ruiz," also names Acme Corp
+        held = previous.name not in place_key() and (previous.kind == "organisation" and previous.place == previous.name or (
+            previous.kind == "person" and " " in previous.name and (title.title or "").lower() not in lex()["territorial"]))
+        return 2, Mention(title.start, m.end, "person", m.name, title=title.title, place=previous.place or previous.name, business=held)
+    counterpart = _COUNTERPART.fullmatch(gap(previous, m))
+    if counterpart and previous.kind == "organisation":  # "her Chilean counterpart, Ana Ruiz,"
+        return 1, Mention(previous.start, m.end, "person", m.name, place=previous.place)
+    return None
+
+
+def _trailing_title(m: Mention, text: str, offset: int) -> Mention | None:
+    """The person with the title an apposition after the name gives ("X, the county's health officer,")."""
+    trailing = _TRAILING_TITLE.match(text, m.end - offset)
+    title = lower_title(trailing.group(1)) if trailing and not m.possessive else None
+    return Mention(m.start, m.end, "person", m.name, title=title, place=m.place) if title else None

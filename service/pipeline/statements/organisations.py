@@ -1,0 +1,131 @@
+"""Mentions their context makes an organisation, read over a sentence's mentions.
+
+The words around a name say it is a body: a state's or a place's department after a possessive
+("Russia's defence ministry", "the Lyon public prosecutor's office"), an apposition or noun that calls
+it a firm ("Arvent, the Californian chip firm,", "an Orbis spokesman"), or an unnamed spokesperson
+who speaks for it ("Northwind Airlines' spokesperson said").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from service.pipeline.statements.lexicon import auxiliaries, event_forms, load, place_key, reporting_forms, words
+from service.pipeline.statements.names import is_descriptor, name_words
+from service.pipeline.statements.tokens import Mention, lex
+
+_SPOKESPERSON = re.compile(r"(?:’s|'s|’|')?\s+(?:chief\s+|official\s+|senior\s+)?spokes(?:man|woman|person|people)\b(?!\s+[A-Z])")  # "Acme's spokesperson said"
+_INSTITUTION = re.compile(r"(?:’s|'s|’|')?\s+((?:[a-z]+\s+){0,2}(?:department|ministry|agency|office|council|board|authority|commission|police|government|military|army|navy|armed forces|embassy|presidency|cabinet|central bank))\b")
+_OFFICE = re.compile(r"\s+(?:[a-z]+\s+){0,2}[a-z]+(?:’s|'s)\s+office\b|\s+(?:[a-z]+\s+){1,2}(?:office|department|ministry|agency|council|board|authority|commission)\b")
+_ORG_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their)|’s|'s)\s+(?:[a-z-]+\s+)?([a-z]+),\s+$")  # "the museum's insurer, "
+_NOUN_AFTER = re.compile(r"\s[a-z][a-z-]+\b")
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")  # ", the Californian chip firm,"
+
+
+def possessed_institutions(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"Lakeland County's health department" is the Lakeland County Health Department: one organisation,
+    named the way it names itself."""
+    out, inside = [], set()
+    for m in mentions:
+        if id(m) in inside:
+            continue
+        held = _INSTITUTION.match(text, m.end - offset) if m.possessive and m.kind in ("person", "organisation") else None
+        within = [o for o in mentions if o.start > m.end and o.end <= held.end() + offset] if held else []
+        if held and not any(o.start < held.end() + offset and o.end > m.end and o not in within for o in mentions):
+            inside.update(map(id, within))
+            name = _possessed_name(m, held.group(1))
+            m = Mention(m.start, held.end() + offset, "organisation", name, place=name)
+        office = _office_after(m, text, offset) if not m.possessive and not m.title and m.kind in ("person", "organisation") else None
+        if office and not any(o.start < office.end() + offset and o.end > m.end for o in mentions):
+            name = text[m.start - offset : office.end()]  # "the Lyon public prosecutor's office": the office, not the city
+            m = Mention(m.start, office.end() + offset, "organisation", name, place=name)
+        out.append(m)
+    return out
+
+
+def _office_after(m: Mention, text: str, offset: int) -> re.Match | None:
+    """"Lyon public prosecutor's office"; after a name of several words only an office held by a title
+    ("the Minas Gerais public prosecutor's office"), never a verb's object ("Ana Ruiz told the council")."""
+    if " " not in m.name:
+        return _OFFICE.match(text, m.end - offset)
+    held = _HELD_OFFICE.match(text, m.end - offset)
+    if held and not set(held.group(1).split()) & _not_in_office():
+        return held
+    return None
+
+
+_HELD_OFFICE = re.compile(r"\s+((?:[a-z]+\s+){0,2}[a-z]+)(?:’s|'s)\s+office\b")
+
+
+@cache
+def _not_in_office() -> frozenset[str]:
+    return frozenset(reporting_forms()) | event_forms() | auxiliaries() | words("prepositions") | lex()["determiners"] | {"to", "and", "or"}
+
+
+def _possessed_name(owner: Mention, body: str) -> str:
+    """"Russia's defence ministry" is Russia, as "Russian Defence Ministry" is: a state's own body;
+    "Lakeland County's health department" is the Lakeland County Health Department."""
+    bodies = set(load("actors")["places"]["state_bodies"])
+    if owner.name in place_key() and all(w.title() in bodies for w in body.split()):
+        return place_key()[owner.name]
+    return f"{owner.name} {body.title()}"
+
+
+def described_organisations(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"Arvent, the Californian chip firm, ...": a bare name that the next words call a firm is an organisation."""
+    out = []
+    for m in mentions:
+        if m.kind == "person" and not m.title and _after_indefinite(text, m.start - offset) and _thing_after(text, m.end - offset):
+            continue  # "If you bought a Kiyomura Airbook between 2009 and 2011": a product, no one
+        described = _APPOSITION.match(text, m.end - offset) if " " not in m.name else None
+        if m.kind == "person" and not m.title and (described and is_descriptor(described.group(1)) or _modifies_noun(m, text, offset) or _named_after_noun(m, text, offset)):
+            m = Mention(m.start, m.end, "organisation", m.name, place=m.name, possessive=m.possessive, business=True)
+        out.append(m)
+    return out
+
+
+def _thing_after(text: str, index: int) -> bool:
+    """A function word or the end of the clause after "a Name": nothing for the name to qualify."""
+    after = _NOUN_AFTER.match(text, index)
+    return (after is None and text[index : index + 1] in (",", ".", ";", "")) or (after is not None and after.group().strip() in name_words("function_words"))
+
+
+def _named_after_noun(m: Mention, text: str, offset: int) -> bool:
+    """"The museum's insurer, Zeeland Re, offered": a name set after an organisation noun is that organisation."""
+    if not text[: m.start - offset].rstrip().endswith(","):
+        return False  # the noun and its comma come right before the name
+    noun = _ORG_NOUN_BEFORE.search(text, 0, m.start - offset)
+    return noun is not None and (noun.group(1) in lex()["orgref"] or is_descriptor(noun.group(1))) and text[m.end - offset : m.end - offset + 1] == ","
+
+
+def _modifies_noun(m: Mention, text: str, offset: int) -> bool:
+    """"a Nordvik Air jet", "an Orbis spokesman": a name between an indefinite article and a common
+    noun is a brand or firm, not a person."""
+    return _after_indefinite(text, m.start - offset) and _NOUN_AFTER.match(text, m.end - offset) is not None
+
+
+def _after_indefinite(text: str, index: int) -> bool:
+    """"a" or "an" as the word before ``index`` (read from the end: no scan of the whole sentence)."""
+    lead = text[:index].rstrip()
+    if len(lead) == index:
+        return False
+    for article in ("a", "an", "A", "An"):
+        if lead.endswith(article) and (len(lead) == len(article) or lead[-len(article) - 1].isspace()):
+            return True
+    return False
+
+
+def spoken_for(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"Northwind Airlines' spokesperson said": a named organisation's unnamed spokesperson speaks for it;
+    a named one ("Acme's spokesperson Ruth Adler") is a person of their own; a person's ("Sunak's
+    spokesman") is a group source of that person's side, as "a spokesman for Mr Sunak" is."""
+    out = []
+    for m in mentions:
+        noun = _SPOKESPERSON.match(text, m.end - offset) if m.kind in ("organisation", "person") and m.possessive else None
+        if noun and m.kind == "person":
+            m = Mention(m.start, noun.end() + offset, "group", noun.group().split()[-1], place=m.name)
+        elif noun:
+            m = Mention(m.start, noun.end() + offset, "organisation", m.name, place=m.place, business=m.business)
+        out.append(m)
+    return out
