@@ -24,7 +24,7 @@ from service.pipeline.statements.attribution import find_speech, judged
 from service.pipeline.statements.dating import (
     NEXT_DAY, Dating, before_reference, from_expression, inherited, paragraph_time, reference_day, tied_expression,
 )
-from service.pipeline.statements.drafts import Draft, build_drafts
+from service.pipeline.statements.drafts import Draft, build_drafts, resumed
 from service.pipeline.statements.events import find_events
 from service.pipeline.statements.happenings import find_own_acts
 from service.pipeline.statements.figures import find_figures
@@ -75,12 +75,14 @@ def extract_statements(
         speeches.append(found)
         last = found[-1].actors if found else opener or last
         starts = [s.verb.start for s in found if s.lemma != "according"]
+        resumes = {s.verb.start: at for s in found if s.relative and (at := resumed(sentence, s.verb.end))}
         news = _lede_day(reference_date) if sentence is lede else None
-        verdicts = find_verdicts(sentence, quotes, _of(sentence, expressions), cast)
+        own = _of(sentence, expressions)
+        verdicts = find_verdicts(sentence, quotes, own, cast)
         told = {v.verb.start for v in verdicts}  # the verdict's telling of a verb replaces the generic one
-        planned = [] if found else find_plans(sentence, quotes, _of(sentence, expressions), cast, they)
+        planned = [] if found else find_plans(sentence, quotes, own, cast, they)
         scheduled = {p.expression for p in planned}  # the plan's day is no other verb's ("will take place on 3 May, ... began")
-        events.extend((sentence, e) for e in find_events(sentence, quotes, _of(sentence, expressions), cast, starts, news)
+        events.extend((sentence, e) for e in find_events(sentence, quotes, own, cast, starts, news, resumes, bool(found))
                       if e.verb.start not in told and e.expression not in scheduled)
         events.extend((sentence, e) for e in verdicts)
         plans.extend((sentence, p) for p in planned)
@@ -162,8 +164,11 @@ def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceD
     datings: list[Dating] = []
     news_day = _news_day(drafts, expressions, quotes, reference, [e for _, e in events])
     timed = [(s, e.dating, e.expression) for s, e in events]
+    sharing: dict[int, list[Draft]] = {}  # drafts by their start: those of one sentence
     for draft in drafts:
-        dating = _tied(draft, expressions, quotes, _clause_floor(draft, drafts))
+        sharing.setdefault(draft.start, []).append(draft)
+    for draft in drafts:
+        dating = _tied(draft, expressions, quotes, _clause_floor(draft, sharing[draft.start]))
         if dating is None and any(s.prior for s in draft.speeches):
             dating = before_reference(reference.value, "had previously")
         if dating is None:
@@ -187,11 +192,12 @@ def _told_outlet(draft: Draft, publisher: str | None) -> bool:
 
 def _clause_floor(draft: Draft, drafts: list[Draft]) -> int:
     """Where a later speaker's clause of a shared sentence starts ("The union says 4,000 marched on
-    Saturday, while police put the figure at 1,500"): the times before it are the earlier speaker's."""
-    if not draft.speeches:
+    Saturday, while police put the figure at 1,500"): the times before it are the earlier speaker's.
+    ``drafts``: those starting where this one does."""
+    if not draft.speeches or len(drafts) < 2:
         return 0
     sentence, subject = draft.sentences[0], draft.speeches[0].subject[0]
-    earlier = max((s.verb.end for other in drafts if other is not draft and other.start == draft.start
+    earlier = max((s.verb.end for other in drafts if other is not draft
                    for s in other.speeches if s.verb.end <= subject), default=0)
     if not earlier:
         return 0

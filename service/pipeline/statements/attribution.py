@@ -44,7 +44,9 @@ _PLACED = re.compile(  # "put the death toll at 60", "places it even higher, at 
 )
 _DATA_SOURCE = frozenset(load("speech")["according"]["data"]["nouns"])
 _CLAUSE_START = re.compile(r",\s+(?=(?:which|where|who)\b)|(?:,\s+and\b|,(?=\s)|\bthat\b|;)\s*")  # where a clause of its own starts
-_ACCORDING_PHRASES = tuple(re.compile(r"\b" + re.escape(p) + r"\b") for p in load("speech")["according"]["phrases"])
+_WEEKDAY_NAMES = words("weekdays")
+_ADVERB_TIMES = words("time_words")
+_ACCORDING_PHRASES = tuple((p, re.compile(r"\b" + re.escape(p) + r"\b")) for p in load("speech")["according"]["phrases"])
 _ACCORDING_END = re.compile(r"\baccording to\s*$", re.IGNORECASE)
 _JOINT_TAIL = re.compile(r"(?:\s+and\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)?\s*")  # "with Kenya and other donors"
 _WITH_LEAD = re.compile(r"(?:^|[,;]\s*)with\s+(?:(?:[A-Z][\w’'-]*\s+){1,3}and\s+)?(?:the\s+|its\s+|their\s+)?$")
@@ -139,7 +141,7 @@ def _reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
         return None
     needs = reporting_conditions().get(word)
     if needs is not None:
-        follower = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+        follower = _past_time(toks, k + 1)  # "asked on Tuesday why ...", "called yesterday for ..."
         if follower not in needs and not _NAMED_AS.match(rest) and not judged(word, rest):
             return None  # "called for", or "called the closures “unnecessary”"; not "called a meeting"
     forms, nouns = object_conditions()
@@ -156,6 +158,15 @@ def _reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
     if following in _BE or (previous in _BE and following == "to") or rest.startswith((" to be ", " to have ")):
         return None  # "the 10,000 the US says were deployed", "troops are believed to be"
     return lemma
+
+
+def _past_time(toks: list[Token], j: int) -> str:
+    """The first word from ``j`` past a time adverb ("yesterday", "on Tuesday"), lower-cased."""
+    if j + 1 < len(toks) and toks[j].text.lower() == "on" and toks[j + 1].text in _WEEKDAY_NAMES:
+        j += 2
+    elif j < len(toks) and toks[j].text.lower() in _ADVERB_TIMES:
+        j += 1
+    return toks[j].text.lower() if j < len(toks) else ""
 
 
 def _quoted_as(toks: list[Token], k: int) -> int | None:
@@ -279,7 +290,9 @@ def _according(text, offset, mentions, resolved, quotes, cast) -> list[Speech]:
     """"..., according to X": X is the source of the sentence's claim."""
     out = []
     lowered = text.lower()
-    for phrase in _ACCORDING_PHRASES:
+    for literal, phrase in _ACCORDING_PHRASES:
+        if literal not in lowered:
+            continue  # most sentences: spare the scan
         for match in phrase.finditer(lowered):
             start = match.start() + offset
             if inside(quotes, start):

@@ -57,8 +57,13 @@ _ARTICLE_END = re.compile(r"\s*\b(?:the|a|an)$", re.I)
 _TITLE_END = re.compile(r",(?:\s+[a-z][a-z-]*){1,3}$")
 _BARE_OPENING = re.compile(r"(?:\([^)]*\)\s*)?,?\s*(?:when|as|while)?\s*,?")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# "said X, the company's chief executive, in a video posted on Wednesday night": an apposition
+# before the venue and the venue's own participle leave the time the telling's
+_APPOSED = r"(?:,\s*(?:the|a|an|his|her|its|their)\s+[^,“”\"]{1,60},\s*)?"
+_VENUE_MADE = re.compile(r"^,\s*(?:the|a|an|his|her|its|their)\s+[^,“”\"]{1,60},|\s(?:posted|published|released|issued|broadcast|aired|recorded)\b", re.I)
 _VENUE_GAP = re.compile(
-    rf"\s*(?:[\w’'.-]+\s+){{0,4}}?{_VENUE}(?:\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){{1,3}})?"
+    rf"{_APPOSED}\s*(?:[\w’'.-]+\s+){{0,4}}?{_VENUE}(?:\s+(?:posted|published|released|issued|broadcast|aired|recorded))?"
+    rf"(?:\s+(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s*){{1,3}})?"
     r"\s*(?:(?:late|early)\s+)?(?:on|at|in)?\s*", re.I,
 )
 _GAP_VERB = re.compile(
@@ -73,6 +78,7 @@ _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 _CONTENT_BREAK = re.compile(r"\bthat\b|[“”\";:]")
 _AFTER_ADVERBIAL = words("after_adverbial")
 # after an appositive, the main clause resumes: "X, the Spanish canoeist, was yesterday banned"
+_PLAIN = re.compile(r"[\w\s’'-]*")  # words only: no comma, bracket or dash opens another clause
 _MAIN_CLAUSE = re.compile(r"\s*(?:(?:was|were|is|are|has|had|have|been|also|on)\s+)*")
 
 
@@ -86,9 +92,11 @@ class Dating:
 
 def tied_expression(
     text: str, offset: int, verb: tuple[int, int], subject: tuple[int, int], expressions: Sequence[Expression],
-    quotes: tuple[Quote, ...], reach: int = 25, free_object: bool = False,
+    quotes: tuple[Quote, ...], reach: int = 25, free_object: bool = False, plain_reach: int = 0,
 ) -> Expression | None:
-    """The dated expression grammar ties to the verb at ``verb`` (absolute offsets) in ``text``."""
+    """The dated expression grammar ties to the verb at ``verb`` (absolute offsets) in ``text``;
+    ``plain_reach`` words may part them when the gap is one unbroken clause of words ("crashed at high
+    speed in the final metres of the fourth stage of the race in Katowice on Tuesday")."""
     best: Expression | None = None
     for expr in expressions:
         if expr.date is None or expr.furniture or expr.type not in ("DATE", "TIME") or inside(quotes, expr.start):
@@ -102,7 +110,7 @@ def tied_expression(
             words = gap.split()
             verb_text = text[verb[0] - offset : verb[1] - offset]
             labelled = _labelled(gap, verb_text)
-            if (_CONTENT_BREAK.search(gap) and not labelled) or len(words) > reach:
+            if (_CONTENT_BREAK.search(gap) and not labelled) or len(words) > max(reach, plain_reach if _PLAIN.fullmatch(gap) else 0):
                 continue
             told = _TO_AUDIENCE.match(verb_text) is not None
             if len(words) > 2 and not free_object and not labelled and not _telling_gap(gap, text[expr.end - offset :], told):
@@ -137,7 +145,7 @@ def _telling_gap(gap: str, rest: str, told: bool) -> bool:
         return True
     if told and _AUDIENCE_GAP.fullmatch(gap):
         return True
-    return bool(_VENUE_GAP.fullmatch(gap)) and not _GAP_VERB.search(gap) and bool(_TELLING_TAIL.match(rest))
+    return bool(_VENUE_GAP.fullmatch(gap)) and not _GAP_VERB.search(_VENUE_MADE.sub(" ", gap)) and bool(_TELLING_TAIL.match(rest))
 
 
 def _labelled(gap: str, verb_text: str) -> bool:

@@ -8,11 +8,15 @@ opens a speech with nobody before it joins the attribution in the paragraph it r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from service.pipeline.model import Actor, Sentence
 from service.pipeline.statements.attribution import Speech
+from service.pipeline.statements.lexicon import event_forms
 from service.pipeline.statements.quotes import Quote, quoted_fraction
+
+_RESUMING = re.compile(r",\s+(?:(?:later|then|also)\s+)?([a-z]+)\b")
 
 
 @dataclass(slots=True)
@@ -73,7 +77,7 @@ def _attributed(sentence: Sentence, found: list[Speech], inner: list[Quote], dra
         if draft.speeches[0].relative:  # the relative clause ends at the comma before the main verb
             verbs = [s.verb.start for other in out if other is not draft for s in other.speeches if s.verb.start > verb_end]
             comma = sentence.text.rfind(",", verb_end - sentence.start, min(verbs) - sentence.start) if verbs else -1
-            draft.stop = sentence.start + comma if comma >= 0 else draft.stop
+            draft.stop = sentence.start + comma if comma >= 0 else resumed(sentence, verb_end) or draft.stop
     first = out[0]
     pending = drafts[-1] if drafts and drafts[-1].actors is None else None
     opening = pending is not None and _opens_speech(drafts)
@@ -82,6 +86,15 @@ def _attributed(sentence: Sentence, found: list[Speech], inner: list[Quote], dra
         first.sentences[:0] = pending.sentences
         first.quotes[:0] = [q for q in pending.quotes if q not in first.quotes]
     return out
+
+
+def resumed(sentence: Sentence, verb_end: int) -> int | None:
+    """Where the main clause resumes after a relative clause's saying, at the comma before its act:
+    "X, who said on Tuesday that the state would act, signed the order on Wednesday"."""
+    for match in _RESUMING.finditer(sentence.text, verb_end - sentence.start):
+        if match.group(1) in event_forms():
+            return sentence.start + match.start()
+    return None
 
 
 def _opens_speech(drafts: list[Draft]) -> bool:

@@ -17,10 +17,10 @@ from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
 from service.pipeline.statements.happenings import CLAUSE_END, EventDraft, event_line, happening_line, happenings
-from service.pipeline.statements.lexicon import event_forms, light_events, load, reporting_forms, transitive_events, words
+from service.pipeline.statements.lexicon import auxiliaries, event_forms, light_events, load, reporting_forms, transitive_events, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, outside, within
-from service.pipeline.statements.subjects import joint_partners, subject_before
+from service.pipeline.statements.subjects import joint_partners, relative_subject, subject_before
 
 _WRITER = words("first_person") | {"you"}  # outside quotes: the writer and the reader
 _ADJUNCT = words("adjunct")
@@ -39,19 +39,29 @@ _NOT_BEFORE_VERB = words("not_before_verb")
 _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 _GOVERNED = re.compile(r"(?:in|on|at|with|from|by|for|under|into|to)\s+(?:a|an|the|its|their|his|her)\s+[\w\s’'-]*$", re.IGNORECASE)
 _ACTING = frozenset(load("events")["actors"]["acting_groups"])
+_MOVEMENTS = frozenset(load("events")["verbs"]["movements"])
+_VESSELS = frozenset(load("events")["actors"]["vessel_prefixes"])
 _BE = frozenset({"was", "were", "been", "is", "are", "being"})
+_NOT_HEAD = frozenset(auxiliaries() | _TIME_WORDS | words("prepositions") | {"has", "was", "is", "does", "always", "perhaps", "thus"})
+_PASSIVE_ADVERBS = frozenset({"last", "first", "also", "previously", "briefly", "temporarily"})
 _OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.DOTALL)
 _UNIT = re.compile(r"\s+[a-z][a-z-]*(?:\s+carrying\s+[\w,]+\s+[a-z]+)?\s+")  # "jet", "jet carrying 182 passengers"
 _CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _WHEN = re.compile(r"\s*,\s*(?:when|as|while)\b")
+_DAYS = frozenset({"day", "time"})
+_QUOTE_CLOSERS = ("”", "\"", "’")
+_DATELINE = re.compile(r"\s[—–-]\s*$")
 
 
 def find_events(
     sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], cast: Cast,
-    speech_starts: Sequence[int], lede: Dating | None = None,
+    speech_starts: Sequence[int], lede: Dating | None = None, resumes: dict[int, int] | None = None, attributed: bool = False,
 ) -> list[EventDraft]:
-    """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an event.
+    """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an
+    event, up to where ``resumes`` says the main clause takes over from a relative clause's saying
+    ("X, who said on Tuesday that ..., signed the order on Wednesday"). In an ``attributed`` sentence
+    (one with a source, "according to X" too) a price or count that moved is the source's figure.
 
     ``lede`` dates the news of an article's first sentence told in the present perfect without a date
     ("X has signed Y", "MPs have voted"): news that has just happened, on the article's own day. Any
@@ -61,17 +71,24 @@ def find_events(
     quotes = within(quotes, sentence.start, sentence.end)
     expressions = [e for e in expressions if sentence.start <= e.start < sentence.end and not _qualifier(e, text, offset)]
     lede = None if expressions else lede
+    if not expressions and lede is None:
+        return []  # an event is dated by a time of its own or is the lede's news
     toks = outside(quotes, tokens(text, offset))
     mentions = [m for m in outside(quotes, find_mentions(text, offset)) if cast.is_name(m)]
     lowered = [t.text.lower() for t in toks]
-    speech_starts = [*speech_starts, *(t.start for j, t in enumerate(toks) if _saying(toks, lowered, j))]
-    first_speech = min(speech_starts, default=None)  # what follows a saying is its content
+    speech_starts = [*speech_starts, *(t.start for j, t in enumerate(toks) if t.text in _SAYING_FORMS and _saying(toks, lowered, j))]
+    resumes, attributed = resumes or {}, attributed or bool(speech_starts)
+    content = [(s, resumes.get(s, sentence.end)) for s in speech_starts]  # what follows a saying is its content
     writer = next((k for k, word in enumerate(lowered) if word in _WRITER), len(toks))
     forms = event_forms()
     out: list[EventDraft] = []
     for k, tok in enumerate(toks):
-        if lowered[k] not in forms or first_speech is not None and first_speech <= tok.start:
+        if lowered[k] not in forms or any(start <= tok.start < end for start, end in content):
             continue
+        if text[: tok.start - offset].rstrip().endswith(_QUOTE_CLOSERS):
+            continue  # "“Who pays?” asked X on Tuesday": the quote's attribution, no act
+        if attributed and lowered[k] in _MOVEMENTS:
+            continue  # "House prices fell 2% in March, according to the statistics office": a figure given
         if k > 0 and lowered[k - 1] in _NOT_HAPPENED:
             continue  # "will cut", "to launch": not a happening
         if not _acted(toks, k):
@@ -81,8 +98,9 @@ def find_events(
         gerund = lowered[k].endswith("ing")
         if gerund and not (k > 0 and lowered[k - 1] in _ADJUNCT):
             subject = subject_before(text, offset, toks, k, mentions, strict=True)  # "the White House releasing"
-        else:
-            subject = subject_before(text, offset, toks, k, mentions, reach=12)  # "X ... since launching"
+        else:  # "X ... since launching"
+            subject = subject_before(text, offset, toks, k, mentions, reach=12)
+        relative = subject is None and not gerund and (subject := relative_subject(toks, k, mentions)) is not None
         if subject is not None and subject.kind not in ("person", "organisation", "group", "pronoun", "orgref"):
             continue
         owner = None if gerund else _owner(text, offset, mentions, tok.start)  # "A Nordvik Air jet made ...": the firm's act
@@ -90,15 +108,17 @@ def find_events(
         if subject is None:  # "A 6.1 earthquake struck ... on Tuesday", "The hospital was shut on Tuesday"
             if gerund or _named_before(text, offset, mentions, tok.start) or _modifies(text, offset, toks, k):
                 continue
-            actors, span = (), (offset, offset)
+            opening = _CLAUSE_START.match(text, 0, tok.start - offset)  # "On Monday, a fire broke out"; not
+            start = offset + (opening.end() if opening else 0)  # "signed it on Monday, a day after the dam burst"
+            actors, span = (), (start, start)
         elif subject.kind == "orgref":  # "after the central bank raised rates"
             actors, span = cast.refer(subject.name, []), (subject.start, subject.end)
         elif subject.kind == "pronoun":  # "He joined the club in 2010": the person last named
             if subject.plural or not cast.recent(1):
                 continue
             actors, span = tuple(cast.recent(1)), (subject.start, subject.end)
-        elif subject.kind == "group" and " " not in subject.name and subject.name.lower() not in _ACTING:
-            actors, span = (), (subject.start, subject.end)  # "Thieves stole ...", "Thousands were evacuated"
+        elif subject.kind == "group" and " " not in subject.name and subject.name.lower() not in _ACTING or _vessel(text, offset, subject) or _modifies_plural(text, offset, subject, tok):
+            actors, span = (), (subject.start, subject.end)  # "Thieves stole ...", "Thousands were evacuated", "the MV X sank", "Navy divers found"
         else:
             resolved = cast.resolve(subject)
             actors, span = ((resolved,) if resolved else ()), (subject.start, subject.end)
@@ -106,10 +126,12 @@ def find_events(
                 continue
             partners = [a for a in map(cast.resolve, joint_partners(subject, mentions, text, offset)) if a]
             actors = tuple(dict.fromkeys([*partners, *actors]))  # "X and Y signed the pact"
-        told = " and ".join(a.name for a in actors)
+        told = " and ".join(a.name for a in actors) or (_named(text, offset, subject) if subject is not None and _vessel(text, offset, subject) else "")
         if _passive(toks, k):  # "X was fined by the Commission": the Commission acted
             actors = _agent(text, offset, tok, mentions, cast) or actors
-        expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True)
+        expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True, plain_reach=24)
+        if expr and relative and expr.date.granularity not in _DAYS:
+            continue  # "X, who took office in January, said": background; "X, who resigned on Monday, said": news
         if expr and not _tied_to_speech(text, offset, expr, speech_starts):
             label = event_line(told, text, offset, tok, expr.end) if told else happening_line(text, offset, tok, expr.end)
             out.append(EventDraft(actors, tok, label, from_expression(expr, tok.text, day=True), expr.start))
@@ -155,7 +177,7 @@ def _modifies(text: str, offset: int, toks: list[Token], k: int) -> bool:
     if _GOVERNED.match(text[start - offset : toks[k].start - offset]):
         return True
     j = k - 1
-    while j >= 0 and toks[j].text.lower() in _FINITE | _BE | _TIME_WORDS | {"never", "also", "not"}:
+    while j >= 0 and toks[j].text.lower() in _FINITE | _BE | _TIME_WORDS | _PASSIVE_ADVERBS | {"never", "not"}:
         j -= 1  # the verb's own auxiliaries: "was yesterday shut", "had burned"
     return any(t.start >= start and t.text.lower() in _FINITE for t in toks[: j + 1])
 
@@ -178,9 +200,9 @@ def _acted(toks: list[Token], k: int) -> bool:
 
 
 def _passive(toks: list[Token], k: int) -> bool:
-    """"was fined", "was yesterday banned": a form of "be" before the verb, through time adverbs."""
+    """"was fined", "was yesterday banned", "were last breached": a form of "be" before the verb, through time adverbs."""
     j = k - 1
-    while j >= 0 and toks[j].text.lower() in _TIME_WORDS:
+    while j >= 0 and toks[j].text.lower() in _TIME_WORDS | _PASSIVE_ADVERBS:
         j -= 1
     return j >= 0 and toks[j].text.lower() in _BE
 
@@ -205,11 +227,42 @@ def _owner(text: str, offset: int, mentions, position: int):
 
 
 def _named_before(text: str, offset: int, mentions, position: int) -> bool:
-    """A name opens the clause but is not the verb's subject: the event is someone else's, skip it."""
+    """A name opens the verb's clause but is not its subject: the event is someone else's, skip it.
+    A dateline before a dash ("MANILA, Oct 17 (Wire) - A ferry capsized") opens no clause of the verb."""
+    start = _after_dateline(text, offset, position) - offset
     return any(
-        m.end <= position and m.kind in ("person", "organisation", "group") and not text[: m.start - offset].strip(" ,")
+        start <= m.start - offset and m.end <= position and m.kind in ("person", "organisation", "group")
+        and not text[start : m.start - offset].strip(" ,")
         for m in mentions
     )
+
+
+def _modifies_plural(text: str, offset: int, subject, verb: Token) -> bool:
+    """"Navy divers yesterday recovered", "Brent crude prices jumped": the name qualifies a plural noun,
+    the noun phrase's head, so the name is no actor of the act (the group is anonymous)."""
+    between = text[subject.end - offset : verb.start - offset].split()
+    while between and (between[-1] in _NOT_HEAD or between[-1].endswith("ly")):
+        between.pop()  # "Navy divers yesterday recovered", "Oil prices sharply fell"
+    head = between[-1] if 0 < len(between) <= 3 else ""  # "Brent crude prices"
+    return all(w.isalpha() and w.islower() and w not in _NOT_HEAD for w in between) and head.endswith("s") and not head.endswith("ss")
+
+
+def _vessel(text: str, offset: int, subject) -> bool:
+    """A ship named with its prefix ("the MV Dona Lourdes capsized"): a thing that befell, no actor."""
+    return any(w in _VESSELS for w in text[max(0, subject.start - offset - 6) : subject.end - offset].split()[:-1])
+
+
+def _named(text: str, offset: int, subject) -> str:
+    """The vessel's name as written, from its prefix ("MV Princess Star")."""
+    words = text[max(0, subject.start - offset - 6) : subject.end - offset].split()
+    first = max(i for i, w in enumerate(words) if w in _VESSELS)
+    return " ".join(words[first:])
+
+
+def _after_dateline(text: str, offset: int, position: int) -> int:
+    """Where the verb's sentence starts past a dateline ending in a dash ("MANILA, Oct 17 (Wire) - ")."""
+    opening = _CLAUSE_START.match(text, 0, position - offset)
+    return offset + (opening.end() if opening and _DATELINE.search(opening.group()) else 0)
 
 
 def _nearest(drafts: list[EventDraft]) -> list[EventDraft]:

@@ -93,7 +93,7 @@ def _currency(raw: str) -> str | None:
 
 def _value(raw: str, multiplier: str | None) -> float:
     raw = _MONEY_PREFIX.sub("", raw, count=1).replace(",", "")
-    suffix = next((s for s in _SUFFIX if raw.endswith(s)), "")
+    suffix = "bn" if raw.endswith("bn") else raw[-1] if raw[-1] in "mk" else ""
     number = float(raw[: len(raw) - len(suffix)]) * _SUFFIX.get(suffix, 1)
     return number * _lex()["mult"].get((multiplier or "").lower(), 1)
 

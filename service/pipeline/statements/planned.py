@@ -50,7 +50,7 @@ def find_plans(
     opened with jointly ("X and Y agreed ... They are scheduled to meet ...")."""
     text, offset = sentence.text, sentence.start
     pattern, conditions, reciprocal = _plan()
-    matches = list(pattern.finditer(text))
+    matches = list(pattern.finditer(text)) if expressions else []  # a plan is dated to a day
     if not matches:
         return []
     quotes = within(quotes, sentence.start, sentence.end)

@@ -47,7 +47,7 @@ def modified_title(toks: list[Token], lowered: list[str], k: int, used: set[int]
     while j < len(toks) and lowered[j] in words("title_modifiers"):
         j += 1
     for size in (3, 2, 1):
-        if tuple(lowered[j : j + size]) in lowercase_titles() and not used & set(range(k, j + size)):
+        if j + size <= len(toks) and tuple(lowered[j : j + size]) in lowercase_titles() and not used & set(range(k, j + size)):
             return Mention(toks[k - 1].start, toks[j + size - 1].end, "title", " ".join(lowered[k : j + size]), title=" ".join(lowered[k : j + size]))
     return None
 

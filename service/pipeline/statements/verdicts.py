@@ -41,6 +41,8 @@ def _named_subject(text: str, offset: int, mentions, verb_start: int) -> bool:
 
 def find_verdicts(sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], cast: Cast) -> list[EventDraft]:
     """Verdict events of one sentence, outside quotes, each with a tied date."""
+    if not expressions:
+        return []  # a verdict event needs a tied date
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
     out = []

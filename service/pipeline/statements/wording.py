@@ -113,7 +113,7 @@ def claim(draft: Draft, text: str) -> str:
     if _BY_AGENT.fullmatch(text[speech.verb.end : speech.subject[0]]):  # "The plan was criticised by X"
         done = _PASSIVE_END.sub("", before)
         return _one_line(f"{who} {verb} " + _DETERMINER.sub(lambda m: m.group().lower(), done))
-    if (speech.inverted or closing) and len(before.split()) >= 3:
+    if (speech.inverted or closing) and (len(before.split()) >= 3 or lead_quote is not None and before):
         return _one_line(f"{who} {verb}: {_strip_lead(before)}")
     return _one_line(f"{who} {verb} {after}")
 
