@@ -22,6 +22,10 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+(?![
 _CONTENT_FIRST = re.compile(r"[,”\"]\s*(?:(?:the|a|an)\s+)?$")  # "..., the agency said"
 _PUNCTUATION = re.compile(r"[,.;:”\"]")
 _REPORTED = re.compile(r"[^,]*?\bthat\b")  # "said on Monday that ..."
+_REPORTED_BARE = re.compile(  # "said on Monday the rate would stay ...": a clause after the time, "that" left out
+    r"(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|(?:last|this)\s+(?:week|month|night))\s+"
+    r"(?:[\w’'-]+\s+){1,5}?(?:would|will|was|were|is|are|had|has|have|could|should|might|must)\b"
+)
 _BY_AGENT = re.compile(r"\s*by\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}", re.IGNORECASE)  # "was criticised by X"
 _PASSIVE_END = re.compile(r"\s+(?:was|were|is|are|has been|have been|had been)$")
 _DETERMINER = re.compile(r"^(?:The|A|An|This|These|Those)\b")
@@ -106,7 +110,7 @@ def claim(draft: Draft, text: str) -> str:
     lead = text[head : min(speech.subject[0], speech.verb.start)]
     content_first = _CONTENT_FIRST.search(lead) is not None  # "..., the agency said"
     premodifier = not _PUNCTUATION.search(lead) and len(lead.split()) <= 5  # "Port Authority spokeswoman X said"
-    reported = _REPORTED.match(after) is not None  # "said on Monday that ...", not "said Monday, in a deal that ..."
+    reported = _REPORTED.match(after) is not None or _REPORTED_BARE.match(after) is not None  # not "said Monday, in a deal that ..."
     adverbial_only = _ADVERBIAL.match(after) and not reported and (content_first or len(after.split()) <= 6 and not premodifier)
     closing = not after or adverbial_only or lead_quote is not None
     verb = _verb_phrase(text, speech)
