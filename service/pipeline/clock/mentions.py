@@ -29,8 +29,9 @@ def with_lead_weekday(m: DayMention, ev: Evidence, hints: YearHints) -> tuple[Da
     """Wire convention: a dateline's day is the first weekday its story names ("WASHINGTON, August 8
     (Xinhua) -- President Bill Clinton Saturday vowed"; 13 of 13 such datelines in AQUAINT), or the
     day the news was told ("erupted on Sunday, the office said on Monday") when only that day's
-    weekday falls on the dateline in a year the story names, or, for a day's end ("late on Saturday",
-    "Saturday night"), the day before the dateline when only that pairing falls in the year the story names."""
+    weekday falls on the dateline in a year the story names, or, for an act told in the past ("walked out
+    on Monday", "capsized late on Saturday"), the day before the dateline when only that pairing falls in the year
+    the story names."""
     if m.kind != "dateline" or m.year or m.weekday is not None:
         return m, ""
     weekdays = [w for w in ev.days if w.kind == "weekday" and w.tense != "future" and w.cue not in ("last", "next")]
@@ -43,7 +44,8 @@ def with_lead_weekday(m: DayMention, ev: Evidence, hints: YearHints) -> tuple[Da
         fits = {w: choose_day(m.month, m.day, w.weekday, hints) for w in (lead, told)}
         if fits[told] and fits[told].year == year and not (fits[lead] and fits[lead].year == year):
             lead = told
-    if year and lead.evening and (same := choose_day(m.month, m.day, lead.weekday, hints)) and same.year != year:
+    happened = lead.evening or lead.tense == "past" and lead.cue not in lx.REPORTING  # an act, not the telling
+    if year and happened and (same := choose_day(m.month, m.day, lead.weekday, hints)) and same.year != year:
         after = choose_day(m.month, m.day, (lead.weekday + 1) % 7, hints)
         if after and after.year == year:  # "MANILA, Oct 17 -- A ferry capsized late on Saturday": next morning's copy
             return replace(m, weekday=after.weekday()), f" the day after its story's first weekday '{lead.text}', the only pairing in the story's year {year}"
