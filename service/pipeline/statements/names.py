@@ -76,7 +76,8 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         first = determiner_start(toks, i)
         lead = [t.text.lower() for t in toks[:i] if t.start >= first and (t.text.lower() not in lexicon["determiners"] or t.text.lower() in ("a", "an"))]
         phrase = " ".join(lead + words + [t.text for t in toks[j : j + n]])
-        if noun.startswith("spokes") and not possessive and (any(w in lexicon["heads"] for w in words) or institution(words)):
+        acronym = all(w.isupper() and len(w) > 1 for w in words)  # "an FDA spokeswoman" speaks for the FDA
+        if noun.startswith("spokes") and not possessive and (any(w in lexicon["heads"] for w in words) or institution(words) or acronym):
             return Mention(start, toks[j + n - 1].end, "organisation", " ".join(words), place=identity(words, place_of(words)))  # "a Canoe Union spokesman"
         kind = "organisation" if noun in lexicon["institutional"] else "group"
         if kind == "organisation" and noun in name_words("armed_forces") and place in place_key().values():
