@@ -17,7 +17,7 @@ from functools import cache
 from service.pipeline.temporal.lexicon import load
 
 PAST, PRESENT, FUTURE, NONE, TARGET = -1, 0, 1, None, 2
-_CLAUSE_END = re.compile(r"[.!?;:\"“”]\s|\n")
+_CLAUSE_END = re.compile(r"[.!?;:\"“”]\s|\n|(?<![A-Z])[.!?](?=[A-Z][a-z])")  # "altered.The recount": scraped text glues sentences
 
 
 _KINDS = ("future", "past", "present")
