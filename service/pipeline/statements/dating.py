@@ -34,8 +34,8 @@ _NAME_GAP = re.compile(r"\s*(?:(?:the|[A-Z][\w’'.-]*)\s+){1,5}(?:on\s+|at\s+)?
 _AUDIENCE_GAP = re.compile(
     r"\s*(?:reporters|journalists|the press|lawmakers|legislators|MPs|senators|deputies|delegates|parliament|"
     r"investors|analysts|supporters|the court|the jury|the committee|"
-    # "told a parliamentary committee", "told the BBC's Newsnight programme", "told state television"
-    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:committee|panel|hearing|parliament|assembly|summit|rally|court|jury|council|crowd|audience)|"
+    # "told a parliamentary committee", "told a briefing", "told the BBC's Newsnight programme", "told state television"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:committee|panel|hearing|parliament|assembly|summit|rally|court|jury|council|crowd|audience|briefing|conference|meeting)|"
     r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:programme|program|show|podcast|newspaper|channel)|"
     r"(?:state|national|public|local)\s+(?:television|TV|radio|media|broadcaster))"
     r"(?:\s+(?:in|at|on|aboard|outside)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4})?\s*(?:(?:late|early)\s+)?(?:on|at|in)?\s*"
