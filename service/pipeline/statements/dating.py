@@ -40,6 +40,8 @@ _AUDIENCE_GAP = re.compile(
     r"(?:state|national|public|local)\s+(?:television|TV|radio|media|broadcaster))"
     r"(?:\s+(?:in|at|on|aboard|outside)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4})?\s*(?:(?:late|early)\s+)?(?:on|at|in)?\s*"
 )
+# "wrote to the operator last month", "spoke to the BBC on Friday": whom the words went to, then the time
+_ADDRESSEE = re.compile(r"\s*to\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'.-]+\s+){1,3}?(?:(?:late|early)\s+)?(?:on|at|in)?\s*")
 # Verbs whose object is the audience, not what was said: "told reporters", "briefed lawmakers"
 _TO_AUDIENCE = re.compile(r"(?:told|tells?|telling|briefed|briefs?|assured|assures?|informed|informs?|reassured)\b", re.I)
 _OWN_OBJECT = re.compile(r"\s*(?:his|her|its|their|our)\s+(?:[\w-]+\s+){1,2}(?:on|at|in|during|late|early)\s+", re.I)  # "announced his resignation on Thursday"
@@ -143,7 +145,7 @@ def _telling_gap(gap: str, rest: str, told: bool) -> bool:
     clause ("told Reuters in an interview on Wednesday.")."""
     if _PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap) or _OWN_OBJECT.fullmatch(gap):
         return True
-    if told and _AUDIENCE_GAP.fullmatch(gap):
+    if told and _AUDIENCE_GAP.fullmatch(gap) or _ADDRESSEE.fullmatch(gap) and not _GAP_VERB.search(gap):
         return True
     return bool(_VENUE_GAP.fullmatch(gap)) and not _GAP_VERB.search(_VENUE_MADE.sub(" ", gap)) and bool(_TELLING_TAIL.match(rest))
 
