@@ -11,13 +11,14 @@ import re
 
 from service.pipeline.model import Actor
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.lexicon import words
+from service.pipeline.statements.lexicon import match_title, words
 from service.pipeline.statements.mentions import Mention, Token
 from service.pipeline.statements.subjects import bracketed, clause_opening, sentence_subject
 
 _PREPOSITIONS = words("prepositions")
 _BE = words("be")
 _SPOKESPERSON = re.compile(r"(?:an?\s+)?(?:company\s+|official\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
+_JOINED_TITLE = re.compile(r",?\s*and\s+(?:(?:the|his|her|their|its)\s+)?((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*),?")  # "and the regional president,"
 _DETERMINER_END = re.compile(r"\s+(?:the|his|her|their|its)$", re.IGNORECASE)
 _AFFILIATION = re.compile(r"\s+(at|from|of|for|with)\s+((?:the\s+)?)")
 
@@ -45,6 +46,7 @@ def actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> t
     for m in reversed([m for m in mentions if m.end <= subject.start]):  # "X and Y said", "X, Y and Z said"
         joined = _DETERMINER_END.sub("", text[m.end - offset : subject.start - offset].strip())  # "X and her counterpart, Y,"
         allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
+        joined = "and" if len(actors) == 1 and _titled_partner(joined, subject) else joined  # "X and regional president Y said"
         lead = text[: m.start - offset].split()[-2:]
         governed = any(w.lower() in _PREPOSITIONS for w in lead)
         if joined not in allowed or governed or m.start not in resolved or m.kind not in {"person", "organisation", "group"}:
@@ -52,6 +54,17 @@ def actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> t
         actors.insert(0, resolved[m.start][0])
         subject = m
     return tuple(dict.fromkeys(actors)), subject.start
+
+
+def _titled_partner(joined: str, subject: Mention) -> bool:
+    """"and regional president", "and the regional president,": the second of a joint subject with its
+    title in lower case before the name (the title's first words, or all of it, left outside the mention)."""
+    found = _JOINED_TITLE.fullmatch(joined)
+    if found is None:
+        return False
+    words = found.group(1).split()
+    title = match_title(words)
+    return title is not None and title[1] == len(words) or bool(subject.title) and subject.title[:1].islower() and len(words) <= 2
 
 
 def head_reference(text: str, offset: int, toks: list[Token], j: int, cast: Cast) -> tuple[Mention, Actor] | None:
