@@ -87,7 +87,7 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
             return Mention(start, toks[j + n - 1].end, kind, place, place=place)
         return Mention(first, toks[j + n - 1].end, kind, phrase, place=place, plural=noun.endswith("s"))
     if all(w.isupper() and len(w) > 1 for w in words):  # acronyms name organisations; capitals runs are datelines
-        if len(words) > 1 or _in_dateline(text, start - offset):
+        if len(words) > 1 or _in_dateline(text, start - offset) or words[0] in name_words("time_zones"):
             return None
         key = place_of(words) or words[0]
         return Mention(start, end, "organisation", key, place=key, possessive=possessive)

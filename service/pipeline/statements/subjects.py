@@ -33,8 +33,13 @@ _PHRASE_BREAK = re.compile(r"[,;:“”\"()—–]")
 def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention], reach: int = 5, strict: bool = False) -> Mention | None:
     """The subject of the verb ``toks[k]``: adjacent (through auxiliaries), before an appositive, or opening the clause."""
     j = k - 1
-    while j >= 0 and (toks[j].text.lower() in auxiliaries() or _time_word(toks, j)):
-        j -= 1
+    while j >= 0:
+        if toks[j].text.lower() in auxiliaries() or _time_word(toks, j):
+            j -= 1
+        elif toks[j].text == ")" and (opening := _dated_bracket(toks, j)) is not None:
+            j = opening - 1  # "X on Saturday (July 14) declared"
+        else:
+            break
     if j >= 0 and toks[j].text == ")":  # "National Air Traffic Services (NATS) said"
         opening = next((i for i in range(j - 1, max(-1, j - 8), -1) if toks[i].text == "("), None)
         j = opening - 1 if opening else j
@@ -58,6 +63,12 @@ def relative_subject(toks: list[Token], k: int, mentions: list[Mention]) -> Ment
 
 def bracketed(text: str, index: int) -> bool:
     return text.rfind("(", 0, index) > text.rfind(")", 0, index)
+
+
+def _dated_bracket(toks: list[Token], j: int) -> int | None:
+    """Where "(July 14)" opens when it follows a weekday: the date in brackets that news adds to a day."""
+    opening = next((i for i in range(j - 1, max(-1, j - 5), -1) if toks[i].text == "("), None)
+    return opening if opening and toks[opening - 1].text in _WEEKDAYS else None
 
 
 def _time_word(toks: list[Token], j: int) -> bool:
