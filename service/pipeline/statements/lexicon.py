@@ -131,6 +131,8 @@ def match_title(words: list[str]) -> tuple[int, int, str] | None:
     """Longest title phrase inside ``words``: (start, end, title)."""
     table, best = titles(), None
     lowered = [w.lower() for w in words]
+    if _plural_title(lowered, table):  # "Senators Ann Lee and Tom Fry": each is a senator
+        lowered[0] = lowered[0][:-1]
     if not _title_words().intersection(lowered):
         return None  # most runs hold no title word at all: no phrase to try
     for i in range(len(words)):
@@ -139,6 +141,16 @@ def match_title(words: list[str]) -> tuple[int, int, str] | None:
                 best = (i, j, " ".join(words[i:j]))
                 break
     return best
+
+
+def _plural_title(lowered: list[str], table) -> bool:
+    """A title in the plural opening a two-word personal name, the first of several named together;
+    not a body's name ("Teachers Union Federation")."""
+    first = lowered[0] if lowered else ""
+    if len(lowered) != 3 or len(first) < 5 or not first.endswith("s") or (first[:-1],) not in table:
+        return False
+    heads = load("actors")["places"]["organisation_heads"]
+    return not any(w in table or (w,) in table or w.capitalize() in heads or w in heads for w in lowered[1:])
 
 
 @cache
