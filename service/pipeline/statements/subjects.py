@@ -16,6 +16,7 @@ _DETERMINER_END = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)$")
 _ANONYMITY = re.compile(r"\s+(?:who|because|as|since)\s+[^,;“”\"]{0,80}?\b(?:anonymity|anonymously|named|identified|authori[sz]ed|permitted|allowed)\b[^,;“”\"]{0,50}?\s*")
 SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title", "orgref"})
 _PREPOSITIONS = words("prepositions")
+_GERUND_NEXT = re.compile(r"\s+[a-z]+ing\b")
 _WEEKDAYS = words("weekdays")
 _TIME_WORDS = words("time_words")
 _PARTICIPLE_PHRASE = re.compile(r"\s+(?:[a-z]+ing|charged|tasked|hired|appointed|based)\s")
@@ -85,7 +86,9 @@ def _adjacent_subject(text: str, offset: int, mentions: list[Mention], left_end:
     found = next((m for m in mentions if m.end == left_end and m.kind in SPEAKER_KINDS and not m.possessive), None)
     if found:
         lead = text[: found.start - offset].split()
-        if lead and lead[-1].lower() in _PREPOSITIONS:
+        absolute = _GERUND_NEXT.match(text, found.end - offset) is not None  # "with the White House releasing": its subject
+        bare = lead[:-1] if lead and lead[-1].lower() in ("the", "a", "an") and not absolute else lead  # "on the LME rose"
+        if bare and bare[-1].lower() in _PREPOSITIONS:
             return _group_holder(text, offset, mentions, found)
         if len(lead) >= 2 and lead[-1].islower() and is_descriptor(lead[-1]) and _PREPOSITIONS & {w.lower() for w in lead[-3:-1]}:
             return None
