@@ -8,6 +8,7 @@ import json
 import types
 import typing
 from datetime import date
+from json.encoder import encode_basestring
 from typing import Any
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -37,7 +38,60 @@ def _names(kind: type) -> tuple[str, ...] | None:
 
 
 def dumps(value: Any) -> str:
+    """``json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"))``, written directly: an
+    entry gathering thousands of sources is stored again whenever one joins, and each small immutable
+    record (a source, an actor, a date) is encoded once and then reused from a cache."""
+    return _encode(value)
+
+
+def _encode(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if kind is tuple or kind is list:
+        return "[" + ",".join(map(_encode, value)) + "]"
+    if value is None or kind is bool or kind is int or kind is float:
+        return json.dumps(value)
+    if kind is date:
+        return '"' + value.isoformat() + '"'
+    if kind is dict:
+        return "{" + ",".join(encode_basestring(k) + ":" + _encode(v) for k, v in value.items()) + "}"
+    if _small(kind):
+        return _record(value)
+    keys = _keys(kind)
+    if keys is not None:
+        return "{" + ",".join(key + _encode(getattr(value, name)) for name, key in keys) + "}"
     return json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _record(value: Any) -> str:
+    """A small immutable record's JSON, by value."""
+    return "{" + ",".join(key + _encode(getattr(value, name)) for name, key in _keys(type(value))) + "}"
+
+
+@functools.cache
+def _keys(kind: type) -> tuple[tuple[str, str], ...] | None:
+    """(field name, its JSON key with the colon) of a dataclass type, None for any other type."""
+    names = _names(kind)
+    return None if names is None else tuple((name, encode_basestring(name) + ":") for name in names)
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None), date})
+
+
+@functools.cache
+def _small(kind: type) -> bool:
+    """A frozen dataclass whose fields are scalars, dates or other such records: cheap to hash, so
+    its encoding is cached by value."""
+    params = getattr(kind, "__dataclass_params__", None)
+    if params is None or not params.frozen:
+        return False
+    for hint in typing.get_type_hints(kind).values():
+        options = typing.get_args(hint) if typing.get_origin(hint) in (types.UnionType, typing.Union) else (hint,)
+        if not all(o in _LEAVES or (isinstance(o, type) and _small(o)) for o in options):
+            return False
+    return True
 
 
 def loads(text: str) -> Any:

@@ -15,8 +15,8 @@ from pathlib import Path
 SCHEMA = files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
 BUSY_TIMEOUT_MS = 30_000
 DERIVED = ("entry_actors", "entry_articles", "entries", "expressions", "article_analyses", "statements",
-           "story_actors", "canonical_actors", "actor_partitions", "partitions")  # rebuilt from the articles
-LATEST = (("entries", "sort_key"), ("article_analyses", "people"))  # columns the derived rows gained last
+           "story_actors", "canonical_actors", "actor_links", "actor_partitions", "partitions")  # rebuilt from the articles
+LATEST = (("entries", "sort_key"), ("article_analyses", "people"), ("canonical_actors", "shown_id"))  # columns the derived rows gained last
 
 
 def _lacks(conn: sqlite3.Connection, table: str, column: str) -> bool:

@@ -3,7 +3,8 @@
 Each article's analysis (reference date, expressions, statements) is stored, so unchanged articles
 are never analysed again; the merge is split into partitions (merge/partitions.py), so a change
 re-merges only the partitions its old and new statements fall in, plus those naming an actor whose
-canonical form the change alters. The clock: an article with ``published_at`` takes its reference
+canonical form the change alters (``registry.py``: recomputed only for the actors a change reaches);
+an entry that changed is rewritten in place, its source rows by difference. The clock: an article with ``published_at`` takes its reference
 date from it alone; only when the story has articles without it is the whole story's clock re-run
 (a cost that grows with the story), and then only articles whose reference date moved are re-analysed.
 """
@@ -17,35 +18,28 @@ from collections.abc import Iterable
 
 from service.pipeline.clock import resolve_reference_dates
 from service.pipeline.merge.batches import Keyed, PartitionMerge, batch_day, keyed
-from service.pipeline.merge.partitions import (
-    actor_order,
-    canonical_actors,
-    entries_of,
-    merge_form,
-    partition_of,
-    shown_people,
-    with_actors,
-)
+from service.pipeline.merge.partitions import entries_of, partition_of, with_actors
 from service.pipeline.model import Actor, AnalysedArticle, ArticleInput, Entry, ReferenceDate, Statement
 from service.pipeline.story import analyse_article
 from service.store.codec import build, dumps, loads, plain
+from service.store.registry import Registry
 
 
 def update(conn: sqlite3.Connection, story: str, changed: Iterable[str]) -> None:
     """Bring the story's derived rows up to date after ``changed`` articles were added or patched."""
-    _refresh(conn, story, set(changed), set(), _Registry(conn, story))
+    _refresh(conn, story, set(changed), set(), Registry(conn, story))
 
 
 def remove(conn: sqlite3.Connection, aid: str) -> None:
     """Delete an article with all it contributed, and bring its story up to date."""
     story = conn.execute("SELECT story FROM articles WHERE id = ?", (aid,)).fetchone()["story"]
-    registry = _Registry(conn, story)
+    registry = Registry(conn, story)
     partitions = _forget(conn, aid, registry)
     conn.execute("DELETE FROM articles WHERE id = ?", (aid,))
     _refresh(conn, story, set(), partitions, registry)
 
 
-def _refresh(conn: sqlite3.Connection, story: str, changed: set[str], dirty: set[str], registry: _Registry) -> None:
+def _refresh(conn: sqlite3.Connection, story: str, changed: set[str], dirty: set[str], registry: Registry) -> None:
     """``dirty``: partitions that lost statements or whose actors changed: merged again whole."""
     fresh: dict[str, list[Keyed]] = defaultdict(list)
     analysed = _to_analyse(conn, story, changed)
@@ -54,13 +48,13 @@ def _refresh(conn: sqlite3.Connection, story: str, changed: set[str], dirty: set
         for partition, statement in _store_analysis(conn, analyse_article(article, reference), registry):
             fresh[partition].append(statement)
     dirty |= registry.save({article.id for article, _ in analysed})
-    people = registry.canonical()
+    people = registry.people
     _retitle(conn, story, registry.retitled)
     position = conn.execute("SELECT coalesce(max(position), -1) + 1 FROM entries WHERE story = ?", (story,)).fetchone()[0]
     database = conn.execute("PRAGMA database_list").fetchone()["file"]
     for partition in sorted(dirty | fresh.keys()):
         new = [(key, with_actors(s, people)) for key, s in fresh.get(partition, ())]
-        position = _merge(conn, (database, story, partition), people, new, partition in dirty, position)
+        position = _merge(conn, (database, story, partition), registry, new, partition in dirty, position)
 
 
 def _retitle(conn: sqlite3.Connection, story: str, people: dict[str, Actor]) -> None:
@@ -78,7 +72,7 @@ def _retitle(conn: sqlite3.Connection, story: str, people: dict[str, Actor]) -> 
                          (dumps(actor), story, row["position"], actor_id))
 
 
-def _forget(conn: sqlite3.Connection, aid: str, registry: _Registry) -> set[str]:
+def _forget(conn: sqlite3.Connection, aid: str, registry: Registry) -> set[str]:
     """Drop an article's statements from the registry and their partitions; returns those partitions."""
     rows = conn.execute("SELECT partition, data FROM statements WHERE article_id = ?", (aid,)).fetchall()
     for row in rows:
@@ -123,7 +117,7 @@ def _row(conn: sqlite3.Connection, aid: str) -> sqlite3.Row:
     return conn.execute("SELECT * FROM articles WHERE id = ?", (aid,)).fetchone()
 
 
-def _store_analysis(conn: sqlite3.Connection, analysed: AnalysedArticle, registry: _Registry) -> list[tuple[str, Keyed]]:
+def _store_analysis(conn: sqlite3.Connection, analysed: AnalysedArticle, registry: Registry) -> list[tuple[str, Keyed]]:
     """Store an article's analysis; returns its statements by partition, in merge order."""
     aid, story = analysed.article.id, analysed.article.story
     conn.execute("INSERT OR REPLACE INTO article_analyses VALUES (?, ?, ?, ?, ?)",
@@ -134,140 +128,101 @@ def _store_analysis(conn: sqlite3.Connection, analysed: AnalysedArticle, registr
     conn.executemany("INSERT INTO expressions (article_id, position, data) VALUES (?, ?, ?)",
                      [(aid, i, dumps(e)) for i, e in enumerate(analysed.expressions)])
     day, out = batch_day(analysed.reference_date.value), []
-    for position, statement in enumerate(analysed.statements):
-        partition = partition_of(statement)
-        out.append((partition, keyed(statement, day)))
-        conn.execute("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?)",
-                     (aid, position, story, partition, day, dumps(statement)))
-        conn.executemany("INSERT OR IGNORE INTO actor_partitions VALUES (?, ?, ?, ?)",
-                         [(story, a.id, partition, aid) for a in statement.actors])
+    for statement in analysed.statements:
+        out.append((partition_of(statement), keyed(statement, day)))
         registry.count(statement.actors, +1)
+    conn.executemany("INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?)",
+                     [(aid, position, story, partition, day, dumps(s)) for position, (partition, (_, s)) in enumerate(out)])
+    conn.executemany("INSERT OR IGNORE INTO actor_partitions VALUES (?, ?, ?, ?)",
+                     [(story, a.id, partition, aid) for partition, (_, s) in out for a in s.actors])
     return out
 
 
-_STATES: OrderedDict[tuple[str, str, str], tuple[str, PartitionMerge]] = OrderedDict()
-KEPT_STATES = 128  # partitions whose merge state stays in memory (the recently changed ones)
+_STATES: OrderedDict[tuple[str, str, str], tuple[str, PartitionMerge, dict[str, str | None]]] = OrderedDict()
+KEPT_STATES = 128  # partitions whose merge state (and its articles' publishers) stays in memory
 
 
-def _merge(conn: sqlite3.Connection, where: tuple[str, str, str], people: dict[str, Actor], new: list[Keyed],
+def _merge(conn: sqlite3.Connection, where: tuple[str, str, str], registry: Registry, new: list[Keyed],
            dirty: bool, position: int) -> int:
     """Bring one partition's entries up to date; returns the next free entry position.
 
     The kept merge state takes the new statements when it is the stored one (same token) and they
-    are not older than its latest day; otherwise the partition is merged again from its statements."""
+    are not older than its latest day; otherwise the partition is merged again from its statements.
+    An entry that changed is rewritten in its row, its article and actor rows by difference, so an
+    entry gathering thousands of sources costs little more than its rendering when one joins. The
+    publishers kept with the state stay valid with its token: a patched or deleted article's
+    partitions are always merged again."""
     _, story, partition = where
     row = conn.execute("SELECT token FROM partitions WHERE story = ? AND partition = ?", (story, partition)).fetchone()
     kept = _STATES.pop(where, None)
     if kept and row and kept[0] == row["token"] and not dirty and kept[1].can_take(new):
-        state = kept[1]
+        _, state, publishers = kept
         changed, gone = state.take(new)
         conn.executemany("DELETE FROM entries WHERE story = ? AND partition = ? AND rank = ?",
-                         [(story, partition, key) for key in sorted(changed | gone)])
-    elif row is None and not dirty:  # a new partition: all its statements are new
-        state = PartitionMerge(new)
-        changed = set(state.groups())
+                         [(story, partition, key) for key in sorted(gone)])
+        stored = {key: r["position"] for key in changed if (r := conn.execute(
+            "SELECT position FROM entries WHERE story = ? AND partition = ? AND rank = ?", (story, partition, key)).fetchone())}
     else:
-        rows = conn.execute("SELECT day, data FROM statements WHERE story = ? AND partition = ?", (story, partition))
-        state = PartitionMerge(keyed(with_actors(build(Statement, loads(r["data"])), people), r["day"]) for r in rows)
-        changed = set(state.groups())
-        conn.execute("DELETE FROM entries WHERE story = ? AND partition = ?", (story, partition))
+        if row is None and not dirty:  # a new partition: all its statements are new
+            state = PartitionMerge(new)
+        else:
+            rows = conn.execute("SELECT day, data FROM statements WHERE story = ? AND partition = ?", (story, partition))
+            state = PartitionMerge(keyed(with_actors(build(Statement, loads(r["data"])), registry.people), r["day"]) for r in rows)
+            conn.execute("DELETE FROM entries WHERE story = ? AND partition = ?", (story, partition))
+        changed, publishers, stored = set(state.groups()), {}, {}
     groups = state.groups()
-    ids = sorted({s.article_id for key in changed for s in groups[key].members})
-    publishers = {r["id"]: r["publisher"] for r in conn.execute(
-        f"SELECT id, publisher FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)}
-    for key, rank, entry in entries_of(state, changed, partition, publishers, shown_people(people)):
-        write_entry(conn, story, position, entry, partition, rank, key)
-        position += 1
+    missing = sorted({s.article_id for key in changed for s in groups[key].members} - publishers.keys())
+    for first in range(0, len(missing), 500):
+        ids = missing[first : first + 500]
+        publishers.update(conn.execute(f"SELECT id, publisher FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall())
+    for key, rank, entry in entries_of(state, changed, partition, publishers, registry.shown):
+        if rank in stored:
+            _rewrite_entry(conn, story, stored[rank], entry, key)
+        else:
+            write_entry(conn, story, position, entry, partition, rank, key)
+            position += 1
     if not groups:
         conn.execute("DELETE FROM partitions WHERE story = ? AND partition = ?", (story, partition))
         return position
     token = uuid.uuid4().hex
     conn.execute("INSERT OR REPLACE INTO partitions VALUES (?, ?, ?)", (story, partition, token))
-    _STATES[where] = (token, state)
+    _STATES[where] = (token, state, publishers)
     while len(_STATES) > KEPT_STATES:
         _STATES.popitem(last=False)
     return position
 
 
+def _columns(entry: Entry, key: bytes) -> tuple:
+    """An entry's row values from its id to its sort key."""
+    when = entry.date
+    return (entry.id, entry.kind, when is not None,
+            when.earliest.isoformat() if when and when.earliest else None,
+            when.latest.isoformat() if when and when.latest else None, dumps(entry), key)
+
+
 def write_entry(conn: sqlite3.Connection, story: str, position: int, entry: Entry, partition: str, rank: str,
                 key: bytes) -> None:
-    when = entry.date
-    conn.execute(
-        "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (story, position, entry.id, entry.kind, when is not None,
-         when.earliest.isoformat() if when and when.earliest else None,
-         when.latest.isoformat() if when and when.latest else None,
-         dumps(entry), partition, rank, key),
-    )
-    actors = {a.id: a for a in entry.actors}
+    entry_id, kind, dated, earliest, latest, data, key = _columns(entry, key)
+    conn.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 (story, position, entry_id, kind, dated, earliest, latest, data, partition, rank, key))
     conn.executemany("INSERT INTO entry_actors VALUES (?, ?, ?, ?)",
-                     [(story, position, a.id, dumps(a)) for a in actors.values()])
+                     [(story, position, i, dumps(a)) for i, a in {a.id: a for a in entry.actors}.items()])
     conn.executemany("INSERT INTO entry_articles VALUES (?, ?, ?)",
                      [(story, position, aid) for aid in sorted({s.article_id for s in entry.sources})])
 
 
-class _Registry:
-    """The story's distinct actors with how many statements and articles name each (a statement its
-    actors, an article the people it names in full), and their canonical forms.
-
-    The canonical forms are recomputed only when an actor appears in or leaves the story; the
-    partitions naming an actor whose canonical form changed are returned for re-merging."""
-
-    def __init__(self, conn: sqlite3.Connection, story: str) -> None:
-        self.conn, self.story = conn, story
-        self.pending: dict[Actor, int] = {}
-        self.moved = False  # an actor appeared or left
-        self._people: dict[str, Actor] | None = None
-        self.retitled: dict[str, Actor] = {}  # people whose title or organisation alone changed
-
-    def count(self, actors: Iterable[Actor], step: int) -> None:
-        for actor in dict.fromkeys(actors):
-            self.pending[actor] = self.pending.get(actor, 0) + step
-
-    def save_counts(self) -> None:
-        for actor, step in sorted(self.pending.items(), key=lambda t: actor_order(t[0])):
-            if not step:
-                continue
-            key = (self.story, actor.id, dumps(actor))
-            row = self.conn.execute("SELECT mentions FROM story_actors WHERE story = ? AND actor_id = ? AND data = ?", key).fetchone()
-            now = (row["mentions"] if row else 0) + step
-            if now > 0:
-                self.conn.execute("INSERT OR REPLACE INTO story_actors VALUES (?, ?, ?, ?)", (*key, now))
-            else:
-                self.conn.execute("DELETE FROM story_actors WHERE story = ? AND actor_id = ? AND data = ?", key)
-            self.moved |= row is None or now <= 0
-        self.pending.clear()
-
-    def save(self, fresh: set[str]) -> set[str]:
-        """Store the counts; when the set of actors changed, the new canonical forms; returns the
-        partitions to re-merge: those where statements of articles other than ``fresh`` (merged
-        before, with the old forms) name an actor whose canonical form changed."""
-        self.save_counts()
-        if not self.moved:
-            return set()
-        old = dict(self.conn.execute("SELECT actor_id, data FROM canonical_actors WHERE story = ?", (self.story,)).fetchall())
-        variants = [build(Actor, loads(r["data"])) for r in self.conn.execute("SELECT data FROM story_actors WHERE story = ?", (self.story,))]
-        self._people = canonical_actors(variants)
-        new = {i: dumps(a) for i, a in self._people.items()}
-        moved = sorted(i for i in old.keys() | new.keys() if old.get(i) != new.get(i))
-        for actor_id in moved:
-            if actor_id in new:
-                self.conn.execute("INSERT OR REPLACE INTO canonical_actors VALUES (?, ?, ?)", (self.story, actor_id, new[actor_id]))
-            else:
-                self.conn.execute("DELETE FROM canonical_actors WHERE story = ? AND actor_id = ?", (self.story, actor_id))
-        partitions = set()
-        for actor_id in moved:
-            before, after = (build(Actor, loads(m[actor_id])) if actor_id in m else None for m in (old, new))
-            if before and after and merge_form(before) == merge_form(after):
-                self.retitled[after.id] = shown_people(self._people)[after.id]
-                continue
-            partitions |= {r[0] for r in self.conn.execute(
-                "SELECT partition, article_id FROM actor_partitions WHERE story = ? AND actor_id = ?", (self.story, actor_id))
-                if r[1] not in fresh}
-        return partitions
-
-    def canonical(self) -> dict[str, Actor]:
-        if self._people is None:
-            rows = self.conn.execute("SELECT actor_id, data FROM canonical_actors WHERE story = ?", (self.story,))
-            self._people = {r["actor_id"]: build(Actor, loads(r["data"])) for r in rows}
-        return self._people
+def _rewrite_entry(conn: sqlite3.Connection, story: str, position: int, entry: Entry, key: bytes) -> None:
+    """Store a changed entry in its row: its actor and article rows changed by difference only."""
+    conn.execute("UPDATE entries SET id = ?, kind = ?, dated = ?, earliest = ?, latest = ?, data = ?, sort_key = ?"
+                 " WHERE story = ? AND position = ?", (*_columns(entry, key), story, position))
+    actors = {i: dumps(a) for i, a in {a.id: a for a in entry.actors}.items()}
+    before = dict(conn.execute("SELECT actor_id, data FROM entry_actors WHERE story = ? AND position = ?", (story, position)).fetchall())
+    conn.executemany("DELETE FROM entry_actors WHERE story = ? AND position = ? AND actor_id = ?",
+                     [(story, position, i) for i in sorted(before.keys() - actors.keys())])
+    conn.executemany("INSERT OR REPLACE INTO entry_actors VALUES (?, ?, ?, ?)",
+                     [(story, position, i, data) for i, data in sorted(actors.items()) if before.get(i) != data])
+    articles = {s.article_id for s in entry.sources}
+    before = {r[0] for r in conn.execute("SELECT article_id FROM entry_articles WHERE story = ? AND position = ?", (story, position))}
+    conn.executemany("DELETE FROM entry_articles WHERE story = ? AND position = ? AND article_id = ?",
+                     [(story, position, aid) for aid in sorted(before - articles)])
+    conn.executemany("INSERT INTO entry_articles VALUES (?, ?, ?)", [(story, position, aid) for aid in sorted(articles - before)])

@@ -61,7 +61,17 @@ CREATE TABLE IF NOT EXISTS canonical_actors (
     story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
     actor_id TEXT NOT NULL,
     data TEXT NOT NULL,
+    shown_id TEXT,  -- a person's canonical id, under which entries show it (partitions.shown_people)
     PRIMARY KEY (story, actor_id)
+);
+CREATE INDEX IF NOT EXISTS canonical_actors_shown ON canonical_actors (story, shown_id);
+-- Each distinct person or organisation under each of its link keys (merge/actor_links.py), so a
+-- change recomputes the canonical forms of the actors it can reach and no others.
+CREATE TABLE IF NOT EXISTS actor_links (
+    story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    link TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (story, link, data)
 );
 CREATE TABLE IF NOT EXISTS actor_partitions (
     story TEXT NOT NULL,

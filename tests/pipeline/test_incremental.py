@@ -140,3 +140,35 @@ def _partitions(statements: list) -> dict[str, list]:
     for key, statement in statements:
         out.setdefault(partition_of(statement), []).append((key, statement))
     return out
+
+
+PEOPLE = tomllib.loads((Path(__file__).parent / "incremental.toml").read_text(encoding="utf-8"))["people"]
+
+
+@pytest.mark.parametrize("case", PEOPLE, ids=[c["name"] for c in PEOPLE])
+@pytest.mark.parametrize("order", ["forward", "reversed"])
+def test_people_named_in_passing_follow_arrivals_and_deletes(store: Store, case: dict, order: str) -> None:
+    """After each arrival and each step (``delete-N``/``add-N``: the N-th article, from 1), the stored
+    timeline and actors equal the whole-story analysis of the stored articles."""
+    articles = [NewArticle(text, publisher=f"Outlet {i}", published_at=case["published_at"]) for i, text in enumerate(case["articles"])]
+    ids = {}
+    for i in range(len(articles)) if order == "forward" else reversed(range(len(articles))):
+        ids[i] = store.add_article("people", articles[i])[0]["id"]
+        _assert_equal(store, "people")
+    for step in case["steps"]:
+        what, which = step.split("-")
+        i = int(which) - 1
+        if what == "delete":
+            assert store.delete_article(ids[i])
+        else:
+            ids[i] = store.add_article("people", articles[i])[0]["id"]
+        _assert_equal(store, "people")
+
+
+def _assert_equal(store: Store, name: str) -> None:
+    stored = _stored(store, name)
+    inputs = [ArticleInput(a["id"], a["story"], a["text"], a["title"], a["publisher"], a["url"], published_on(a["published_at"]))
+              for a in stored]
+    expected = analyse_story(inputs)
+    assert store.timeline(name, TimelineFilter(), lambda revision: 0, 10_000).items == plain(list(expected.entries))
+    assert store.actors(name) == _actors(expected.entries)

@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import hashlib
 import operator
+import typing
 from collections.abc import Iterable
 from datetime import date
 from itertools import groupby
@@ -118,7 +119,10 @@ def thawed(value):
     if _plain(kind):
         return value
     if kind is list:
-        return value[:] if not value or _plain(type(value[0])) else [thawed(v) for v in value]
+        if not value or _plain(type(value[0])):
+            return value[:]
+        flat = _flat_copier(type(value[0]))  # a partition's groups: thousands of small records
+        return [flat(v) if type(v) is type(value[0]) else thawed(v) for v in value] if flat else [thawed(v) for v in value]
     if kind is set:
         return set(value)
     if isinstance(value, dict):
@@ -127,10 +131,52 @@ def thawed(value):
             if not _plain(type(v)):
                 out[k] = v[:] if type(v) is list and (not v or _plain(type(v[0]))) else thawed(v)
         return out
-    names = _fields(kind)
     out = object.__new__(kind)
-    for name in names:
-        object.__setattr__(out, name, thawed(getattr(value, name)))
+    for name in _fields(kind):  # the common fields inline: a partition's state holds thousands of groups
+        v = getattr(value, name)
+        held = type(v)
+        if held is list and (not v or _plain(type(v[0]))):
+            v = v[:]
+        elif held is set:
+            v = set(v)
+        elif not _plain(held):
+            v = thawed(v)
+        object.__setattr__(out, name, v)
+    return out
+
+
+@functools.cache
+def _flat_copier(kind: type):
+    """A one-call copy for a mutable record whose fields, by their declared types, are immutable
+    values, lists of them or sets (a merge group); None for any other type."""
+    if not dataclasses.is_dataclass(kind) or hasattr(kind, "__post_init__") or not all(f.init for f in dataclasses.fields(kind)):
+        return None
+    copies = []
+    for hint in typing.get_type_hints(kind).values():
+        origin, args = typing.get_origin(hint) or hint, typing.get_args(hint)
+        if origin is list and args and _plain(args[0]):
+            copies.append(list.copy)
+        elif origin is set:
+            copies.append(set.copy)
+        elif origin is dict and args and _plain(args[1]):
+            copies.append(dict.copy)
+        elif origin is dict and args and typing.get_origin(args[1]) is list and _plain(typing.get_args(args[1])[0]):
+            copies.append(_lists_copy)
+        elif isinstance(origin, type) and _plain(origin):
+            copies.append(None)
+        else:
+            return None
+    names = _fields(kind)
+    if len(names) < 2:  # attrgetter of one name gives the value, not a tuple
+        return None
+    values = operator.attrgetter(*names)
+    return lambda value: kind(*[copy(v) if copy else v for copy, v in zip(copies, values(value))])
+
+
+def _lists_copy(value: dict) -> dict:
+    out = value.copy()
+    for key, items in value.items():
+        out[key] = items[:]
     return out
 
 
