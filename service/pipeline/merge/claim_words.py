@@ -65,13 +65,9 @@ def content_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[s
     return frozenset(w for w in words if w and w not in stop and len(w) > 1)
 
 
-def names_of(statement: Statement) -> frozenset[str]:
-    """The words of the statement's actors' names (not words of the claim). Cached on the names
-    alone: a statement rebuilt from storage may carry its actors as a list, not a tuple."""
-    return name_words(actor_names(statement))
-
-
 def actor_names(statement: Statement) -> tuple[str, ...]:
+    """The statement's actors' names, as a tuple whatever holds them: a statement rebuilt from storage
+    may carry its actors as a list, and ``name_words`` is cached on the names alone."""
     return tuple(map(_NAME, statement.actors))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.merge.claim_words import Weights, names_of, words_of
+from service.pipeline.merge.claim_words import Weights, actor_names, name_words, words_of
 from service.pipeline.merge.days import dates_agree
 from service.pipeline.merge.discrepancies import figure_discrepancies
 from service.pipeline.merge.entries import timeline
@@ -145,8 +145,8 @@ def test_outlets(example):
         assert [a.name for a in entry.actors] == example["speakers"]
 
 
-def test_names_of_actors_as_list():
+def test_actor_names_of_a_rebuilt_statement():
     """A statement rebuilt from storage may carry its actors as a list: its names are still found (and cached)."""
     actors = [Actor("ana-ruiz", "Ana Ruiz"), Actor("tom-berg", "Tom Berg")]
     statement = Statement("a", "event", actors, "Ana Ruiz and Tom Berg met", (), "", 0, 25, None, "test")
-    assert names_of(statement) == names_of(statement) == {"ana", "ruiz", "tom", "berg"}
+    assert name_words(actor_names(statement)) == name_words(actor_names(statement)) == {"ana", "ruiz", "tom", "berg"}
