@@ -23,6 +23,8 @@ from service.pipeline.model import Statement
 TELLING, TELLING_FLOOR = 1 / 10, 5  # a word at most this share (or this many) of the story's statements use tells one claim from another
 WORD = re.compile(r"[a-z][a-z\-’']*")
 _NAME_WORD = re.compile(r"[\w’'-]+")
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NAME = attrgetter("name")
 
 
@@ -63,6 +65,19 @@ def content_words(text: str, names: frozenset[str] = frozenset()) -> frozenset[s
     stop, _ = _lex()
     words = (fold(w) for w in WORD.findall(estimate_verbs(text).lower()) if w not in stop and w not in names)
     return frozenset(w for w in words if w and w not in stop and len(w) > 1)
+
+
+@lru_cache(maxsize=65536)
+def numbers_in(text: str) -> frozenset[str]:
+    """Numbers of two digits or more, years left out (every report of a story shares its year)."""
+    found = (n.replace(",", "") for n in _NUMBER.findall(text))
+    return frozenset(n for n in found if len(n) >= 2 and not _YEAR.fullmatch(n))
+
+
+def seen_words(statement: Statement) -> frozenset[str]:
+    """What rarity counts of a statement: its content words, and its numbers marked "#" (so that a
+    figure only one claim gives can be told from the story's headline figure)."""
+    return words_of(statement) | frozenset("#" + n for n in numbers_in(statement.text))
 
 
 def actor_names(statement: Statement) -> tuple[str, ...]:

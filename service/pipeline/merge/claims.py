@@ -15,15 +15,13 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from service.pipeline.merge.claim_words import WORD, Weights, actor_names, content_words, name_words, words_of
+from service.pipeline.merge.claim_words import WORD, Weights, actor_names, content_words, name_words, numbers_in, words_of
 from service.pipeline.merge.counts import FIGURE_DISPUTED, figure_bonus, one_measure, unit_of
 from service.pipeline.merge.event_acts import same_act
 from service.pipeline.model import Statement
 
 QUOTE_FLOOR = 75.0  # below this, fuzzy matches between different quotes are noise
 SKELETON, SKELETON_WORDS = 15.0, 4  # bonus when this many content words recur in the same order
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-_YEAR = re.compile(r"(?:19|20)\d\d")
 NUMBERS = 25.0  # bonus for two shared exact numbers
 QUOTED_PHRASE, QUOTED_WORD, QUOTED_WORD_LETTERS = 25.0, 12.0, 8  # a quoted phrase, or one long quoted word, in the other report
 
@@ -58,14 +56,7 @@ def word_score(a: Statement, b: Statement, weights: Weights) -> float:
 
 def shared_numbers(a: Statement, b: Statement) -> float:
     """Two or more of the same exact numbers ("312 votes to 298" ~ "by 312 to 298") tell the same news."""
-    return NUMBERS if len(_numbers(a.text) & _numbers(b.text)) >= 2 else 0.0
-
-
-@lru_cache(maxsize=65536)
-def _numbers(text: str) -> frozenset[str]:
-    """Numbers of two digits or more, years left out (every report of a story shares its year)."""
-    found = (n.replace(",", "") for n in _NUMBER.findall(text))
-    return frozenset(n for n in found if len(n) >= 2 and not _YEAR.fullmatch(n))
+    return NUMBERS if len(numbers_in(a.text) & numbers_in(b.text)) >= 2 else 0.0
 
 
 def shared_quote(a: Statement, b: Statement) -> float:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from service.pipeline.merge.claim_words import Weights, words_of
+from service.pipeline.merge.claim_words import Weights, numbers_in, seen_words, words_of
 from service.pipeline.merge.claims import QUOTE_FLOOR, quote_score, same_claim
 from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, same_count
 from service.pipeline.merge.days import dates_agree, retold
@@ -66,13 +66,13 @@ class Merger:
     def prime(self, statements: list[Statement]) -> None:
         """Count word rarity over a known batch first, so early comparisons see the story's vocabulary."""
         for statement in statements:
-            self.weights.see(words_of(statement))
+            self.weights.see(seen_words(statement))
         self.primed = True
 
     def add(self, statement: Statement) -> None:
         keys = {k for a in statement.actors for k in affiliations(a)} or {NO_ACTOR}
         if not self.primed:
-            self.weights.see(words_of(statement))
+            self.weights.see(seen_words(statement))
         threshold = SAME_CLAIM if statement.kind == "statement" else SAME_EVENT
         best, best_score = None, threshold
         elsewhere = None  # the best fit among entries other outlets also carry
@@ -174,7 +174,9 @@ def claim_score(a: Statement, b: Statement, weights: Weights, score: float | Non
     counted = counts_one_thing(a, b)  # "40 posts" v "45 new posts"
     if _one_speaker(a, b) and any(map(weights.telling, rare)) and len(rare) >= (1 if counted else 2):
         return score + SPEAKER_BONUS
-    return score + SPEAKER_BONUS if _one_estimate(a, b) else score
+    if _one_estimate(a, b):
+        return score + SPEAKER_BONUS
+    return max(score, SAME_CLAIM) if _same_actor(a, b) and (_unnamed_count(a, b, weights) or _unnamed_count(b, a, weights)) else score
 
 
 def _one_estimate(a: Statement, b: Statement) -> bool:
@@ -182,10 +184,24 @@ def _one_estimate(a: Statement, b: Statement) -> bool:
     they like ("Ukraine believes it could be as high as 12,000 troops" ~ "Ukraine has put the figure
     higher, at up to 12,000"): one estimate, if they share a word besides the counted noun (not
     "12 clinics have closed" v "12 clinics will reopen")."""
-    if not (a.kind == b.kind == "statement" and len(a.actors) == len(b.actors) == 1 and a.actors[0].id == b.actors[0].id):
+    if not _same_actor(a, b):
         return False
     units = same_count(a, b)
     return bool(units) and bool(words_of(a) & words_of(b) - units)
+
+
+def _same_actor(a: Statement, b: Statement) -> bool:
+    return a.kind == b.kind == "statement" and len(a.actors) == len(b.actors) == 1 and a.actors[0].id == b.actors[0].id
+
+
+def _unnamed_count(a: Statement, b: Statement, weights: Weights) -> bool:
+    """"more than 500,000 Russian troops" ~ "has reached over 500,000": one actor's large exact figure
+    that no other claim of the story gives, the other report giving it without its noun (so nothing
+    says they count different things)."""
+    if b.figures:
+        return False
+    told = numbers_in(b.text)
+    return any(f.low == f.high >= 1000 and (n := str(int(f.low))) in told and weights.df["#" + n] <= 2 for f in a.figures)
 
 
 def happening_bonus(a: Statement, b: Statement) -> float:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.merge.claim_words import Weights, actor_names, name_words, words_of
+from service.pipeline.merge.claim_words import Weights, actor_names, name_words, seen_words, words_of
 from service.pipeline.merge.days import dates_agree
 from service.pipeline.merge.discrepancies import figure_discrepancies
 from service.pipeline.merge.entries import timeline
@@ -57,7 +57,7 @@ def test_claims(example):
     b = _statement(example["b"], example.get("quotes_b", ()), day, kind)
     weights = Weights()
     for statement in [a, b, *map(_statement, BACKGROUND)]:
-        weights.see(words_of(statement))
+        weights.see(seen_words(statement))
     assert (claim_score(a, b, weights) >= SAME_CLAIM) == example["same"]
 
 
