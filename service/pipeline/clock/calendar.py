@@ -51,9 +51,9 @@ def year_hints(years: Iterable[YearEvidence], published: Iterable[date] = ()) ->
     years = list(years)
     # A page's copyright year counts only where the story's text names no year; years of future
     # clauses only where nothing else does: "the 2028 Games" is ahead.
-    mentioned = [y for ev in years for y in ev.mentioned]
-    copyright = [y for ev in years for y in ev.copyright] if not mentioned else []
     announced = [y for ev in years for y in ev.announced]
+    mentioned = [y for ev in years for y in ev.mentioned] or [y for ev in years for y in ev.history if announced]
+    copyright = [y for ev in years for y in ev.copyright] if not mentioned else []
     latest = max(mentioned, default=None)
     ahead = min((y for y in announced if y > latest + MAX_YEAR_GAP), default=None) if latest else None
     mentioned = mentioned or copyright or announced

@@ -24,15 +24,25 @@ class YearEvidence:
     # the present year out of dates, so under a yearless dateline these years are past.
     dated: tuple[tuple[int, str], ...] = ()
     copyright: tuple[int, ...] = ()  # years of the page's copyright notice: the present, if nothing else says
+    # Years of a founding or first opening ("founded in 1962"): history, however long ago; alone they
+    # do not place the present, beside a year a future clause names they tell how far ahead it is.
+    history: tuple[int, ...] = ()
 
+
+
+_HISTORY = re.compile(r"\b(?:founded|established|set up|formed|incorporated|built|opened|inaugurated|created)\s+(?:in\s+)?(?:[a-z]+\s+)?$")
 
 
 def read_years(text: str, ends: list[int]) -> YearEvidence:
     """Explicit years by tense, years written with a month, "since" starts and elapsed durations."""
-    mentioned, announced = set(), set()
+    mentioned, announced, history = set(), set(), set()
     for m in lx.YEAR.finditer(text):
-        if lx.FUTURE_YEAR.search(text[max(0, m.start() - 20) : m.start()].lower()):
+        before = text[max(0, m.start() - 30) : m.start()].lower()
+        if lx.FUTURE_YEAR.search(before[-20:]):
             continue  # a deadline ("by 2030") says nothing of the present
+        if _HISTORY.search(before):
+            history.add(int(m.group("year")))
+            continue
         future = tense_of(text, ends, m.start(), m.end())[0] == "future"  # "the 2028 Games will open"
         (announced if future else mentioned).add(int(m.group("year")))
     dated = {}
@@ -51,7 +61,7 @@ def read_years(text: str, ends: list[int]) -> YearEvidence:
             elapsed.append((years, phrase.strip()))
     since_years = tuple(sorted(since.items()))
     return YearEvidence(tuple(sorted(mentioned)), since_years, tuple(elapsed), tuple(sorted(announced)),
-                        tuple(sorted(dated.items())))
+                        tuple(sorted(dated.items())), history=tuple(sorted(history)))
 
 
 def _durations(text: str) -> list[re.Match]:
