@@ -2,7 +2,8 @@
 
 A weekday with a month-day ("Thursday (October 31)") fits one year in five to eleven; the years a
 story mentions, the years its durations imply ("since 2022" + "more than two years" -> 2024 or
-later) and any publication dates known for its articles choose among those.
+later) and the days its articles are known to be from (publication dates, dates written with their
+year) choose among those.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ MAX_YEAR_GAP = 6  # a candidate year farther than this from the story's years is
 class YearHints:
     """What a story says about its present year."""
 
-    published: tuple[date, ...] = ()  # publication days known from metadata
+    published: tuple[date, ...] = ()  # days articles are known to be from: metadata, or dates written with their year
     latest_mentioned: int | None = None  # latest explicit year mentioned
     floor: int | None = None  # the present is in this year or later
     floor_basis: str = ""
@@ -35,7 +36,7 @@ class YearHints:
     def words(self) -> str:
         parts = []
         if self.published:
-            parts.append("publication dates " + ", ".join(sorted({d.isoformat() for d in self.published})[:3]))
+            parts.append("days the story is dated " + ", ".join(sorted({d.isoformat() for d in self.published})[:3]))
         if self.latest_mentioned is not None:
             what = "copyright year" if self.copyright else "latest year mentioned"
             parts.append(f"{what} {self.latest_mentioned}")

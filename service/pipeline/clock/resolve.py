@@ -58,6 +58,7 @@ class _Clock:
     phrase: str = ""  # what dated it, as other articles' bases quote it
     events: tuple[tuple[date, DayMention], ...] = ()  # dated past events its text reports: "broke out on Labor Day"
     next_day: bool = False  # dated by its page, it tells its news "yesterday": the news is of the day before
+    year_written: bool = False  # dated by a mention that writes its year ("6 March 2025"), not by a guessed one
 
 
 def resolve_reference_dates(articles: Sequence[ArticleInput]) -> dict[str, ReferenceDate]:
@@ -66,6 +67,12 @@ def resolve_reference_dates(articles: Sequence[ArticleInput]) -> dict[str, Refer
     evidence = {a.id: extract_evidence(a.text) for a in ordered}
     hints = year_hints((evidence[a.id].years for a in ordered), (a.published_on for a in ordered if a.published_on))
     clocks = {a.id: _own_clock(a, evidence[a.id], hints) for a in ordered}
+    written = {c.ref.value for c in clocks.values() if c.year_written} - set(hints.published)
+    if written:  # "6 March 2025" in one article chooses the year of another's yearless "March 6"
+        known = replace(hints, published=tuple(sorted(written | set(hints.published))))
+        for a in ordered:
+            if not a.published_on and not clocks[a.id].year_written:
+                clocks[a.id] = _text_clock(evidence[a.id], known)
     events = EventIndex((i, day, m) for i, c in clocks.items() for day, m in c.events)
     for i, c in clocks.items():
         if c.ref.value is None and (match := events.match(i, evidence[i].days)):
@@ -154,7 +161,8 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
         if day > value:
             latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY
     ref = ReferenceDate(value, earliest, latest, "text", words, strength, tuple(conflicts) + more)
-    return _Clock(ref, f"'{mention.text}'", next_day=mention.kind in PAGE_DATES and next_day(ev)), events
+    return _Clock(ref, f"'{mention.text}'", next_day=mention.kind in PAGE_DATES and next_day(ev),
+                  year_written=mention.year is not None), events
 
 
 def _aligned_clock(ev: Evidence, day: date, own: DayMention, other_id: str, other: DayMention) -> _Clock:
