@@ -30,7 +30,8 @@ class YearEvidence:
 
 
 
-_HISTORY = re.compile(r"\b(?:founded|established|set up|formed|incorporated|built|opened|inaugurated|created)\s+(?:in\s+)?(?:[a-z]+\s+)?$")
+_HISTORY = re.compile(  # a founding or a first ("founded in 1962", "first approved in 1981")
+    r"\b(?:founded|established|set up|formed|incorporated|built|opened|inaugurated|created|first\s+[a-z]+ed)\s+(?:in\s+)?(?:[a-z]+\s+)?$")
 
 
 def read_years(text: str, ends: list[int]) -> YearEvidence:
