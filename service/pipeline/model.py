@@ -173,4 +173,4 @@ class AnalysedArticle:
     furniture: tuple[Furniture, ...]
     expressions: tuple[Expression, ...]
     statements: tuple[Statement, ...] = field(default=())
-    people: tuple[Actor, ...] = field(default=())  # everyone named in full, speaking or not
+    people: tuple[Actor, ...] = field(default=())  # people and bodies named in full, speaking or not

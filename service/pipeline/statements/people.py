@@ -1,9 +1,10 @@
-"""The people an article names in full, whether or not they speak in it.
+"""The people and bodies an article names in full, whether or not they speak in it.
 
 News gives a person's fullest name once, often in an article where that person says nothing
-("Maria T. Alvarez" in a profile, "Alvarez" in the reports of what she said): the story's canonical
-person takes the fullest name any article writes, so the story needs every full name, not only
-its speakers'.
+("Maria T. Alvarez" in a profile, "Alvarez" in the reports of what she said), and a body's full name
+in one outlet, its initials in another ("Food and Drug Administration", "FDA"): the story's canonical
+actor takes the fullest name any article writes, so the story needs every full name, not only its
+speakers'.
 """
 
 from __future__ import annotations
