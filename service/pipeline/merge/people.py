@@ -103,7 +103,11 @@ def _shortened(short: str, full: str) -> bool:
     return full.startswith(short + " ") and len(rest) == 1 and rest[0].rstrip(".").lower() in _COMPANY_FORMS
 
 
-_COMPANY_FORMS = frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "ag", "sa", "se", "nv", "group", "holdings", "co"})
+# company forms, and the trade words a firm's name ends with and its short name drops ("Corvane
+# Pharmaceuticals" -> "Corvane", "Straits Airways" -> "Straits")
+_COMPANY_FORMS = frozenset({"inc", "corp", "corporation", "ltd", "plc", "llc", "ag", "sa", "se", "nv", "group", "holdings", "co",
+                            "pharmaceuticals", "pharma", "airlines", "airways", "motors", "industries", "technologies",
+                            "systems", "foods", "mining", "shipping", "logistics", "energy", "biologics", "therapeutics"})
 
 
 def _titled(owners: set[str], single: list[Actor], people: list[Actor], named: dict[str, str]) -> set[str]:

@@ -65,10 +65,12 @@ def _not_in_office() -> frozenset[str]:
 
 def _possessed_name(owner: Mention, body: str) -> str:
     """"Russia's defence ministry" is Russia, as "Russian Defence Ministry" is: a state's own body;
-    "Lakeland County's health department" is the Lakeland County Health Department."""
+    "Acme's board" is Acme; "Lakeland County's health department" is the Lakeland County Health Department."""
     bodies = set(load("actors")["places"]["state_bodies"])
     if owner.name in place_key() and all(w.title() in bodies for w in body.split()):
         return place_key()[owner.name]
+    if body == "board" and owner.name not in place_key():
+        return owner.name  # "Corvane's board approved": a firm's board acts for the firm
     return f"{owner.name} {body.title()}"
 
 
