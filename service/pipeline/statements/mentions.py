@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from service.pipeline.statements.appositions import named_members, titled_appositions
 from service.pipeline.statements.names import classify_run
 from service.pipeline.statements.organisations import described_organisations, possessed_institutions, spoken_for
-from service.pipeline.statements.references import definite_title, group_adjective, lowercase_group, modified_title, organisation_reference, title_reference
+from service.pipeline.statements.references import place_owner, definite_title, group_adjective, lowercase_group, modified_title, organisation_reference, title_reference
 from service.pipeline.statements.runs import capitalised_runs
 from service.pipeline.statements.tokens import Mention, Token, lex, tokens
 
@@ -42,7 +42,7 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
             mentions.append(mention)
             used.update(range(i, j))
     lowered = [t.text.lower() for t in toks]
-    candidates = [k for k, word in enumerate(lowered) if word in triggers or k and lowered[k - 1] == "the"]
+    candidates = [k for k, word in enumerate(lowered) if word in triggers or k and (lowered[k - 1] == "the" or place_owner(toks, k))]
     for k in candidates:
         if k in used:
             continue

@@ -29,14 +29,31 @@ def lowercase_group(toks: list[Token], lowered: list[str], k: int, used: set[int
 
 
 def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
-    """"the defence secretary said": a bare title pointing back to the person who holds it."""
-    if k == 0 or lowered[k - 1] != "the":
+    """"the defence secretary said", "Italy's infrastructure minister said": a bare title pointing back
+    to the person who holds it; a portfolio word may come before a minister or secretary."""
+    owner = place_owner(toks, k)
+    if k == 0 or lowered[k - 1] != "the" and owner is None:
         return None
     for size in (3, 2, 1):
         phrase = tuple(lowered[k : k + size])
-        if len(phrase) == size and phrase in lowercase_titles() and not any(i in used for i in range(k, k + size + 1)):
-            return Mention(toks[k - 1].start, toks[k + size - 1].end, "title", " ".join(phrase), title=" ".join(phrase))
+        if len(phrase) < size:
+            continue
+        titled = phrase in lowercase_titles() or size == 2 and phrase[1] in _PORTFOLIO_HEADS and phrase[0].isalpha()
+        if titled and not any(i in used for i in range(k, k + size + 1)):
+            start = toks[k].start if owner else toks[k - 1].start
+            return Mention(start, toks[k + size - 1].end, "title", " ".join(phrase), title=" ".join(phrase), place=owner)
     return None
+
+
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary"})  # "the infrastructure minister", "the energy secretary"
+
+
+def place_owner(toks: list[Token], k: int) -> str | None:
+    """The country whose title follows: "Italy's" before "infrastructure minister"."""
+    if k == 0:
+        return None
+    owner, possessive = strip_possessive(toks[k - 1])
+    return place_key().get(owner.text) if possessive else None
 
 
 def modified_title(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
