@@ -94,7 +94,7 @@ NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)*(?:[’']s\b)?\
 FIGURE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s*(?:million|billion|trillion|percent|per cent|%))"
 )
-# Scraped text often loses the space after a full stop: "Ukraine.Austin said", "Thursday.”I think".
+# Scraped text often loses the space after a full stop: "Norway.Berg said", "Thursday.”I think".
 SENTENCE_END = re.compile(
     r"[.!?…][”\"’']?(?=\s+[“\"‘'(]?[A-Z0-9])"
     r"|(?<=[a-z]{2})[.!?](?:[”\"](?=[“\"]?[A-Z])|(?=[A-Z][a-z]))"

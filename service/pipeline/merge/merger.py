@@ -86,7 +86,7 @@ class Merger:
                 continue  # "40,000 marched in Lyon" and "45,000 in Marseille", "2,300 killed" and "2,000 injured": two counts
             own = statement.article_id in group.outlets
             if own and statement.figures and any(other_figure(m, statement) for m in group.outlets[statement.article_id]):
-                continue  # one article giving two counts of one thing ("8,000 in Kursk", "10,000 in Russia"): two claims
+                continue  # one article giving two counts of one thing ("8,000 in Lyon", "10,000 in France"): two claims
             crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in group.affiliations)
             score = same_claim(group.representative, statement, self.weights) + happening_bonus(group.representative, statement)
             if group.representative.kind != statement.kind and (score < SELF_REPORT or NO_ACTOR in keys or not keys & group.affiliations):
