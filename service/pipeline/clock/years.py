@@ -29,7 +29,6 @@ class YearEvidence:
     history: tuple[int, ...] = ()
 
 
-
 _HISTORY = re.compile(  # a founding or a first ("founded in 1962", "first approved in 1981")
     r"\b(?:founded|established|set up|formed|incorporated|built|opened|inaugurated|created|first\s+[a-z]+ed)\s+(?:in\s+)?(?:[a-z]+\s+)?$")
 
