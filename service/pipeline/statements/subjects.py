@@ -53,13 +53,16 @@ def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: 
 
 
 def relative_subject(toks: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
-    """"X, who said on Monday that ..., admitted": the relative pronoun's antecedent says the verb ``toks[k]``."""
+    """"X, who said on Monday that ..., admitted": the relative pronoun's antecedent says the verb
+    ``toks[k]``; "which" for a body ("the group Rios Vivos, which said ...")."""
     j = k - 1
     while j >= 0 and _time_word(toks, j):
         j -= 1
-    if j < 1 or toks[j].text.lower() != "who" or toks[j - 1].text != ",":
+    pronoun = toks[j].text.lower() if j >= 1 else ""
+    if pronoun not in ("who", "which") or toks[j - 1].text != ",":
         return None
-    return next((m for m in mentions if m.end == toks[j - 1].start and m.kind in ("person", "organisation") and not m.possessive), None)
+    kinds = ("person", "organisation") if pronoun == "who" else ("organisation",)
+    return next((m for m in mentions if m.end == toks[j - 1].start and m.kind in kinds and not m.possessive), None)
 
 
 def bracketed(text: str, index: int) -> bool:
