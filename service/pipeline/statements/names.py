@@ -102,6 +102,9 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         title = " ".join(words[a:b])
         name = [w for w in words[b:]]
         prefix = words[:a]
+        if prefix and len(prefix) <= 2 and title.split()[-1].lower() in _PORTFOLIO_HEADS and place_of(prefix) is None \
+                and not any(w in lexicon["heads"] for w in prefix):
+            title, prefix = " ".join([*prefix, title]), []  # "Infrastructure Minister X": a portfolio, not a body
         place = identity(prefix, place_of(prefix)) if prefix else None
         if not name and any(w in lexicon["heads"] for w in prefix):  # "the Health Service Executive said": a body's name
             return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive)
@@ -148,6 +151,9 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     if _personal_name(words):
         return Mention(start, end, "person", " ".join(words), possessive=possessive)
     return None
+
+
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
 
 
 @cache
