@@ -54,9 +54,9 @@ def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: 
 
 def relative_subject(toks: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
     """"X, who said on Monday that ..., admitted": the relative pronoun's antecedent says the verb
-    ``toks[k]``; "which" for a body ("the group Rios Vivos, which said ...")."""
+    ``toks[k]``; "which" for a body ("the group Rios Vivos, which said ..."); "who had said" too."""
     j = k - 1
-    while j >= 0 and _time_word(toks, j):
+    while j >= 0 and (_time_word(toks, j) or toks[j].text.lower() in auxiliaries()):
         j -= 1
     pronoun = toks[j].text.lower() if j >= 1 else ""
     if pronoun not in ("who", "which") or toks[j - 1].text != ",":
