@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.merge.claim_words import Weights, actor_names, name_words, seen_words, words_of
+from service.pipeline.merge.claim_words import Weights, actor_names, name_words, seen_words
 from service.pipeline.merge.days import dates_agree
 from service.pipeline.merge.discrepancies import figure_discrepancies
 from service.pipeline.merge.entries import timeline
