@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS partitions (
 );
 CREATE INDEX IF NOT EXISTS statements_by_partition ON statements (story, partition);
 
--- The story's actor registry: each distinct actor its statements name, how often, and its canonical form.
+-- The story's actor registry: each distinct actor its statements and articles name, how often, and its canonical form.
 CREATE TABLE IF NOT EXISTS story_actors (
     story TEXT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
     actor_id TEXT NOT NULL,
