@@ -1,6 +1,6 @@
 """TempEval-3 accuracy of the temporal normaliser on TimeBank + AQUAINT (tbaq_cleaned), per part.
 
-Usage: python benchmarks/temporal_accuracy.py [--errors N] [--by-rule] [--corpus TimeBank|AQUAINT]
+Usage: python benchmarks/temporal_accuracy.py [--errors N] [--by-rule] [--classes] [--corpus TimeBank|AQUAINT]
 Reads ../shared/benchmarks/temporal beside the repository (never copied into it); skips when absent.
 Uses each document's creation time (dct) as the reference date.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
 from collections import Counter
 from datetime import date
@@ -31,7 +32,8 @@ def _scorer():
 
 def predict(doc: dict) -> list[dict]:
     reference = date.fromisoformat(doc["dct"][:10])
-    return [{"start": e.start, "end": e.end, "type": e.type, "value": e.value, "text": e.text, "rule": e.rule}
+    return [{"start": e.start, "end": e.end, "type": e.type, "value": e.value, "text": e.text, "rule": e.rule,
+             "mod": e.mod}
             for e in normalise(doc["text"], reference)]
 
 
@@ -64,6 +66,42 @@ def errors(gold: dict, pred: dict, limit: int) -> None:
     print(dict(kinds))
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _value_class(gold_value: str, ours: str, dct: str) -> str:
+    """Why a value differs: the form or grain ("2024-W43" for "2024-10-28"), the direction (a weekday
+    or month on the wrong side of the creation date), the amount of a duration, or the anchor."""
+    if _DIGIT.sub("9", gold_value) != _DIGIT.sub("9", ours):
+        return "value: granularity / form"
+    if gold_value.startswith("P"):
+        return "value: amount / other"
+    if gold_value[:4].isdigit() and (gold_value < dct[:len(gold_value)]) != (ours < dct[:len(ours)]):
+        return "value: tense direction"
+    return "value: anchor choice"
+
+
+def classes(gold: dict, pred: dict) -> Counter:
+    """Errors by class, as in TEMPORAL.md: gold timexes missed, or found with the wrong extent, value or
+    mod; predicted timexes no gold one overlaps (spurious)."""
+    tally = Counter()
+    for doc_id, doc in gold.items():
+        timexes = [t for t in doc["timexes"] if not t.get("is_dct") and t.get("start") is not None]
+        for t in timexes:
+            hit = [p for p in pred[doc_id] if p["start"] < t["end"] and t["start"] < p["end"]]
+            if not hit:
+                tally["missed"] += 1
+            elif hit[0]["value"] != t["value"]:
+                tally[_value_class(t["value"], hit[0]["value"], doc["dct"])] += 1
+            elif (hit[0]["start"], hit[0]["end"]) != (t["start"], t["end"]):
+                tally["extent only (value right)"] += 1
+            elif (hit[0]["mod"] or None) != (t.get("mod") or None):
+                tally["mod differs (value right)"] += 1
+        tally["spurious (ours, not in gold)"] += sum(
+            not any(p["start"] < t["end"] and t["start"] < p["end"] for t in timexes) for p in pred[doc_id])
+    return tally
+
+
 def by_rule(gold: dict, pred: dict) -> None:
     """Per rule: expressions with the gold value, with another value, and with no gold timex."""
     tally: dict[str, Counter] = {}
@@ -81,6 +119,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print up to N error cases")
     parser.add_argument("--by-rule", action="store_true", help="tally right/wrong/spurious values per rule")
+    parser.add_argument("--classes", action="store_true", help="count errors by class per part")
     parser.add_argument("--corpus", default=None, help="only this part (TimeBank or AQUAINT)")
     args = parser.parse_args()
     if not (DATA / "tbaq_cleaned.jsonl").exists():
@@ -97,6 +136,8 @@ def main() -> int:
         results[part] = score(gold, pred)
         if args.errors and part != "all":
             errors(gold, pred, args.errors)
+        if args.classes and part != "all":
+            print(part, dict(sorted(classes(gold, pred).items())))
         if args.by_rule and part != "all":
             print(part)
             by_rule(gold, pred)

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from service.pipeline.model import Expression, Furniture, When
-from service.pipeline.temporal import absolute, daytime, durations, fiscal, relative
+from service.pipeline.temporal import (
+    absolute,
+    daytime,
+    discourse,
+    durations,
+    fiscal,
+    relative,
+)
 from service.pipeline.temporal.context import Context, Resolution
 from service.pipeline.temporal.fallback import fallback
 from service.pipeline.temporal.holidays import holiday, nth_weekday
@@ -29,8 +36,8 @@ _RESOLVERS = {  # rules.toml "norm" -> resolver
     "period_ended": fiscal.period_ended, "holiday": holiday, "nth_weekday": nth_weekday, "fallback": fallback,
     "clock": daytime.clock, "part_of_day": daytime.part_of_day, "deictic": daytime.deictic,
     "weekday": relative.weekday, "month": relative.month, "calendar": relative.calendar_unit,
-    "offset": relative.offset, "fixed": relative.fixed, "discourse": relative.discourse,
-    "discourse_weekday": relative.discourse_weekday,
+    "offset": relative.offset, "day_around": relative.day_around, "fixed": relative.fixed, "discourse": discourse.discourse,
+    "discourse_weekday": discourse.discourse_weekday, "discourse_season": discourse.discourse_season,
     "duration": durations.duration, "unit_long": durations.unit_long, "in_units": durations.in_units, "vague": durations.vague,
     "set": durations.set_,
 }

@@ -80,6 +80,11 @@ def date_(c: Candidate, ctx: Context) -> Resolution | None:
             options.append(date(year, month, day))
     if not options:
         return None
+    begin = ctx.range_start(c.start)
+    if begin is not None and any(o >= begin for o in options):  # "from 3 to 14 March": after the 3rd
+        chosen = min(o for o in options if o >= begin)
+        last = ctx.mentions[-1]
+        return Resolution(c.rule.type, chosen.isoformat(), mod, Anchor("discourse", last.text, last.value))
     chosen = pick(options, ref, *ctx.slack(c))
     return Resolution(c.rule.type, chosen.isoformat(), mod, ctx.reference_anchor())
 
@@ -93,7 +98,7 @@ def _nearer(first: tuple[int, int], second: tuple[int, int], year: int, referenc
     return second if gaps[1] < gaps[0] else first
 
 
-_JOINED = re.compile(r"(?:st|nd|rd|th)?\s+(?:and|to)\s+$")
+_JOINED = re.compile(r"(?:st|nd|rd|th)?(?:\s+(?:and|to)\s+|\s*[-–]\s*)$")
 
 
 def second_day(c: Candidate, ctx: Context) -> Resolution | None:
@@ -186,8 +191,10 @@ def quarter(c: Candidate, ctx: Context) -> Resolution | None:
     word = g.get("half", "quarter").lower().replace("qtr", "quarter")
     is_half = word == "half"
     letter, months = ("H", 6) if is_half else ("Q", 3)
-    if "q" in g:
+    if "q" in g:  # "Q3", "H1"
         n = int(g["q"][1])
+        is_half = g["q"][0] in "Hh"
+        letter, months = ("H", 6) if is_half else ("Q", 3)
     elif g.get("ordinal", "").lower() in ("last", "latter"):
         if "year" not in g and "dir" not in g:
             return None  # "the last quarter" alone is the previous one (ref.dir_unit), not Q4
@@ -244,6 +251,8 @@ def week_of(c: Candidate, ctx: Context) -> Resolution | None:
     """"the week of March 6": the ISO week of that day; "the first/last week of November": the ISO week
     of the month's first/last Thursday (ISO weeks belong to the month holding their Thursday)."""
     g = c.groups
+    if "dfmonth" in g:  # "the week commencing 10 March"
+        g = {**g, "month": g["dfmonth"], "day": g["dfday"]}
     if "day" not in g and "ordinal" not in g:
         return None
     month = month_number(g["month"])

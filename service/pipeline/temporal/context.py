@@ -19,6 +19,7 @@ NO_ANCHOR = Anchor("none")
 TENSE_SLACK_DAYS = 150
 _MASK = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
+_RANGE = re.compile(r"(?:st|nd|rd|th)?\s*,?\s*(?:to|into|through|till|until|then|-|–)\s*(?:on\s+|the\s+)?", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -75,6 +76,15 @@ class Context:
         if focus is None or _SENTENCE_END.search(self.text, focus.end, start):
             return None
         return focus
+
+    def range_start(self, start: int) -> date | None:
+        """The day named just before ``start`` when the expression there closes a range from it ("from 3
+        to 14 March", "late Sunday into Monday"): a range runs forward. Lists may run backwards
+        ("statements made Friday and Thursday"), so "and" does not count."""
+        last = self.mentions[-1] if self.mentions else None
+        if last is None or last.granularity not in ("day", "time") or not _RANGE.fullmatch(self.text, last.end, start):
+            return None
+        return last.day
 
     def narrative(self) -> Mention | None:
         """Without a reference date, the last full date or month that named its year: a story told

@@ -41,7 +41,7 @@ def duration(c: Candidate, ctx: Context) -> Resolution | None:
     if g.get("unit", "")[:1].isupper() and not g["unit"].isupper():
         return None  # a title: the CBS programme "60 Minutes", the film "28 Days Later"
     unit, times = unit_of(g)
-    n = number(g.get("num"))
+    n = number(g["num"]) if "num" in g else 1  # "the past fortnight"
     if n is None or not unit:
         return None
     article = key_of(g.get("num")) in ("a", "an")

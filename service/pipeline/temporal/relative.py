@@ -1,9 +1,8 @@
 """Resolvers for expressions relative to the reference date (weekdays, months, "last week", "two days
-ago", "now") or to the discourse ("a day earlier", "that week", "the previous Friday"); times of day
-are in daytime.py.
+ago", "now") or to a day they name ("a week ago Monday", "two days after March 3"); times of day
+are in daytime.py, expressions relative to the discourse in discourse.py.
 
-Bare weekdays and months take their direction from tense.py; discourse expressions count from the last
-mention fine enough for their unit (Context.focus), else from the reference date."""
+Bare weekdays and months take their direction from tense.py."""
 
 from __future__ import annotations
 
@@ -12,20 +11,22 @@ from datetime import date, timedelta
 
 from service.pipeline.model import Anchor
 from service.pipeline.temporal import tense
-from service.pipeline.temporal.absolute import month_number, pick
+from service.pipeline.temporal.absolute import date_, month_number, pick
 from service.pipeline.temporal.calendar_math import (
-    GRANULARITY, duration_value, season_of, season_start, shift, value_at)
+    GRANULARITY,
+    season_of,
+    season_start,
+    shift,
+    value_at,
+)
 from service.pipeline.temporal.context import Context, Resolution, masked, mod_of
 from service.pipeline.temporal.lexicon import lookup, number
 from service.pipeline.temporal.matcher import Candidate
-from service.pipeline.temporal.when import interval_when, make_when as _make_when, span_label
+from service.pipeline.temporal.when import interval_when, span_label
 
 _DIRS = {"this": 0, "current": 0, "the current": 0,
          "last": -1, "past": -1, "the last": -1, "the past": -1, "this past": -1, "previous": -1, "the previous": -1,
          "next": 1, "the next": 1, "coming": 1, "the coming": 1, "upcoming": 1}
-_SIGNS = {"earlier": -1, "before": -1, "previously": -1, "previous": -1, "preceding": -1, "prior": -1,
-          "later": 1, "after": 1, "afterwards": 1, "following": 1, "next": 1, "subsequent": 1,
-          "same": 0, "that": 0}
 PART_UNITS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
@@ -64,7 +65,15 @@ def weekday(c: Candidate, ctx: Context) -> Resolution:
     suffix = f"T{part}" if part else ""
     if ctx.reference is None:
         return Resolution(kind, f"XXXX-WXX-{number_}{suffix}", mod_of(g))
-    day = weekday_date(number_, ctx, c, key_of(g.get("dir")) or None)
+    if "week" in g:  # "Tuesday of last week": that day of the week named
+        monday = shift(ctx.reference, "W", _DIRS[key_of(g["week"])]) - timedelta(days=ctx.reference.weekday())
+        day = monday + timedelta(days=number_ - 1)
+    else:  # "Friday after next", "Friday week": a week after the coming Friday
+        day = weekday_date(number_, ctx, c, "next" if "afternext" in g else key_of(g.get("dir")) or None)
+        day += timedelta(weeks=1 if "afternext" in g else 0)
+        before = None if "dir" in g else ctx.range_start(c.start)
+        if before is not None and day < before:  # "late Sunday into Monday": the Monday after
+            day = before + timedelta(days=(number_ - before.isoweekday()) % 7 or 7)
     return Resolution(kind, day.isoformat() + suffix, mod_of(g), ctx.reference_anchor())
 
 
@@ -133,6 +142,8 @@ def _season(c: Candidate, ctx: Context, reference: date) -> str:
     season = lookup(g["season"], "SEASON")
     if "year" in g:
         return f"{int(g['year']):04d}-{season}"
+    if "ydir" in g:  # "the spring of next year"
+        return f"{reference.year + _DIRS[key_of(g['ydir'])]:04d}-{season}"
     current = season_start(*season_of(reference))
     starts = [season_start(y, season) for y in range(reference.year - 2, reference.year + 2)]
     offset = _DIRS.get(key_of(g.get("dir")))
@@ -156,6 +167,8 @@ def _season(c: Candidate, ctx: Context, reference: date) -> str:
 def offset(c: Candidate, ctx: Context) -> Resolution | None:
     """"two days ago", "three weeks from now": the unit that far from the reference date."""
     g = c.groups
+    if "day" in g and (counted := _day_offset(c, ctx)) is not None:  # "a week ago Monday"
+        return counted
     params = c.rule.params
     unit, times = unit_of({"unit": g.get("unit") or g.get("unit2") or params.get("unit")})
     n = number(g.get("num") or g.get("num2") or params.get("num"))
@@ -184,72 +197,49 @@ def offset(c: Candidate, ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, mod, ctx.reference_anchor(), remember=unit != "Y")
 
 
-def discourse(c: Candidate, ctx: Context) -> Resolution | None:
-    """"a day earlier", "the following month", "that week": counted from the time being talked about."""
-    g = c.groups
-    word = key_of(g.get("unit")) or ""
-    part = PART_UNITS.get(word)
-    unit, times = ("D", 1) if part else unit_of(g) if "unit" in g else (c.rule.params["unit"], 1)
-    if unit not in GRANULARITY:
-        return None
-    sign = _SIGNS.get(key_of(g.get("sign") or g.get("sign2")), c.rule.params.get("sign"))
-    sign = _SIGNS.get(sign, sign) if isinstance(sign, str) else sign
-    n = number(g["num"]) if "num" in g else "X" if "plural" in g else 1
-    if n is None:
-        return None
-    if n == "X":  # "a few days later", "days later": how far is not said (TimeML: the duration PXD)
-        return Resolution("DURATION", f"PTX{unit[1]}" if unit in ("TH", "TM", "TS") else f"PX{unit}")
-    span = duration_value(n * times, unit) if unit in ("TH", "TM", "TS") else None
-    if span:  # "24 hours later": whole days from the day talked about; "an hour later": TimeML writes
-        unit, n, times = "D", (n // 24 if unit == "TH" else 0), 1  # the span (PT1H) dated to that day
-        span = span if n == 0 else None
-    granularity = "week" if unit == "WE" and sign else GRANULARITY[unit]
-    focus = ctx.focus(granularity)
-    if unit == "Q" and sign == 0:  # "that quarter": the quarter last named, not a day inside it
-        focus = next((m for m in reversed(ctx.mentions) if m.granularity == "quarter"), focus)
-    last = ctx.mentions[-1] if ctx.mentions else None
-    if focus is None and sign == 0 and last is not None:
-        # "that same day" after "in June 1998": within that June, no finer
-        return Resolution("DATE", last.value, None, Anchor("discourse", last.text, last.value))
-    if focus is not None:
-        base, anchor = focus.day, Anchor("discourse", focus.text, focus.value)
-        if unit == "Y" and sign and "num" in g and focus.granularity in ("quarter", "month"):
-            granularity = focus.granularity  # "a year earlier" than a quarter is that quarter last year
-            # ("the following year" is a year)
-    elif ctx.reference is not None:
-        base, anchor = ctx.reference, ctx.reference_anchor()
-    else:
-        if span:
-            return Resolution("DURATION", span)
-        if part:
-            return Resolution("TIME", f"XXXX-XX-XXT{part}", mod_of(g))
-        return Resolution("DATE", masked(value_at(date(2000, 6, 14), granularity)))
-    value = value_at(shift(base, unit, int(sign * n * times)), granularity)
-    if unit == "Y" and sign:  # "a year earlier" compares; the passage stays where it was
-        return Resolution("DATE", value, None, anchor, remember=False)
-    if part:
-        return Resolution("TIME", f"{value}T{part}", mod_of(g), anchor)
-    if span:
-        return Resolution("DURATION", span, None, anchor, replace(_make_when(value), value=span))
-    return Resolution("DATE", value, mod_of(g), anchor)
+_DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
-def discourse_weekday(c: Candidate, ctx: Context) -> Resolution:
-    """"the previous Friday", "the following Monday": counted from the day being talked about."""
+def _day_offset(c: Candidate, ctx: Context) -> Resolution | None:
+    """"a week ago Monday", "two weeks from Tuesday", "a year ago today": the units counted from a
+    weekday (the last one before "ago", the next one before "from") or from a deictic day."""
     g = c.groups
-    weekday_ = lookup(g["weekday"], "WEEKDAY")
-    focus = ctx.focus("day")
-    if focus is not None:
-        base, anchor = focus.day, Anchor("discourse", focus.text, focus.value)
-    elif ctx.reference is not None:
-        base, anchor = ctx.reference, ctx.reference_anchor()
+    unit, times = unit_of(g)
+    n = number(g["num"])
+    if not isinstance(n, int) or unit not in ("D", "W", "M", "Y"):
+        return None
+    sign = c.rule.params.get("sign", 1)
+    if ctx.reference is None:
+        return Resolution("DATE", "XXXX-XX-XX")
+    word = key_of(g["day"])
+    if word in _DEICTIC_DAYS:
+        base = ctx.reference + timedelta(days=_DEICTIC_DAYS[word])
     else:
-        return Resolution("DATE", f"XXXX-WXX-{weekday_}")
-    if _SIGNS[key_of(g["sign"])] > 0:
-        day = base + timedelta(days=(weekday_ - base.isoweekday()) % 7 or 7)
+        base = weekday_date(lookup(word, "WEEKDAY"), ctx, c, "last" if sign < 0 else "next")
+    return Resolution("DATE", shift(base, unit, sign * n * times).isoformat(), None, ctx.reference_anchor())
+
+
+def day_around(c: Candidate, ctx: Context) -> Resolution | None:
+    """"the day before last Tuesday", "two days after March 3": days or weeks from a named day."""
+    g = c.groups
+    n = 1 if key_of(g["num"]) in ("the", "a") else number(g["num"])
+    unit, _ = unit_of(g)
+    if not isinstance(n, int) or unit not in ("D", "W"):
+        return None
+    if "weekday" in g:
+        if ctx.reference is None:
+            return Resolution("DATE", "XXXX-XX-XX")
+        base, anchor = weekday_date(lookup(g["weekday"], "WEEKDAY"), ctx, c, key_of(g.get("dir")) or None), ctx.reference_anchor()
     else:
-        day = base - timedelta(days=(base.isoweekday() - weekday_) % 7 or 7)
-    return Resolution("DATE", day.isoformat(), None, anchor)
+        named = {"month": g.get("month") or g["dfmonth"], "day": g.get("day") or g["dfday"]}
+        if "year" in g or "dfyear" in g:
+            named["year"] = g.get("year") or g["dfyear"]
+        resolved = date_(replace(c, groups=named), ctx)
+        if resolved is None or resolved.value.startswith("X"):
+            return resolved and Resolution("DATE", "XXXX-XX-XX")
+        base, anchor = date.fromisoformat(resolved.value), resolved.anchor
+    sign = -1 if key_of(g["sign"]) == "before" else 1
+    return Resolution("DATE", shift(base, unit, sign * n).isoformat(), None, anchor)
 
 
 def fixed(c: Candidate, ctx: Context) -> Resolution:

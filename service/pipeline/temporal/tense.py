@@ -93,6 +93,11 @@ _REPORTING = re.compile(r"(?:said|says|told|announced|reported|added|stated|note
 # "would pass sentence in June and warned him", "did not resume on Monday as planned", "told MPs on
 # Tuesday that she would": a verb after a conjunction or "that" belongs to a clause of its own
 _COORDINATED = re.compile(r"\b(?:and|but|or|then|while|whereas|after|before|when|because|as|that|which|who)\b", re.IGNORECASE)
+# "in the week to Sunday", "the seven days through Friday", "the 12 months to March": the closing day of
+# a period being reported ("extended by two weeks to Friday" is a target)
+_PERIOD_TO = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:week|weeks|days|fortnight|months?|year|quarter|hours)\s+"
+                        r"(?:to|through)\s+$", re.IGNORECASE)
+_FRONTED = re.compile(r"\s*(?:by|until|till|through)\s+(?:the\s+)?", re.IGNORECASE)  # a clause that opens with it
 NEAR = 12  # a cue ending this close before the expression governs it directly ("ended Jan. 31")
 
 
@@ -109,7 +114,18 @@ def cue(text: str, start: int, end: int, reach: int = 150) -> tuple[int | None, 
     if cut:
         left = left[cut[-1].end():]
     if target.search(left[-12:]):  # "will stay closed until Tuesday" looks ahead; "extended to Nov. 20" need not
-        return (FUTURE if _future_in(left) or _put_off().search(left) else TARGET), True
+        period = _PERIOD_TO.search(left)
+        if period:  # "cases in the seven days to Sunday": a period reported, unless its verb looks ahead
+            verb = _last_cue(left[:period.start()])
+            return (FUTURE if verb is not None and _kind(verb) == FUTURE else PAST), True
+        if _future_in(left) or _put_off().search(left):
+            return FUTURE, True
+        if _FRONTED.fullmatch(left):  # "By Sunday evening, the fire had been contained": the main verb's
+            verbs = (m for m in _cues()[0].finditer(_clause_after(text, end, reach)) if m[0].lower() != "last")
+            first = next(verbs, None)  # ("the last troops will have left": "last" is no verb here)
+            if first is not None and not _REPORTING.match(first[0]):
+                return _kind(first), False
+        return TARGET, True
     last = _last_cue(left)
     near = last is not None and len(left) - last.end() <= NEAR
     if _ATTRIBUTIVE.match(text, end) or (_DEFINITE.search(left, max(0, len(left) - 8))
@@ -117,10 +133,7 @@ def cue(text: str, start: int, end: int, reach: int = 150) -> tuple[int | None, 
         return (_kind(last), True) if near else (PAST, False)
     if near:
         return _kind(last), True
-    right = text[end:end + reach]
-    stop = _CLAUSE_END.search(right)
-    if stop:
-        right = right[:stop.start()]
+    right = _clause_after(text, end, reach)
     first = _first_cue(right)
     # A comma after the date closes its clause when a verb before it governs it: in "who tested
     # positive on June 24, would appeal" the "would" belongs to the main clause.
@@ -132,6 +145,12 @@ def cue(text: str, start: int, end: int, reach: int = 150) -> tuple[int | None, 
     # "In January, the firm brought in ...": the verb after a fronted date is its clause's own; a
     # reporting verb ("Nov. 16, the company said") dates the saying, not the date
     return _kind(first), first.start() <= NEAR or not _REPORTING.match(first[0])
+
+
+def _clause_after(text: str, end: int, reach: int) -> str:
+    right = text[end:end + reach]
+    stop = _CLAUSE_END.search(right)
+    return right[:stop.start()] if stop else right
 
 
 def _kind(match: re.Match) -> int:
