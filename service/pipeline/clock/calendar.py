@@ -64,6 +64,11 @@ def year_hints(years: Iterable[YearEvidence], published: Iterable[date] = ()) ->
     if since and elapsed and elapsed[0][0] > 0:
         floor = since[0][0] + elapsed[0][0]
         basis = f"'{since[0][1]}' + '{elapsed[0][1]}'"
+    # "the first since 2012": the present is not before it ("began ... for the 2026 World Cup" says
+    # nothing); the earliest such start, the bound that holds for every article of a mixed set
+    plain = [(y, phrase) for y, phrase in since if lx.SINCE_YEAR.fullmatch(phrase)]
+    if plain and (floor is None or plain[0][0] > floor):
+        floor, basis = plain[0][0], f"'{plain[0][1]}'"
     return YearHints(tuple(sorted(set(published))), max(mentioned, default=None), floor, basis, bool(copyright), ahead)
 
 

@@ -1,6 +1,11 @@
 """The same event told with a weekday in one article and a date in another ("the fire broke out
 Monday" / "broke out on Labor Day"): where the verb is the same and the date falls on that weekday,
 the weekday is that date. Indexed by verb, so matching costs the number of an article's weekdays.
+And the same event told on the same weekday by two linked articles ("the crash late Thursday that
+killed a cyclist" / "a crash that killed a cyclist last Thursday night"): the dated one says which
+Thursday, so an undated follow-up's week is not guessed around the link's day; and a follow-up that
+tells it "yesterday" was written the day after the day the dated one gives it. Matched by the content
+words of the sentences, names aside (one speaker says many things), so it costs a set test per pair.
 """
 
 from __future__ import annotations
@@ -10,7 +15,13 @@ from collections.abc import Iterable
 from datetime import date
 
 from service.pipeline.clock import lexicon as lx
+from service.pipeline.clock.calendar import week_day
 from service.pipeline.clock.evidence import DayMention
+
+# Content words two sentences share, besides day words, function words and names, to tell one event:
+# one speaker says different things on the same weekday of two weeks.
+SAME_EVENT_WORDS = 3
+SIDE = {"last": "before", "next": "after"}
 
 
 def aligning(m: DayMention) -> bool:
@@ -38,3 +49,36 @@ class EventIndex:
             if other_id != article_id and day.weekday() == m.weekday
         ]
         return max(found, key=lambda t: (t[0], t[2], t[1].start), default=None)
+
+
+def told_alike(own: Iterable[tuple[DayMention, frozenset[str]]], other: Iterable[tuple[DayMention, frozenset[str]]],
+               other_day: date, names: frozenset[str]) -> dict[int, date]:
+    """Own weekdays (by offset) that tell an event the linked article, dated `other_day`, tells on the
+    same weekday in a sentence sharing SAME_EVENT_WORDS content words (`names`: the words of names,
+    which do not count): that article's day for it."""
+    other = [(o, words - lx.EVENT_STOP) for o, words in other if o.shift is None and not o.quoted]
+    placed = {}
+    for m, words in own:
+        if m.shift is not None or m.quoted:
+            continue
+        match = next((o for o, theirs in other if o.weekday == m.weekday and _same_event(words & theirs, names)), None)
+        if match:
+            placed[m.start] = week_day(other_day, match.weekday, SIDE.get(match.cue, ""))
+    return placed
+
+
+def _same_event(shared: frozenset[str], names: frozenset[str]) -> bool:
+    return len(shared - names) >= SAME_EVENT_WORDS
+
+
+def yesterday_alike(own: Iterable[frozenset[str]], other: Iterable[tuple[DayMention, frozenset[str]]],
+                    other_day: date, names: frozenset[str]) -> tuple[date, DayMention] | None:
+    """The day the linked article, dated `other_day`, gives an event this one tells "yesterday": a
+    past weekday in a sentence sharing SAME_EVENT_WORDS content words, names aside; of two in one
+    sentence, the one whose verb it uses ("resigned yesterday" / "resigned on Wednesday, and ...
+    named a successor on Friday"), then the latest."""
+    found = [(o.cue in words, week_day(other_day, o.weekday, SIDE.get(o.cue, "")), o) for o, theirs in other
+             if o.shift is None and not o.quoted and o.tense == "past"
+             for words in own if _same_event(words & (theirs - lx.EVENT_STOP), names)]
+    best = max(found, key=lambda t: (t[0], t[1], t[2].start), default=None)
+    return best[1:] if best else None

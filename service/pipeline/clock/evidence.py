@@ -45,6 +45,7 @@ class DayMention:
     # "on Tuesday night", "Tuesday evening", "late on Tuesday": news of a day's end is told in the papers of the day after
     evening: bool = False
     small_hours: bool = False  # a stamp's time is between midnight and 6 a.m.: "Updated 1:12 AM"
+    utc: bool = False  # a stamp's time is written in UTC ("2016-07-21T01:15:00Z"), not the outlet's own
     # told with a part of its day ("on Wednesday morning", "late Tuesday"): a writer who tells news
     # "yesterday" calls the day of writing's morning "this morning", so it is at least a day back
     part: str = ""  # "morning", "night", "late", ...
@@ -68,6 +69,9 @@ class Evidence:
     told: tuple[tuple[DayMention, frozenset[str]], ...] = ()
     same_day: tuple[str, ...] = ()  # the writer's "this morning", "earlier today": news of the day of writing
     wire: bool = False  # a wire dateline ("HAVANA (AP) --"): filed the day it tells, even of that day's night
+    # Content words of the sentences the writer tells "yesterday" or "last night" (outside quotes)
+    yesterday_told: tuple[frozenset[str], ...] = ()
+    today: bool = False  # the writer's "today" ("the company today recalled"): it names its own day so, not by weekday
 
 
 @lru_cache(maxsize=8192)
@@ -90,8 +94,12 @@ def extract_evidence(text: str) -> Evidence:
     years = replace(read_years(body, ends), copyright=copyright)
     signs = _order_signs(text) if any(m.readings for m in days) else ((), ())
     told = tuple((m, sentence_words(body, ends, m.start)) for m in days if m.kind == "weekday" and m.tense != "future")
-    return Evidence(tuple(days), years, link_keys(body), _deictic(body, days, quoted), months, signs, lags(body, ends),
-                    told, _deictic(body, days, quoted, lx.SAME_DAY_VOICE), bool(lx.WIRE_DATELINE.search(body)))
+    deictic = _deictic(body, days, quoted)
+    yesterday = tuple(dict.fromkeys(sentence_words(body, ends, m.start()) for m in lx.DEICTIC_VOICE.finditer(body)
+                                    if not any(a <= m.start() < b for a, b in quoted))) if deictic else ()
+    return Evidence(tuple(days), years, link_keys(body), deictic, months, signs, lags(body, ends),
+                    told, _deictic(body, days, quoted, lx.SAME_DAY_VOICE), bool(lx.WIRE_DATELINE.search(body)), yesterday,
+                    bool(_deictic(body, days, quoted, lx.TODAY_VOICE)))
 
 
 def _order_signs(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -195,7 +203,7 @@ def _date_mention(text: str, ends: list[int], m: re.Match, offset: int | None = 
 def _shift(text: str, start: int, end: int) -> int | None:
     """Days from a named day to the day of writing when the text says: "yesterday (Wednesday)" 1."""
     m = lx.DEICTIC_BEFORE.search(text, max(0, start - 14), start) or lx.DEICTIC_AFTER.match(text, end, end + 14)
-    return lx.DEICTIC[m.group("word").lower()] if m else None
+    return lx.DEICTIC[" ".join(m.group("word").lower().split())] if m else None
 
 
 def _looks_like_date(text: str, m: re.Match) -> bool:
@@ -236,7 +244,8 @@ def _stamps(text: str) -> list[DayMention]:
                     label = (head.group("label") or "").lower()
                     # the stamp's own time, just before or after its date: "Updated 1:05 a.m., March 15"
                     small = bool(lx.SMALL_HOURS.search(head.group()) or lx.SMALL_HOURS.match(line.group(), m.end()))
-                    found.append(replace(mention, kind="stamp", tense="none", cue=label, small_hours=small))
+                    utc = bool(lx.UTC_TIME.search(line.group()))
+                    found.append(replace(mention, kind="stamp", tense="none", cue=label, small_hours=small, utc=utc))
                 break
     return found
 

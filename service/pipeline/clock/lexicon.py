@@ -46,7 +46,7 @@ NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P
 ISO_DATE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 # "on Thursday the 31st": the month is left to the text around it
 WEEKDAY_ORDINAL = re.compile(
-    rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)}),?\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])"
+    rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:,?\s+|\s*\(\s*)the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b\)?(?!\s+(?:of\s+)?[A-Z])"
 )
 # "July 1997", "March 3, 1997", "3 March 1997": a year written with its month
 MONTH_YEAR = re.compile(
@@ -78,6 +78,9 @@ SINCE = re.compile(
     r"\b(?:since|started|began|begun|launched|erupted|broke out|beginning)\b[^.;!?]{0,60}?"
     r"(?<![\d,.$])(?P<year>(?:19|20)\d\d)(?!\d|,\d)"
 )
+# A start year right after "since": "since 2012", "since the 2014 review", "since early 2019", "since March 2020"
+SINCE_YEAR = re.compile(r"since\s+(?:the\s+)?(?:(?:early|late|mid|the end of|the start of)[\s-]+)?(?:[A-Z][a-z]+\.?\s+)?"
+                        r"(?:19|20)\d\d")
 _COUNT = "|".join(sorted(NUMBERS, key=len, reverse=True))
 YEARS_WORD = re.compile(r"years?\b", re.IGNORECASE)
 DURATION = re.compile(
@@ -127,19 +130,23 @@ STAMP_HEAD = re.compile(
 )
 UPDATE_LABELS = frozenset({"updated", "last updated", "last modified", "modified"})  # a stamp of a later edit
 # A clock time between midnight and 6 a.m.: "1:12 AM", "01.40", "5:05 a.m." (not "11:12 AM", "17:40")
-SMALL_HOURS = re.compile(r"[\s,|•·/–—-]*(?:at\s+|T)?(?<![\d:.])(?:0?[0-5][:.][0-5]\d(?![\d:]|\.\d)(?:\s*a\.?m\.?|(?!\s*p\.?m))"
+SMALL_HOURS = re.compile(r"[\s,|•·/–—-]*(?:at\s+|T)?(?<![\d:.])(?:0?[0-5][:.][0-5]\d(?::[0-5]\d)?(?![\d:]|\.\d)(?:\s*a\.?m\.?|(?!\s*p\.?m))"
                          r"|12[:.][0-5]\d\s*a\.?m\.?)", re.IGNORECASE)
+UTC_TIME = re.compile(r"\d[:.]\d\d(?::\d\d)?(?:\.\d+)?\s*(?:Z\b|UTC\b|\+00:?00\b)|\bUTC\b")  # "01:15:00Z", "1:15 UTC"
 STAMP_TAIL = re.compile(
     rf"^[\s,|•·/–—-]*(?:(?:at\s+|T)?{_CLOCK_TIME}"
     r"(?:[+-]\d{1,2}(?::?\d{2})?|Z)?)?[\s|•·.,]*(?:(?:[|•·/]|(?:last\s+)?(?:updated|modified)\b)[^\n]{0,60})?$",
     re.IGNORECASE,
 )
-DEICTIC = {"today": 0, "yesterday": 1, "tomorrow": -1}  # days from the named day to the day of writing
-DEICTIC_BEFORE = re.compile(r"\b(?P<word>today|yesterday|tomorrow)\b\s*[,(]?\s*$", re.IGNORECASE)
+# Days from the named day to the day of writing: "yesterday (Tuesday)", "last night (Tuesday 9 April)"
+DEICTIC = {"today": 0, "tonight": 0, "yesterday": 1, "last night": 1, "tomorrow": -1}
+_DEICTIC_WORDS = "|".join(w.replace(" ", r"\s+") for w in DEICTIC)
+DEICTIC_BEFORE = re.compile(rf"\b(?P<word>{_DEICTIC_WORDS})\b\s*[,(]?\s*$", re.IGNORECASE)
 DEICTIC_VOICE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _LEX['deictic']['voice']))})\b", re.IGNORECASE)
 SAME_DAY_AHEAD = frozenset(_LEX["deictic"]["ahead"])
 SAME_DAY_VOICE = re.compile(rf"\b(?:{'|'.join(map(re.escape, _LEX['deictic']['same_day']))})\b", re.IGNORECASE)
-DEICTIC_AFTER = re.compile(r"[\s,]*\(\s*(?P<word>today|yesterday|tomorrow)\s*\)", re.IGNORECASE)
+TODAY_VOICE = re.compile(r"\btoday\b(?!['’]s)", re.IGNORECASE)
+DEICTIC_AFTER = re.compile(rf"[\s,]*\(\s*(?P<word>{_DEICTIC_WORDS})\s*\)", re.IGNORECASE)
 _ZONED = r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?\s*)?(?-i:%s)\b"
 DAY_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['day_first'])})\b|\b(?:1[3-9]|2[0-3]):[0-5]\d\b(?!\s*[ap]\.?m)|"
                        + _ZONED % "|".join(_LEX["locale"]["day_first_zones"]), re.IGNORECASE)
@@ -147,3 +154,4 @@ MONTH_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['month_first'])})\b|\b
                          + _ZONED % "|".join(_LEX["locale"]["month_first_zones"]), re.IGNORECASE)
 LAG_COUNTS: dict[str, int] = _LEX["lag"]["counts"]
 LAG_STOP = frozenset(_LEX["lag"]["stop"])
+EVENT_STOP = frozenset(WEEKDAYS) | frozenset(_LEX["event"]["day_words"]) | frozenset(_LEX["event"]["function_words"])

@@ -75,6 +75,11 @@ def link_keys(text: str) -> LinkKeys:
     return LinkKeys(quotes, quoted, grams, names, words, _figures(text), _shingles(text))
 
 
+def name_words(keys: LinkKeys) -> frozenset[str]:
+    """The lower-case words of the names and capitalised words a text has."""
+    return frozenset(w for key, _ in keys.names for w in key.split()) | frozenset(k for k, _ in keys.words)
+
+
 def _shingles(text: str) -> frozenset[int]:
     """A stable sample of the text's word runs: the same sample of the same copy in any article."""
     words = SHINGLE_WORD.findall(text.lower().encode())  # ASCII runs: the bytes are the words' own

@@ -1,5 +1,5 @@
 """A day mention completed from its article and story: the month of "Thursday the 31st", the weekday
-of a dateline, the years a yearless dateline cannot be in."""
+of a dateline, the years a yearless dateline cannot be in; and the day it then names."""
 
 from __future__ import annotations
 
@@ -8,8 +8,14 @@ from dataclasses import replace
 from datetime import date
 
 from service.pipeline.clock import lexicon as lx
-from service.pipeline.clock.calendar import YearHints, choose_day, story_year
+from service.pipeline.clock.calendar import (
+    YearHints,
+    choose_day,
+    story_year,
+    weekday_name,
+)
 from service.pipeline.clock.evidence import DayMention, Evidence
+from service.pipeline.temporal.holidays import holiday_date
 
 STORY_WEEK = 7  # days: a stamp reading this near a publication day of the story is the story's
 
@@ -32,8 +38,8 @@ def with_lead_weekday(m: DayMention, ev: Evidence, hints: YearHints) -> tuple[Da
     weekday falls on the dateline in a year the story names, or, for an act told in the past ("walked out
     on Monday", "capsized late on Saturday"), the day before the dateline when only that pairing falls in the year
     the story names."""
-    if m.kind != "dateline" or m.year or m.weekday is not None:
-        return m, ""
+    if m.kind != "dateline" or m.year or m.weekday is not None or ev.today:
+        return m, ""  # a writer who says "today" ("NEW DELHI, Aug 9 -- X today recalled") names other days by weekday
     weekdays = [w for w in ev.days if w.kind == "weekday" and w.tense != "future" and w.cue not in ("last", "next")]
     if not weekdays:
         return m, ""
@@ -97,3 +103,28 @@ def settle_order(m: DayMention, ev: Evidence, hints: YearHints) -> tuple[DayMent
 
 def _read(m: DayMention, month_day: tuple[int, int]) -> DayMention:
     return replace(m, month=month_day[0], day=month_day[1], readings=())
+
+
+def day_of(m: DayMention, hints: YearHints) -> tuple[date | None, str, list[str]]:
+    """The mention's day, why that year, and any weekday that contradicts an explicit year."""
+    if m.holiday:
+        year = m.year or story_year(hints)
+        return (holiday_date(m.holiday, year), "" if m.year else f"; year {year} from the story ({hints.words()})",
+                []) if year else (None, "", [])
+    if m.year:
+        try:
+            day = date(m.year, m.month, m.day)
+        except ValueError:
+            return None, "", [f"'{m.text}' is not a calendar day"]
+        if m.weekday is not None and day.weekday() != m.weekday:
+            return day, "", [f"'{m.text}': {day} is a {weekday_name(day.weekday())}"]
+        return day, "", []
+    day = choose_day(m.month, m.day, m.weekday, hints)
+    if day is None:
+        return None, "", []
+    if m.weekday is not None:
+        why = (f"; {day.year} is the year, near the story's ({hints.words()}),"
+               f" in which {day:%B} {day.day} is a {day:%A}")
+    else:
+        why = f"; year {day.year} from the story ({hints.words()})"
+    return day, why, []

@@ -20,13 +20,17 @@ from service.pipeline.clock import lexicon as lx
 from service.pipeline.clock.calendar import (
     YearHints,
     choose_day,
-    story_year,
     week_day,
     weekday_name,
     year_hints,
     years_fitting,
 )
-from service.pipeline.clock.events import EventIndex, aligning
+from service.pipeline.clock.events import (
+    EventIndex,
+    aligning,
+    told_alike,
+    yesterday_alike,
+)
 from service.pipeline.clock.evidence import (
     STAMP_HEAD_CHARS,
     DayMention,
@@ -34,18 +38,18 @@ from service.pipeline.clock.evidence import (
     extract_evidence,
 )
 from service.pipeline.clock.lags import counted_yesterday
-from service.pipeline.clock.links import StoryIndex
+from service.pipeline.clock.links import StoryIndex, name_words
 from service.pipeline.clock.mentions import (
+    day_of,
     settle_order,
     under_dateline,
     with_lead_weekday,
     with_month,
 )
 from service.pipeline.clock.unknown import unknown_date
-from service.pipeline.clock.week import ONE_DAY, WEEK, in_week, next_day
+from service.pipeline.clock.week import ONE_DAY, WEEK, in_week, latest_told, next_day
 from service.pipeline.clock.words import kind_words, phrase, tense_words
 from service.pipeline.model import ArticleInput, ReferenceDate
-from service.pipeline.temporal.holidays import holiday_date
 
 STRONG = 0.6  # clocks at least this sure date other articles and are not re-dated by the story
 METADATA_TOLERANCE = timedelta(days=7)
@@ -57,7 +61,8 @@ class _Clock:
     ref: ReferenceDate
     phrase: str = ""  # what dated it, as other articles' bases quote it
     events: tuple[tuple[date, DayMention], ...] = ()  # dated past events its text reports: "broke out on Labor Day"
-    next_day: bool = False  # dated by its page, it tells its news "yesterday": the news is of the day before
+    # dated by its page, it tells its news "yesterday" or "late on" the day before: the words that say so
+    next_day: str = ""
     year_written: bool = False  # dated by a mention that writes its year ("6 March 2025"), not by a guessed one
 
 
@@ -97,7 +102,7 @@ def _own_clock(article: ArticleInput, ev: Evidence, hints: YearHints) -> _Clock:
     if article.published_on:
         day = article.published_on
         ref = ReferenceDate(day, day, day, "metadata", "published_at metadata", 1.0, _metadata_conflicts(ev, day))
-        return _Clock(ref, "published_at metadata", next_day=next_day(ev))
+        return _Clock(ref, "published_at metadata", next_day=next_day(ev, day))
     return _text_clock(ev, hints)
 
 
@@ -119,7 +124,7 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
         if m.month is None and m.holiday is None:
             continue
         m, lead = with_lead_weekday(m, ev, hints)
-        day, why, mismatch = _date_of(m, under_dateline(hints, ev) if m.kind == "dateline" else hints)
+        day, why, mismatch = day_of(m, under_dateline(hints, ev) if m.kind == "dateline" else hints)
         why = f"{order}{lead}{why}"
         conflicts += mismatch
         if day is not None and m.kind == "date" and m.tense == "past" and aligning(m):
@@ -145,6 +150,12 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
         # "Updated 1:12 AM Wed March 15": an edit in the small hours of a story written the day before
         value, earliest, latest, more = anchor - ONE_DAY, anchor - ONE_DAY, anchor, ()
         words = f"{kind_words(mention)} '{mention.text}'{why}, in the small hours: written the day before"
+    elif mention.kind == "stamp" and mention.small_hours and mention.utc and not ev.deictic \
+            and (told := latest_told(ev, anchor)) and told[0] == anchor - ONE_DAY:
+        # "2016-07-21T01:15:00Z" over news "said Wednesday" (the 20th): evening in the Americas, the outlet's day before
+        value, earliest, latest, more = anchor - ONE_DAY, anchor - ONE_DAY, anchor, ()
+        words = (f"{kind_words(mention)} '{mention.text}'{why}, a UTC time in the small hours over its latest news"
+                 f" '{phrase(told[1])}' ({told[0]}): the outlet's day before")
     elif mention.kind in PAGE_DATES:  # the day of writing itself, give or take a time zone
         value, earliest, latest, more = anchor, anchor, anchor + ONE_DAY, ()
         words = f"{kind_words(mention)} '{mention.text}'{why}"
@@ -161,7 +172,7 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
         if day > value:
             latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY
     ref = ReferenceDate(value, earliest, latest, "text", words, strength, tuple(conflicts) + more)
-    return _Clock(ref, f"'{mention.text}'", next_day=mention.kind in PAGE_DATES and next_day(ev),
+    return _Clock(ref, f"'{mention.text}'", next_day=next_day(ev, value) if mention.kind in PAGE_DATES else "",
                   year_written=mention.year is not None), events
 
 
@@ -207,31 +218,6 @@ def _strength(m: DayMention, year_sure: bool) -> float:
     return 0.0
 
 
-def _date_of(m: DayMention, hints: YearHints) -> tuple[date | None, str, list[str]]:
-    """The mention's day, why that year, and any weekday that contradicts an explicit year."""
-    if m.holiday:
-        year = m.year or story_year(hints)
-        return (holiday_date(m.holiday, year), "" if m.year else f"; year {year} from the story ({hints.words()})",
-                []) if year else (None, "", [])
-    if m.year:
-        try:
-            day = date(m.year, m.month, m.day)
-        except ValueError:
-            return None, "", [f"'{m.text}' is not a calendar day"]
-        if m.weekday is not None and day.weekday() != m.weekday:
-            return day, "", [f"'{m.text}': {day} is a {weekday_name(day.weekday())}"]
-        return day, "", []
-    day = choose_day(m.month, m.day, m.weekday, hints)
-    if day is None:
-        return None, "", []
-    if m.weekday is not None:
-        why = (f"; {day.year} is the year, near the story's ({hints.words()}),"
-               f" in which {day:%B} {day.day} is a {day:%A}")
-    else:
-        why = f"; year {day.year} from the story ({hints.words()})"
-    return day, why, []
-
-
 def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own: _Clock,
                  evidence: dict[str, Evidence]) -> _Clock:
     """Take the clock of the dated articles this one shares quotes, names and figures with."""
@@ -242,20 +228,31 @@ def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own
     source = clocks[link.article_id]
     told = ((week_day(link.day, m.weekday, ""), words) for m, words in evidence[link.article_id].told)
     counted = counted_yesterday(ev.lags, told) if ev.deictic else None
-    # A next-day article tells the day before's news: an article that shares it and names no day of
-    # its own was written that day (a day later it would say "yesterday" or the weekday); one that
-    # tells it "yesterday" too, on the linked article's day, unless it reports that day's own news.
+    # News told "yesterday" that the linked article gives a weekday ("resigned on Wednesday") was of
+    # that day. Else a next-day article tells the day before's news: an article that shares it and
+    # names no day of its own was written that day (a day later it would say "yesterday" or the
+    # weekday); one that tells it "yesterday" too, on the linked article's day, unless it reports
+    # that day's own news.
     anchor, told_of, news = link.day, None, ""
     plain = not ev.deictic and not any(m.weekday is not None for m in ev.days)
     later = any(week_day(link.day, m.weekday, "") >= link.day for m in ev.days
                 if m.kind == "weekday" and m.tense == "past" and m.cue not in ("last", "next"))
-    if source.next_day and not counted and (plain or (ev.deictic and not later)):
+    names = name_words(ev.links)
+    same = yesterday_alike(ev.yesterday_told, evidence[link.article_id].told, link.day, names) if ev.deictic and not counted else None
+    if same:
+        told_of, m = same
+        news = f", which tells '{phrase(m)}' ({told_of}) the news it tells '{ev.deictic[0]}'"
+    elif source.next_day and not counted and (plain or (ev.deictic and not later)):
         told_of = link.day - ONE_DAY
-        news = f", which tells its news '{evidence[link.article_id].deictic[0]}' ({told_of})"
+        news = f", which tells its news '{source.next_day}' ({told_of})"
         anchor = told_of if plain else anchor
-    value, earliest, latest, refined, conflicts = in_week(anchor, ev, False, bool(ev.deictic), counted, told_of=told_of)
+    placed = told_alike(ev.told, evidence[link.article_id].told, link.day, names)
+    value, earliest, latest, refined, conflicts = in_week(anchor, ev, False, bool(ev.deictic), counted, told_of=told_of,
+                                                          placed=placed)
     confidence = round(min(0.45 + 0.05 * link.score, 0.7) * source.ref.confidence, 2)
-    basis = f"shares {link.describe()} with article {link.article_id}, dated {link.day} by {source.phrase}{news}{refined}"
+    alike = ", ".join(f"'{m.text}' ({placed[m.start]})" for m in ev.days if m.start in placed)
+    alike = f"; it tells {alike} of the same events as article {link.article_id}" if alike else ""
+    basis = f"shares {link.describe()} with article {link.article_id}, dated {link.day} by {source.phrase}{news}{alike}{refined}"
     ref = ReferenceDate(value, earliest, latest, "story", basis, confidence, conflicts + own.ref.conflicts)
     return _Clock(ref, f"the story link to article {link.article_id}")
 

@@ -20,19 +20,36 @@ ONE_DAY = timedelta(days=1)
 MAX_CUES = 3  # weekday phrases quoted in a basis
 
 
-def next_day(ev: Evidence) -> bool:
-    """The writer tells news "yesterday" or "last night" and none "this morning": a next-day article."""
-    return bool(ev.deictic) and not set(ev.same_day) - lx.SAME_DAY_AHEAD
+def next_day(ev: Evidence, day: date | None = None) -> str:
+    """What makes a page dated `day` a next-day article, its news of the day before: the writer tells
+    news "yesterday" or "last night" and none "this morning", or (a paper, not wire copy) its latest
+    reported weekday is the evening of the day before ("voted late on Wednesday" in Thursday's paper)."""
+    if ev.deictic and not set(ev.same_day) - lx.SAME_DAY_AHEAD:
+        return ev.deictic[0]
+    if day is None or not printed_next_day(ev):
+        return ""
+    latest = latest_told(ev, day)
+    return phrase(latest[1]) if latest and latest[0] == day - ONE_DAY and latest[1].evening else ""
+
+
+def latest_told(ev: Evidence, day: date) -> tuple[date, DayMention] | None:
+    """The latest weekday the writer reports in the past, placed in the week of `day` (an evening last)."""
+    past = [(week_day(day, m.weekday), m) for m in ev.days if m.kind == "weekday" and m.tense == "past"
+            and not m.quoted and m.shift is None and m.cue not in ("last", "next")]
+    return max(past, key=lambda t: (t[0], t[1].evening), default=None)
 
 
 def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = False,
-             counted: tuple[date, Lag] | None = None, evening: bool = False, told_of: date | None = None):
+             counted: tuple[date, Lag] | None = None, evening: bool = False, told_of: date | None = None,
+             placed: dict[int, date] | None = None):
     """Place bare weekdays in the anchor's week: past ones bound the day of writing from below, announced
     ones above. `news_day`: the anchor is the article's own news day (told of its `evening`: the day
     after); `told_yesterday`: it tells news "yesterday", of `told_of` (else the anchor) or of the day
-    `counted` from an event another article dates."""
+    `counted` from an event another article dates; `placed`: weekdays (by offset) a linked article dates."""
     side = {"last": "before", "next": "after"}
-    days = [(week_day(anchor, m.weekday, side.get(m.cue, "")), m) for m in ev.days if m.kind == "weekday"]
+    placed = placed or {}
+    days = [(placed.get(m.start) or week_day(anchor, m.weekday, side.get(m.cue, "")), m)
+            for m in ev.days if m.kind == "weekday"]
     past = [(d, m) for d, m in days if m.tense != "future"]
     future = [(d, m) for d, m in days if m.tense == "future"]
     # A past weekday was at most six days ago; an announced one is at most six days ahead;

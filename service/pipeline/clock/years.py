@@ -51,7 +51,8 @@ def read_years(text: str, ends: list[int]) -> YearEvidence:
             dated.setdefault(int(m.group("year")), m.group())
     since = {}
     for m in lx.SINCE.finditer(text):
-        since.setdefault(int(m.group("year")), m.group())
+        if tense_of(text, ends, m.start("year"), m.end("year"))[0] != "future":  # "beginning in 2030, it will"
+            since.setdefault(int(m.group("year")), m.group())
     elapsed = []
     for m in _durations(text):
         years = _elapsed_years(m)
