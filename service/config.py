@@ -9,6 +9,7 @@ from pathlib import Path
 DEFAULT_DATABASE_URL = "sqlite:///timeline.db"
 DATABASE_ENV = "TIMELINE_DATABASE_URL"
 MAX_BODY_BYTES = 1024 * 1024
+WORKERS_ENV = "TIMELINE_ANALYSIS_WORKERS"  # processes that analyse a batch's articles; below 2: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,3 +31,9 @@ def sqlite_path(url: str) -> Path:
     if not url.startswith(prefix) or len(url) == len(prefix):
         raise ValueError(f"unsupported database URL {url!r}: expected sqlite:///PATH")
     return Path(url[len(prefix) :])
+
+
+def analysis_workers() -> int:
+    """Worker processes for a batch's per-article stages (``WORKERS_ENV``); 0, in process, by default."""
+    value = os.environ.get(WORKERS_ENV, "").strip()
+    return int(value) if value.isdigit() else 0

@@ -1,7 +1,7 @@
 """Keep a story's derived rows equal to ``analyse_story`` of its articles, redoing only what a change alters.
 
 Each article's analysis (reference date, expressions, statements) is stored, so unchanged articles
-are never analysed again; the merge is split into partitions (merge/partitions.py), so a change
+are never analysed again (a batch's may be analysed in worker processes: ``workers.py``); the merge is split into partitions (merge/partitions.py), so a change
 re-merges only the partitions its old and new statements fall in, plus those naming an actor whose
 canonical form the change alters (``registry.py``: recomputed only for the actors a change reaches);
 an entry that changed is rewritten in place, its source rows by difference. The clock: an article with ``published_at`` takes its reference
@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from service.pipeline.clock import resolve_reference_dates
 from service.pipeline.merge.batches import Keyed, PartitionMerge, batch_day, keyed
 from service.pipeline.merge.partitions import entries_of, partition_of, with_actors
-from service.pipeline.model import Actor, AnalysedArticle, ArticleInput, Entry, ReferenceDate, Statement
-from service.pipeline.story import analyse_article
+from service.pipeline.model import Actor, AnalysedArticle, ArticleInput, Entry, Statement
 from service.store.codec import build, dumps, loads, plain
 from service.store.registry import Registry
+from service.store.workers import Work, analyse_all
 
 
 def update(conn: sqlite3.Connection, story: str, changed: Iterable[str]) -> None:
@@ -42,12 +42,12 @@ def remove(conn: sqlite3.Connection, aid: str) -> None:
 def _refresh(conn: sqlite3.Connection, story: str, changed: set[str], dirty: set[str], registry: Registry) -> None:
     """``dirty``: partitions that lost statements or whose actors changed: merged again whole."""
     fresh: dict[str, list[Keyed]] = defaultdict(list)
-    analysed = _to_analyse(conn, story, changed)
-    for article, reference in analysed:
-        dirty |= _forget(conn, article.id, registry)
-        for partition, statement in _store_analysis(conn, analyse_article(article, reference), registry):
+    analysed = analyse_all(_to_analyse(conn, story, changed))
+    for analysis in analysed:
+        dirty |= _forget(conn, analysis.article.id, registry)
+        for partition, statement in _store_analysis(conn, analysis, registry):
             fresh[partition].append(statement)
-    dirty |= registry.save({article.id for article, _ in analysed})
+    dirty |= registry.save({analysis.article.id for analysis in analysed})
     people = registry.people
     _retitle(conn, story, registry.retitled)
     position = conn.execute("SELECT coalesce(max(position), -1) + 1 FROM entries WHERE story = ?", (story,)).fetchone()[0]
@@ -91,13 +91,12 @@ def article_input(row: sqlite3.Row) -> ArticleInput:
                         published_on(row["published_at"]))
 
 
-def _to_analyse(conn: sqlite3.Connection, story: str, changed: set[str]) -> list[tuple[ArticleInput, ReferenceDate]]:
+def _to_analyse(conn: sqlite3.Connection, story: str, changed: set[str]) -> list[Work]:
     """The changed articles and those whose reference day the change moved, with their reference dates
     (the per-article stages read only the day; a new basis or bound alone is restated in place)."""
     bare = conn.execute("SELECT 1 FROM articles WHERE story = ? AND published_at IS NULL LIMIT 1", (story,)).fetchone()
-    if not bare:  # every reference date comes from the article's own metadata
-        rows = [_row(conn, aid) for aid in sorted(changed)]
-        return [(a, resolve_reference_dates([a])[a.id]) for a in map(article_input, rows)]
+    if not bare:  # every reference date comes from the article's own metadata: found with its analysis
+        return [(article_input(_row(conn, aid)), None) for aid in sorted(changed)]
     articles = [article_input(r) for r in conn.execute("SELECT * FROM articles WHERE story = ? ORDER BY id", (story,))]
     references = resolve_reference_dates(articles)
     stored = dict(conn.execute(
@@ -158,6 +157,7 @@ def _merge(conn: sqlite3.Connection, where: tuple[str, str, str], registry: Regi
     if kept and row and kept[0] == row["token"] and not dirty and kept[1].can_take(new):
         _, state, publishers = kept
         changed, gone = state.take(new)
+        told = {s.article_id for _, s in new}  # the kept publishers hold every article the state held before
         conn.executemany("DELETE FROM entries WHERE story = ? AND partition = ? AND rank = ?",
                          [(story, partition, key) for key in sorted(gone)])
         stored = {key: r["position"] for key in changed if (r := conn.execute(
@@ -170,8 +170,9 @@ def _merge(conn: sqlite3.Connection, where: tuple[str, str, str], registry: Regi
             state = PartitionMerge(keyed(with_actors(build(Statement, loads(r["data"])), registry.people), r["day"]) for r in rows)
             conn.execute("DELETE FROM entries WHERE story = ? AND partition = ?", (story, partition))
         changed, publishers, stored = set(state.groups()), {}, {}
+        told = {s.article_id for g in state.groups().values() for s in g.members}
     groups = state.groups()
-    missing = sorted({s.article_id for key in changed for s in groups[key].members} - publishers.keys())
+    missing = sorted(told - publishers.keys())
     for first in range(0, len(missing), 500):
         ids = missing[first : first + 500]
         publishers.update(conn.execute(f"SELECT id, publisher FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall())

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from service.pipeline.merge import batches, entries
 from service.pipeline.merge.batches import LAST, PartitionMerge, batch_day, keyed
+from service.pipeline.merge.merger import Group
 from service.pipeline.merge.partitions import partition_of
 from service.pipeline.model import ArticleInput
 from service.pipeline.story import analyse_story
@@ -172,3 +174,32 @@ def _assert_equal(store: Store, name: str) -> None:
     expected = analyse_story(inputs)
     assert store.timeline(name, TimelineFilter(), lambda revision: 0, 10_000).items == plain(list(expected.entries))
     assert store.actors(name) == _actors(expected.entries)
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[s.name for s in STORIES])
+def test_entry_rendered_as_members_come_and_go_equals_rendered_at_once(story) -> None:
+    """A kept rendering that took members joining and leaving gives the entry of its group read whole."""
+    analysed = run(story, "metadata").articles
+    publishers = {a.article.id: a.article.publisher for a in analysed}
+    statements = [keyed(s, batch_day(a.reference_date.value)) for a in analysed for s in a.statements]
+    for partition in _partitions(statements).values():
+        for key, group in PartitionMerge(partition).groups().items():
+            rendering, rng = entries.Rendering(), random.Random(key)
+            for _ in range(3):
+                some = [m for m in group.members[1:] if rng.random() < 0.5]
+                rendering.entry(Group([group.members[0], *some], set(group.affiliations), group.disputed), publishers)
+            assert rendering.entry(group, publishers) == entries.timeline([group], publishers)[0]
+
+
+@pytest.mark.parametrize("story", STORIES[:8], ids=[s.name for s in STORIES[:8]])
+def test_kept_renderings_follow_arrivals(store: Store, story, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every group's rendering kept from post to post (the store keeps only large groups' ones)."""
+    monkeypatch.setattr(batches, "KEPT_RENDERING", 1)
+    articles = _submitted(story, "alternate")
+    _arrive(store, story.name, articles, "shuffled")
+    _change(store, story.name, articles, "delete-first")
+    stored = _stored(store, story.name)
+    inputs = [ArticleInput(a["id"], a["story"], a["text"], a["title"], a["publisher"], a["url"], published_on(a["published_at"]))
+              for a in stored]
+    page = store.timeline(story.name, TimelineFilter(), lambda revision: 0, 10_000)
+    assert page.items == plain(list(analyse_story(inputs).entries))

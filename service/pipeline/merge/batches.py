@@ -18,10 +18,12 @@ from collections.abc import Iterable
 from datetime import date
 from itertools import groupby
 
+from service.pipeline.merge.entries import Rendering
 from service.pipeline.merge.merger import Group, Merger
-from service.pipeline.model import Statement
+from service.pipeline.model import Entry, Statement
 
 LAST = "~"  # the batch of statements whose article has no reference date: after every day
+KEPT_RENDERING = 16  # members from which a group's rendering is kept, to take only those that join next
 
 Keyed = tuple[tuple[str, str, int, str, str], Statement]
 
@@ -43,6 +45,7 @@ class PartitionMerge:
         self.merger, self.before_last = Merger(), Merger()
         self.last: list[Keyed] = []  # the latest batch, in merge order
         self.keys: dict[int, str] = {}  # id of each statement merged -> its key as a group's first
+        self.renderings: dict[str, Rendering] = {}  # of the large groups, by key
         batches = [list(b) for _, b in groupby(sorted(statements, key=operator.itemgetter(0)), key=lambda k: k[0][0])]
         for batch in batches[:-1]:
             self._merge(batch)
@@ -52,6 +55,14 @@ class PartitionMerge:
     def groups(self) -> dict[str, Group]:
         """The groups by key: a group keeps the key of its first statement whatever joins it later."""
         return {self.keys[id(g.members[0])]: g for g in self.merger.groups}
+
+    def entry(self, key: str, group: Group, publishers: dict[str, str | None]) -> Entry:
+        """The entry of the group under ``key``; a large group's rendering is kept for its next change
+        (``publishers`` must then keep the values it gave)."""
+        if len(group.members) < KEPT_RENDERING:
+            self.renderings.pop(key, None)
+            return Rendering().entry(group, publishers)
+        return self.renderings.setdefault(key, Rendering()).entry(group, publishers)
 
     def can_take(self, statements: Iterable[Keyed]) -> bool:
         """New statements can be taken without a rebuild when none is older than the latest batch."""
@@ -67,7 +78,7 @@ class PartitionMerge:
             day = self.last[0][0][0]
             replay = sorted([*self.last, *(k for k in ordered if k[0][0] == day)], key=operator.itemgetter(0))
             ordered, done = [k for k in ordered if k[0][0] != day], replay
-            self.merger = thawed(self.before_last)
+            self.merger = forked(self.before_last)
             self._batch(replay)
         else:
             done = []
@@ -77,7 +88,10 @@ class PartitionMerge:
         reached = self._reached(after, [*done, *ordered])
         changed = {k for k in reached if k not in reached_before or not _same(reached_before[k], reached[k])}
         left = (reached_before.keys() & after.keys()) - reached.keys()  # joined before the replay, not now
-        return changed | left, before.keys() - after.keys()
+        gone = before.keys() - after.keys()
+        for key in gone:
+            self.renderings.pop(key, None)
+        return changed | left, gone
 
     @staticmethod
     def _reached(groups: dict[str, Group], batch: list[Keyed]) -> dict[str, tuple[tuple[Statement, ...], bool]]:
@@ -88,7 +102,7 @@ class PartitionMerge:
     def _batch(self, batch: list[Keyed]) -> None:
         """Merge a batch, keeping the state before it when it starts a new day."""
         if not self.last or batch[0][0][0] != self.last[0][0][0]:
-            self.before_last = thawed(self.merger)
+            self.before_last = forked(self.merger)
         self._merge(batch)
         self.last = batch
 
@@ -105,6 +119,40 @@ class PartitionMerge:
 def _same(before: tuple[tuple[Statement, ...], bool], after: tuple[tuple[Statement, ...], bool]) -> bool:
     (old, was), (new, now) = before, after
     return was == now and len(old) == len(new) and all(map(operator.is_, old, new))
+
+
+def forked(merger: Merger) -> Merger:
+    """A copy of a merge state whose groups both states share, each copied by whichever state first
+    fetches it (``_SharedGroups``); the rest (index, word counts) is copied now."""
+    groups = merger.groups
+    merger.groups = []
+    try:
+        out = thawed(merger)
+    finally:
+        merger.groups = _SharedGroups(groups)
+    out.groups = _SharedGroups(groups)
+    return out
+
+
+class _SharedGroups(list):
+    """A merge state's groups, shared with another state until the merger fetches one by number (to
+    compare with it or to join it): that group alone is then copied. A replay of the latest day so
+    copies the groups that day reaches, not the thousands of its partition; groups appended later
+    are the state's own."""
+
+    __slots__ = ("owned",)
+
+    def __init__(self, groups: list[Group]) -> None:
+        super().__init__(groups)
+        self.owned = bytearray(len(groups))
+
+    def __getitem__(self, i):
+        group = list.__getitem__(self, i)
+        if type(i) is int and 0 <= i < len(self.owned) and not self.owned[i]:
+            group = _group_copy(group) if _fields(Group) == _GROUP_FIELDS else thawed(group)
+            list.__setitem__(self, i, group)
+            self.owned[i] = 1
+        return group
 
 
 _ATOMS = frozenset({int, float, str, bool, type(None), tuple, frozenset, date})
@@ -127,6 +175,9 @@ def thawed(value):
         return set(value)
     if isinstance(value, dict):
         out = value.copy()  # keeps defaultdict's factory and Counter's type
+        if set(map(type, value.values())) == {list} and all(map(_plain, {type(v[0]) for v in value.values() if v})):
+            out.update(zip(value.keys(), map(list.copy, value.values())))  # an index: lists of entry numbers
+            return out
         for k, v in value.items():
             if not _plain(type(v)):
                 out[k] = v[:] if type(v) is list and (not v or _plain(type(v[0]))) else thawed(v)
@@ -143,6 +194,16 @@ def thawed(value):
             v = thawed(v)
         object.__setattr__(out, name, v)
     return out
+
+
+_GROUP_FIELDS = ("members", "affiliations", "disputed", "outlets")
+
+
+def _group_copy(group: Group) -> Group:
+    """A group's copy, the common case of a partition's thousands: its members by article are shared
+    list by list, since a state only ever takes batches of later days, and so of articles (each in
+    one batch) that no earlier state holds: those lists are never appended to again."""
+    return Group(group.members[:], set(group.affiliations), group.disputed, group.outlets.copy())
 
 
 @functools.cache

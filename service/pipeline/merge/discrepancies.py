@@ -9,7 +9,8 @@ same words around it.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,25 +74,69 @@ def body_of(actor: Actor) -> set[str]:
 
 def figure_discrepancies(members: list[Statement]) -> list[Discrepancy]:
     """Different figures for the same counted quantity ("about 10,000" vs "11,000 to 12,000" troops)."""
-    by_unit: dict[str, dict[tuple[float, float], dict[str, set[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
+    tally, ordered = FigureTally(), sorted(members, key=lambda m: (m.article_id, m.start))
     for statement in members:
+        tally.count(statement, +1)
+    return tally.discrepancies(ordered)
+
+
+class FigureTally:
+    """The figures an entry's members give, counted as members join and leave, so an entry that many
+    outlets carry is not read whole again when one more joins: a figure's value is rebuilt only when
+    the articles giving it change."""
+
+    def __init__(self) -> None:
+        # unit -> (low, high) -> (figure text, article id) -> how many members give it
+        self.by_unit: dict[str, dict[tuple[float, float], Counter]] = defaultdict(dict)
+        self.shown: dict[tuple[str, tuple[float, float]], DiscrepancyValue] = {}  # a range's value, until it changes
+        self.units: dict[str, Discrepancy | None] = {}  # a unit's discrepancy, until its figures change
+
+    def count(self, statement: Statement, step: int) -> None:
+        """Add (``step`` +1) or take away (-1) a member's figures."""
         for figure in _main_figures(statement):
-            by_unit[unit_of(figure)][(figure.low, figure.high)][figure.text].add(statement.article_id)
-    out, flagged = [], set()
-    for unit in sorted(by_unit):
-        ranges = by_unit[unit]
-        articles = {a for texts in ranges.values() for ids in texts.values() for a in ids}
-        if len(ranges) < 2 or len(articles) < 2 or not _disjoint(list(ranges)):
-            continue
-        merged: dict[str, set[str]] = {}
-        for texts in ranges.values():  # one value per range: "about 10,000" and "around 10,000" agree
-            label = " / ".join(sorted(texts, key=str.lower)) + f" {unit}"
-            merged[label] = {a for ids in texts.values() for a in ids}
-        out.append(Discrepancy("figure", _values(merged)))
-        flagged.add(unit)
-    if bare := _bare_discrepancy(members, flagged):
-        out.append(bare)
-    return out
+            unit, span = unit_of(figure), (figure.low, figure.high)
+            ranges = self.by_unit[unit]
+            told = ranges.setdefault(span, Counter())
+            told[figure.text, statement.article_id] += step
+            if told[figure.text, statement.article_id] <= 0:
+                del told[figure.text, statement.article_id]
+                if not told:
+                    del ranges[span]
+            self.shown.pop((unit, span), None)
+            self.units.pop(unit, None)
+
+    def discrepancies(self, ordered: Iterable[Statement]) -> list[Discrepancy]:
+        """The entry's figure discrepancies (``ordered``: its members by article and offset)."""
+        out, flagged = [], set()
+        for unit in sorted(u for u, ranges in self.by_unit.items() if ranges):
+            if unit not in self.units:
+                self.units[unit] = self._unit(unit)
+            if self.units[unit] is not None:
+                out.append(self.units[unit])
+                flagged.add(unit)
+        if bare := _bare_discrepancy(ordered, flagged):
+            out.append(bare)
+        return out
+
+    def _unit(self, unit: str) -> Discrepancy | None:
+        """One value per range: "about 10,000" and "around 10,000" agree."""
+        ranges = self.by_unit[unit]
+        if len(ranges) < 2 or len({a for told in ranges.values() for _, a in told}) < 2 or not _disjoint(list(ranges)):
+            return None
+        values: dict[str, DiscrepancyValue] = {}
+        for span in ranges:
+            value = self.shown.get((unit, span)) or self._value(unit, span)
+            if value.value in values:  # two ranges told in the same words: one value
+                ids = {*values[value.value].article_ids, *value.article_ids}
+                value = DiscrepancyValue(value.value, tuple(sorted(ids)))
+            values[value.value] = value
+        return Discrepancy("figure", tuple(values[label] for label in sorted(values)))
+
+    def _value(self, unit: str, span: tuple[float, float]) -> DiscrepancyValue:
+        told = self.by_unit[unit][span]
+        label = " / ".join(sorted({text for text, _ in told}, key=lambda t: (t.lower(), t))) + f" {unit}"
+        self.shown[unit, span] = value = DiscrepancyValue(label, tuple(sorted({a for _, a in told})))
+        return value
 
 
 def _main_figures(statement: Statement) -> tuple[Figure, ...]:
@@ -111,14 +156,16 @@ def _first_per_unit(text: str, figures: tuple[Figure, ...]) -> tuple[Figure, ...
     return tuple(out)
 
 
-def _bare_discrepancy(members: list[Statement], flagged: set[str]) -> Discrepancy | None:
+def _bare_discrepancy(ordered: Iterable[Statement], flagged: set[str]) -> Discrepancy | None:
     """A bare number of one outlet against another outlet's number of the same size, in the same words.
 
-    One statement per outlet, and a bounded number of outlets, so that an entry many outlets carry
-    costs no more."""
+    One statement per outlet (its first, ``ordered`` by article and offset), and a bounded number of
+    outlets, so that an entry many outlets carry costs no more."""
     outlets: dict[str, Statement] = {}
-    for statement in sorted(members, key=lambda m: (m.article_id, m.start)):
-        if len(outlets) < COMPARED_OUTLETS and statement.article_id not in outlets and _counts(statement.text):
+    for statement in ordered:
+        if len(outlets) == COMPARED_OUTLETS:
+            break
+        if statement.article_id not in outlets and _counts(statement.text):
             outlets[statement.article_id] = statement
     told = list(outlets.values())
     counts = {id(s): [*_figures_with_context(s), *_bare(s)] for s in told}

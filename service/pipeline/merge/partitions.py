@@ -17,7 +17,6 @@ from datetime import date
 from functools import lru_cache
 
 from service.pipeline.merge.batches import PartitionMerge, batch_day, keyed
-from service.pipeline.merge.entries import timeline
 from service.pipeline.merge.people import organisations, unify
 from service.pipeline.model import Actor, Entry, Statement
 
@@ -88,7 +87,7 @@ def entries_of(state: PartitionMerge, keys: Iterable[str], partition: str,
     (``people``: from ``shown_people``)."""
     out, groups = [], state.groups()
     for key in sorted(keys):
-        entry = shown(timeline([groups[key]], publishers)[0], people)
+        entry = shown(state.entry(key, groups[key], publishers), people)
         out.append((sort_key(entry, partition, key), key, entry))
     return out
 
