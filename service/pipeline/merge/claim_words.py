@@ -48,14 +48,26 @@ def fold(word: str) -> str:
     if word.endswith("'s"):  # "the union's decision" ~ "the union"
         word = word[:-2]
     if word in synonyms:
-        return synonyms[word]
+        return _stem(synonyms[word], False)
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
     if word in synonyms:
-        return synonyms[word]
+        return _stem(synonyms[word], False)
     for suffix in ("ing", "ed"):  # "chased" ~ "chasing", "trained" ~ "training"
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
+            return _stem(word[: -len(suffix)], True)
+    return _stem(word, False)
+
+
+def _stem(word: str, cut: bool) -> str:
+    """The stem the bare and the inflected forms share: "brake(s)" ~ "braking", "study" ~ "studied",
+    and after a cut ending "stopped" ~ "stop" (a doubled consonant, not "-ll", "-ss": "filled" ~ "fill")."""
+    if len(word) > 4 and word[-1] == "e":
+        return word[:-1]
+    if len(word) > 3 and word[-1] == "y" and word[-2] not in "aeiou":
+        return word[:-1] + "i"
+    if cut and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeioulsz":
+        return word[:-1]
     return word
 
 

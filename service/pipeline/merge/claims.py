@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from service.pipeline.merge.claim_words import WORD, Weights, actor_names, content_words, name_words, numbers_in, words_of
+from service.pipeline.merge.claim_words import WORD, Weights, actor_names, content_words, fold, name_words, numbers_in, words_of
 from service.pipeline.merge.counts import FIGURE_DISPUTED, figure_bonus, one_measure, unit_of
 from service.pipeline.merge.event_acts import same_act
 from service.pipeline.model import Statement
@@ -126,4 +126,4 @@ def _figure(a: Statement, b: Statement) -> float:
     bonus = figure_bonus(a, b)
     if not bonus or bonus <= FIGURE_DISPUTED or one_measure(a, b):
         return bonus
-    return FIGURE_DISPUTED if words_of(a) & words_of(b) <= {unit_of(f) for f in (*a.figures, *b.figures)} else bonus
+    return FIGURE_DISPUTED if words_of(a) & words_of(b) <= {fold(unit_of(f)) for f in (*a.figures, *b.figures)} else bonus

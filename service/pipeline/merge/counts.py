@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache, lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from service.pipeline.model import Figure, Statement
@@ -23,6 +24,7 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
                        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"})
 _WORD = re.compile(r"[a-z][a-z\-’']*")
 _NAME_WORD = re.compile(r"[\w’'-]+")
+_NAME = attrgetter("name")
 
 
 @cache
@@ -129,7 +131,7 @@ def other_count(a: Statement, b: Statement) -> bool:
 
 def _places(statement: Statement) -> frozenset[str]:
     """Stems of the names a claim gives past its first word, its speakers' names, days and months left out."""
-    return _named_stems(statement.text, tuple(a.name for a in statement.actors))
+    return _named_stems(statement.text, tuple(map(_NAME, statement.actors)))
 
 
 @lru_cache(maxsize=65536)

@@ -54,12 +54,21 @@ def _months(first: date, last: date) -> list[str]:
 
 
 def dates_agree(a: When | None, b: When | None) -> bool:
-    """Same day; coarser dates must overlap; an open "before X" joins a dated day not after X."""
+    """Same day; coarser dates must overlap; an open "before X" joins a dated day not after X; two
+    weekdays of unknown weeks only when they are one weekday."""
     if a is None or b is None:
         return a is None and b is None
     if a.granularity == "day" and b.granularity == "day":
         return a.earliest == b.earliest
+    if a.granularity == "open" == b.granularity:
+        return _weekday(a.value) is None or _weekday(b.value) is None or _weekday(a.value) == _weekday(b.value)
     return _overlap(a.earliest, a.latest, b.earliest, b.latest)
+
+
+def _weekday(value: str) -> str | None:
+    """The weekday an unanchored date names ("XXXX-WXX-2TNI": a Tuesday night): a Tuesday's and a
+    Thursday's statements are two days' whatever week each is."""
+    return value[9] if value.startswith("XXXX-WXX-") and len(value) > 9 else None
 
 
 def _overlap(a0: date | None, a1: date | None, b0: date | None, b1: date | None) -> bool:

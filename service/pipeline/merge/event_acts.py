@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import dropwhile
 
-from service.pipeline.merge.claim_words import WORD, actor_names, claims_lexicon, fold
+from service.pipeline.merge.claim_words import WORD, actor_names, claims_lexicon, content_words, fold, name_words
 from service.pipeline.model import Statement
 from service.pipeline.statements.lexicon import event_forms
 
@@ -22,31 +23,48 @@ _COPULAR = frozenset({"found", "declared", "ruled", "judged"})  # the act is the
 
 def same_act(a: Statement, b: Statement) -> float:
     """Two events told with the same verb ("raised ... rates") by the same actor on the same day."""
-    verbs = {_event_verb(a), _event_verb(b)}
-    return SAME_ACT if a.kind == b.kind == "event" and len(verbs) == 1 and None not in verbs else 0.0
+    acts = _acts_of(a, b)
+    return SAME_ACT if acts is not None and acts[0][0] == acts[1][0] and not _other_objects(a, *acts) else 0.0
 
 
-def _event_verb(statement: Statement) -> str | None:
-    return _act_of(statement.text, actor_names(statement))
+def other_objects(a: Statement, b: Statement) -> bool:
+    """A body's two acts told with one verb, each naming what it was done to, and naming other things:
+    "approved the harbour plan" and "approved the school budget" are two acts of one council on one
+    day. A person does one such act a day ("opened the ferry terminal" ~ "opened the Vigo crossing")."""
+    acts = _acts_of(a, b)
+    return acts is not None and acts[0][0] == acts[1][0] and _other_objects(a, *acts)
+
+
+def _acts_of(a: Statement, b: Statement) -> tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]] | None:
+    if a.kind != "event" or b.kind != "event":
+        return None
+    x, y = _act_of(a.text, actor_names(a)), _act_of(b.text, actor_names(b))
+    return None if x is None or y is None else (x, y)
+
+
+def _other_objects(a: Statement, x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) -> bool:
+    return bool(x[1]) and bool(y[1]) and not x[1] & y[1] and not any(actor.kind == "person" for actor in a.actors)
 
 
 @lru_cache(maxsize=65536)
-def _act_of(text: str, actors: tuple[str, ...]) -> str | None:
+def _act_of(text: str, actors: tuple[str, ...]) -> tuple[str, frozenset[str]] | None:
     """The act an event tells of its actors, folded, so that a plan ("X and Y are to meet", told
-    "X and Y meet ... (scheduled)") and the report of it ("Y and X met", "held talks") agree."""
+    "X and Y meet ... (scheduled)") and the report of it ("Y and X met", "held talks") agree; and
+    the content words of its direct object ("the harbour plan"), if it names one."""
     names = tuple(sorted(set(actors)))
+    lower = text.lower()
     if not names:  # "A wildfire that broke out Monday": the first event verb of the clause
-        words = WORD.findall(text.lower())
+        words = WORD.findall(lower)
         for word, after in zip(words, [*words[1:], ""]):
             if word in _PHASE and after.endswith("ing"):
-                return fold(after)  # "began erupting" ~ "erupted"
+                return fold(after), frozenset()  # "began erupting" ~ "erupted"
             if word in event_forms():
-                return fold(word)
+                return fold(word), _object(lower, word, 0, False, names)
         return None
     opening = _names_opening(names).match(text)
     if opening is None:
         return None
-    words = (w.strip(",.;:") for w in text[opening.end() :].lower().split())  # "resigned, sending ..." ~ "resigned"
+    words = (w.strip(",.;:") for w in lower[opening.end() :].split())  # "resigned, sending ..." ~ "resigned"
     rest = [w for w in words if w and w not in _AUXILIARIES]  # "has reported" ~ "reported"
     rest = _unplanned(rest)
     if len(rest) > 1 and rest[0] in _COPULAR:
@@ -55,7 +73,36 @@ def _act_of(text: str, actors: tuple[str, ...]) -> str | None:
         return None
     verb = fold(rest[0])
     noun = next((w for w in rest[1:3] if w not in ("a", "an", "the")), "")
-    return _acts()[1].get(verb, {}).get(fold(noun.strip(",.;")), verb)  # "held talks" ~ "met"
+    act = _acts()[1].get(verb, {}).get(fold(noun.strip(",.;")))  # "held talks" ~ "met"
+    return act or verb, _object(lower, rest[0], opening.end(), act is not None, names)
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those"})
+_OBJECT_ENDS = frozenset({",", ";", ":", ".", "(", ")", "in", "at", "on", "for", "from", "to", "with", "after", "before", "by",
+                          "over", "during", "into", "of", "as", "and", "but", "while", "when", "amid", "despite", "until", "since"})
+_OBJECT_WORDS = 4
+_TOKEN = re.compile(r"[a-z][a-z\-’']*|[,;:.()]")
+
+
+def _object(lower: str, verb: str, start: int, light: bool, names: tuple[str, ...]) -> frozenset[str]:
+    """The content words of the noun phrase right after the act verb (past a light verb's noun:
+    "held talks"), when a determiner opens it, up to a preposition or the clause's end: "approved [the
+    harbour plan] in March". A particle, a measure or a bare noun ("broke up about 90 seconds after",
+    "fell 4 percent", "sacked manager X") names no object to tell two acts apart."""
+    at = lower.find(verb, start)
+    if at < 0:
+        return frozenset()
+    tokens = _TOKEN.findall(lower[at + len(verb) :])
+    if light:  # the light verb's noun ("held talks", "held a meeting") is the act, not its object
+        tokens = list(dropwhile(_DETERMINERS.__contains__, tokens))[1:]
+    if not tokens or tokens[0] not in _DETERMINERS:
+        return frozenset()
+    found: list[str] = []
+    for token in tokens[1:]:
+        if token in _OBJECT_ENDS or len(found) == _OBJECT_WORDS:
+            break
+        found.append(token)
+    return content_words(" ".join(found), name_words(names))
 
 
 @lru_cache(maxsize=4096)
@@ -76,6 +123,17 @@ def _unplanned(rest: list[str]) -> list[str]:
     if len(rest) > 1 and rest[0] in ("is", "are") and rest[1] == "to":
         return rest[2:]
     return rest[1:] if rest and rest[0] == "will" else rest
+
+
+def spoken(statement: Statement) -> bool:
+    """An event whose act is one of saying ("X asked the firm to disclose its costs"): a claim told as an act."""
+    act = _act_of(statement.text, actor_names(statement)) if statement.kind == "event" else None
+    return act is not None and act[0] in _speech()
+
+
+@cache
+def _speech() -> frozenset[str]:
+    return frozenset(map(fold, claims_lexicon()["acts"]["speech"]))
 
 
 @cache

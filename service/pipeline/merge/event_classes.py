@@ -2,7 +2,8 @@
 
 Two reports of one day are the same happening when their acts fall in one class of the lexicon
 (resources/event_classes.toml) and they name the same object or place (an anchor: "museum",
-"river", "tunnel"). Dates and actors are checked by the merger; this only compares the wording.
+"river", "tunnel"); a passive act's subject is its object ("Ross Kinnaird sacked by the club" ~ "the
+club sacked manager Ross Kinnaird"). Dates and actors are checked by the merger; this only compares the wording.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import tomllib
 from functools import cache, lru_cache
 from pathlib import Path
 
-from service.pipeline.merge.claim_words import content_words, name_words
+from service.pipeline.merge.claim_words import actor_names, content_words, name_words
 from service.pipeline.model import Statement
 from service.pipeline.statements.lexicon import event_forms
 
 _TOKEN = re.compile(r"[a-z][a-z\-’']*|[,;:.()]")
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "and", "but", "while", "as", "when", "after", "before"})
+_PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are", "got"})
 CARRIED = 3  # a carrier verb names its act within this many words: "began an indefinite strike"
 
 
@@ -27,7 +29,12 @@ def _lexicon() -> dict:
     verbs, classes whose object follows the act, and the generic words that are no anchor."""
     with open(Path(__file__).parent / "resources" / "event_classes.toml", "rb") as handle:
         data = tomllib.load(handle)
-    forms = {tuple(form.split()): name for name, words in data["classes"].items() for form in words}
+    forms: dict[tuple[str, ...], frozenset[str]] = {}
+    for name, words in data["classes"].items():
+        for form in words:
+            forms[tuple(form.split())] = frozenset({name})
+    for form, names in data["either"].items():  # "suspended" a player (a ban) or a service (a halt)
+        forms[tuple(form.split())] = frozenset(names)
     generic = data["anchors"]["generic"]
     return {
         "forms": forms,
@@ -39,19 +46,19 @@ def _lexicon() -> dict:
     }
 
 
-def event_class(statement: Statement) -> str | None:
-    """The class of the first act the statement tells after its actors' names ("Flood Agency
-    engineers said ..." is no flood), if the lexicon knows it."""
+def event_classes(statement: Statement) -> frozenset[str]:
+    """The classes the first act the statement tells after its actors' names may be of ("Flood Agency
+    engineers said ..." is no flood), if the lexicon knows it: one, or two for a word of either."""
     found = _act(statement)
-    return found[0] if found else None
+    return found[0] if found else frozenset()
 
 
-def _act(statement: Statement) -> tuple[str, str] | None:
-    return _act_after(statement.text, tuple(a.name for a in statement.actors))
+def _act(statement: Statement) -> tuple[frozenset[str], str] | None:
+    return _act_after(statement.text, actor_names(statement))
 
 
 @lru_cache(maxsize=65536)
-def _act_after(text: str, names: tuple[str, ...]) -> tuple[str, str] | None:
+def _act_after(text: str, names: tuple[str, ...]) -> tuple[frozenset[str], str] | None:
     """The first act of the text past its actors' names, cached: each event meets many candidates."""
     for name in names:
         if name and text.startswith(name):
@@ -59,8 +66,8 @@ def _act_after(text: str, names: tuple[str, ...]) -> tuple[str, str] | None:
     return _first_act(text)
 
 
-def _first_act(text: str) -> tuple[str, str] | None:
-    """The class of the first act word of ``text`` and the rest of its clause; None when that act is of
+def _first_act(text: str) -> tuple[frozenset[str], str] | None:
+    """The classes of the first act word of ``text`` and the rest of its clause; None when that act is of
     no class ("police released images of men suspected of stealing ..." is a release, not a theft).
     Verbs that carry the act named after them ("began a strike", "made an emergency landing") are
     passed over."""
@@ -72,7 +79,8 @@ def _first_act(text: str) -> tuple[str, str] | None:
         for size in range(min(lexicon["longest"], len(words) - i), 0, -1):  # the longest form first: "passed away"
             if (found := lexicon["forms"].get(tuple(words[i : i + size]))) is not None:
                 rest = words[i + size :]
-                return found, " ".join(rest[: next((j for j, w in enumerate(rest) if w in _CLAUSE_ENDS), len(rest))])
+                rest = rest[: next((j for j, w in enumerate(rest) if w in _CLAUSE_ENDS), len(rest))]
+                return found, " ".join([*_passive_subject(words[:i], rest), *rest])
         if word in acts:
             if word not in lexicon["carriers"]:
                 return None
@@ -80,10 +88,19 @@ def _first_act(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _passive_subject(before: list[str], rest: list[str]) -> list[str]:
+    """The words of the clause before a passive act ("Ross Kinnaird [was] sacked by the club"): what it
+    was done to, which the active report names after its act ("the club sacked manager Ross Kinnaird")."""
+    if not (before and before[-1] in _PASSIVE) and not (rest and rest[0] == "by"):
+        return []
+    start = max((j + 1 for j, w in enumerate(before) if w in _CLAUSE_ENDS), default=0)
+    return before[start:]
+
+
 def other_acts(a: Statement, b: Statement) -> bool:
     """Two events that tell acts of two known classes ("walked out" v "ruled ... unlawful")."""
-    x, y = event_class(a), event_class(b)
-    return x is not None and y is not None and x != y
+    x, y = event_classes(a), event_classes(b)
+    return bool(x) and bool(y) and not x & y
 
 
 def anchors(statement: Statement) -> frozenset[str]:
@@ -91,13 +108,13 @@ def anchors(statement: Statement) -> frozenset[str]:
     An act done by someone ("the council approved the budget") has its object after the act; a
     happening ("the main tunnel caved in") anywhere in its sentence, even past a clause told short
     ("the collapse occurred at 11pm, when a section of the main tunnel gave way")."""
-    return _anchors(statement.text, statement.evidence, tuple(a.name for a in statement.actors))
+    return _anchors(statement.text, statement.evidence, actor_names(statement))
 
 
 @lru_cache(maxsize=65536)
 def _anchors(text: str, evidence: str, actors: tuple[str, ...]) -> frozenset[str]:
     found, lexicon, names = _act_after(text, actors), _lexicon(), name_words(actors)
-    if found and found[0] in lexicon["agentive"]:
+    if found and found[0] & lexicon["agentive"]:
         words = content_words(found[1], names)
     else:
         words = content_words(text, names) | content_words(evidence, names)
@@ -106,5 +123,4 @@ def _anchors(text: str, evidence: str, actors: tuple[str, ...]) -> frozenset[str
 
 def same_happening(a: Statement, b: Statement) -> bool:
     """One class of act about one shared object or place."""
-    kind = event_class(a)
-    return kind is not None and kind == event_class(b) and bool(anchors(a) & anchors(b))
+    return bool(event_classes(a) & event_classes(b)) and bool(anchors(a) & anchors(b))

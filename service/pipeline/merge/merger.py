@@ -1,10 +1,13 @@
 """Incremental merge: each statement joins the one entry that reports the same thing, or starts one.
 
 Candidates come from an index on (kind, actor affiliation, day or month: entry_index.py) so that the
-cost of adding a statement does not grow with the story; each candidate is compared with ONE
-representative, on its claim (claims.py) and on what one speaker's two reports share. Events
-told in other words join when they tell one class of act about one object ("caved in" ~ "collapsed"),
-and never when they tell acts of two classes (event_classes.py).
+cost of adding a statement does not grow with the story; each candidate is compared with its
+representative, on its claim (claims.py) and on what one speaker's two reports share, and, failing
+that, with the first report of a few other outlets, on their words alone. Events told in other words
+join when they tell one class of act about one object ("caved in" ~ "collapsed"), and never when they
+tell acts of two classes (event_classes.py) or a body's one act done to two things (event_acts.py).
+One outlet may tell a person's happening without an actor, in the passive ("Owen Grady convicted of
+theft"): opening on the person's name, it joins that person's act of the same class.
 
 An estimate or count is one claim across outlets whatever figure each gives (a figure discrepancy),
 but one article giving two counts of one thing tells two claims ("8,000 near the border" and "10,000
@@ -15,14 +18,17 @@ several outlets give to one body and another outlet to another ("US officials" v
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import islice
 
-from service.pipeline.merge.claim_words import Weights, numbers_in, seen_words, words_of
+from service.pipeline.merge.claim_words import Weights, actor_names, fold, name_words, numbers_in, seen_words, words_of
 from service.pipeline.merge.claims import QUOTE_FLOOR, quote_score, same_claim
 from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, same_count
 from service.pipeline.merge.days import dates_agree, retold
 from service.pipeline.merge.entry_index import NO_ACTOR, EntryIndex, named
-from service.pipeline.merge.event_classes import other_acts, same_happening
+from service.pipeline.merge.event_acts import other_objects, spoken
+from service.pipeline.merge.event_classes import event_classes, other_acts, same_happening
 from service.pipeline.merge.people import affiliations
 from service.pipeline.merge.reported_speech import retold_quote
 from service.pipeline.model import Statement
@@ -36,7 +42,10 @@ CORROBORATED = 2  # outlets agreeing on a speaker, against which one other attri
 SAME_ARTICLE = 8.0  # an article tells a claim once or restates it closely: another outlet's paraphrase wins a near tie
 SAME_HAPPENING = 30.0  # one class of act about one object on one day ("caved in" ~ "collapsed"): one event
 TOLD_HAPPENING = 15.0  # the same, told by one speaker: a statement is more than its act, so only a hint
-SPEAKER_BONUS = 16.0  # one named person on one day says few things: a looser paraphrase is the same one
+SPEAKER_BONUS = 16.0  # one named person or body on one day says few things: a looser paraphrase is the same one
+OTHER_OUTLETS = 2  # besides the representative, the first reports of this many other outlets are compared
+SHARED_WITH_OTHER = 3  # ... when they share this many content words with the statement
+_TEXT_WORD = re.compile(r"[\w'’-]+")
 RARE = 1 / 3  # a word at most this share of the story's statements use is distinctive of a claim
 
 
@@ -78,23 +87,18 @@ class Merger:
         elsewhere = None  # the best fit among entries other outlets also carry
         for g in self.index.candidates(statement, keys):
             group = self.groups[g]
-            if not dates_agree(group.representative.date, statement.date) and not retold(group.representative, statement):
-                continue
-            if statement.kind == group.representative.kind == "event" and other_acts(group.representative, statement):
-                continue  # "bus drivers walked out" and "a court ruled the strike unlawful": two happenings
-            if other_count(group.representative, statement):
-                continue  # "40,000 marched in Lyon" and "45,000 in Marseille", "2,300 killed" and "2,000 injured": two counts
             own = statement.article_id in group.outlets
             if own and statement.figures and any(other_figure(m, statement) for m in group.outlets[statement.article_id]):
                 continue  # one article giving two counts of one thing ("8,000 in Lyon", "10,000 in France"): two claims
-            crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in group.affiliations)
-            score = same_claim(group.representative, statement, self.weights) + happening_bonus(group.representative, statement)
-            if group.representative.kind != statement.kind and (score < SELF_REPORT or NO_ACTOR in keys or not keys & group.affiliations):
-                continue  # an actor's own act told as its statement ("X has been banned, the union said") joins only on a close match
-            if crossing and score < SAME_CLAIM:
-                continue  # "the bill cleared the Commons" joins "lawmakers approved the bill" only on a close match
-            restated = own and statement.kind == "statement"  # an article retells a happening in many clauses, a claim seldom
-            score = claim_score(group.representative, statement, self.weights, score) - (SAME_ARTICLE if restated else 0.0)
+            score = self._fit(group.representative, statement, keys, group.affiliations, True)
+            if score is not None and score < threshold and len(group.outlets) > 1:
+                for report in self._other_reports(group, statement):
+                    fit = self._fit(report, statement, keys, group.affiliations, False)
+                    score = max(score, fit or 0.0)
+            if score is None:
+                continue
+            if own and statement.kind == "statement":
+                score -= SAME_ARTICLE  # an article retells a happening in many clauses, a claim seldom
             if (len(group.outlets) > 1 or not own) and score >= threshold:
                 elsewhere = max(elsewhere or 0.0, score)
             if score >= best_score and (score > best_score or best is None):
@@ -118,6 +122,47 @@ class Merger:
                 new = keys - group.affiliations
                 group.affiliations |= keys
                 self.index.register(best, statement, new, statement is group.representative)
+
+    def _other_reports(self, group: Group, statement: Statement) -> list[Statement]:
+        """Besides the representative, the first report of a few other outlets: a third outlet's wording
+        may be nearer the second's than the first's ("agreed to merge ... valuing it at 1.2 billion" ~
+        "announced a merger that values it at 1.4 billion"). Only on the representative's own date
+        (another report's coarser date does not widen the entry's day), and only reports that share a
+        few words with the statement, one of them telling and not in the representative (else the
+        representative told as much). A claim must share one of them with the representative too: an
+        outlet telling two claims of a speaker in one sentence ("the line would open in May and cost 40
+        million euros") does not chain the second into the first's entry; a happening told in pieces
+        ("killed five people") is one happening."""
+        rep = group.representative
+        if not dates_agree(rep.date, statement.date):
+            return []
+        words, telling, told = words_of(statement), self.weights.telling, words_of(rep)
+        out = []
+        for first, *_ in islice(group.outlets.values(), 1, 1 + OTHER_OUTLETS):
+            shared = words & words_of(first)
+            if first.article_id == statement.article_id or len(shared) < SHARED_WITH_OTHER:
+                continue
+            if (statement.kind == "event" or shared & told) and any(map(telling, shared - told)):
+                out.append(first)
+        return out
+
+    def _fit(self, rep: Statement, statement: Statement, keys: set[str], affiliations: set[str], first: bool) -> float | None:
+        """How well a statement tells what one report of an entry tells, or None when it cannot be the same.
+        Another outlet's report than the ``first`` counts on its words alone: one speaker's bonuses would
+        chain his other claims of the day into the entry."""
+        if not dates_agree(rep.date, statement.date) and not retold(rep, statement):
+            return None
+        if statement.kind == rep.kind == "event" and (other_acts(rep, statement) or other_objects(rep, statement)):
+            return None  # "walked out" v "a court ruled the strike unlawful", "approved the plan" v "approved the budget"
+        if other_count(rep, statement):
+            return None  # "40,000 marched in Lyon" and "45,000 in Marseille", "2,300 killed" and "2,000 injured": two counts
+        crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in affiliations) and not _named_person(rep, statement)
+        score = same_claim(rep, statement, self.weights) + happening_bonus(rep, statement)
+        if rep.kind != statement.kind and (score < _self_report(rep, statement) or NO_ACTOR in keys or not keys & affiliations):
+            return None  # an actor's act told as its statement ("X has been banned, the union said"): a close match
+        if crossing and score < SAME_CLAIM:
+            return None  # "the bill cleared the Commons" joins "lawmakers approved the bill" only on a close match
+        return claim_score(rep, statement, self.weights, score) if first else score
 
     def _disputed(self, statement: Statement, keys: set[str], fits: bool, elsewhere: float | None) -> int | None:
         """Same words quoted on the same day but given to other speakers by another outlet: one entry, actor in
@@ -162,7 +207,7 @@ class Merger:
 
 
 def claim_score(a: Statement, b: Statement, weights: Weights, score: float | None = None) -> float:
-    """Claim similarity, raised for one named person's two statements: one person on one day says
+    """Claim similarity, raised for one named person's or body's two statements: one speaker on one day says
     few things, so a looser paraphrase ("would appeal against the verdict" ~ "to challenge the
     conviction") is the same one, and so is one count of one thing given twice ("40 posts" ~ "45 posts").
     Only when they share a telling word: the story's common words ("the storm", "the coast") are in all one says.
@@ -187,7 +232,7 @@ def _one_estimate(a: Statement, b: Statement) -> bool:
     if not _same_actor(a, b):
         return False
     units = same_count(a, b)
-    return bool(units) and bool(words_of(a) & words_of(b) - units)
+    return bool(units) and bool(words_of(a) & words_of(b) - {fold(u) for u in units})
 
 
 def _same_actor(a: Statement, b: Statement) -> bool:
@@ -204,11 +249,33 @@ def _unnamed_count(a: Statement, b: Statement, weights: Weights) -> bool:
     return any(f.low == f.high >= 1000 and (n := str(int(f.low))) in told and weights.df["#" + n] <= 2 for f in a.figures)
 
 
+def _self_report(a: Statement, b: Statement) -> float:
+    """The score an event and a statement of one actor need to be one entry: a close match, or a claim's
+    when the event is an act of saying ("X asked the firm to disclose its costs" ~ "X wrote to the firm
+    asking it to disclose ...")."""
+    return SAME_CLAIM if spoken(a) or spoken(b) else SELF_REPORT
+
+
 def happening_bonus(a: Statement, b: Statement) -> float:
     """Two reports of one kind that tell one class of act about one object (dates checked apart)."""
+    if a.kind == b.kind == "event" and event_classes(a) & event_classes(b) and _named_person(a, b):
+        return SAME_HAPPENING
     if a.kind != b.kind or not same_happening(a, b):
         return 0.0
     return SAME_HAPPENING if a.kind == "event" else TOLD_HAPPENING
+
+
+def _named_person(a: Statement, b: Statement) -> bool:
+    """One outlet tells a person's happening with the person as its actor ("Owen Grady found guilty of
+    stealing ..."), the other without an actor but opening on the person's name ("Owen Grady convicted
+    of theft at the district court", told in the passive): one person takes part in few acts of one
+    class a day. Not a person named further on ("doctors brought Jens Vermeulen out of the coma he was
+    placed in after Tuesday's crash"): the act told there is another."""
+    for x, y in ((a, b), (b, a)):
+        if not x.actors and y.actors and all(actor.kind == "person" for actor in y.actors):
+            names = name_words(actor_names(y))
+            return frozenset(_TEXT_WORD.findall(x.text.lower())[: len(names)]) == names
+    return False
 
 
 def _same_speakers(a: Statement, b: Statement) -> bool:
@@ -217,6 +284,7 @@ def _same_speakers(a: Statement, b: Statement) -> bool:
 
 
 def _one_speaker(a: Statement, b: Statement) -> bool:
-    """The same one named person reporting, in two statements."""
+    """The same one named person or body (a company, a ministry, a board) reporting, in two statements:
+    not a group ("officials", "residents"), whose members say many things on one day."""
     one = len(a.actors) == len(b.actors) == 1 and a.actors[0].id == b.actors[0].id
-    return a.kind == b.kind == "statement" and one and a.actors[0].kind == "person"
+    return a.kind == b.kind == "statement" and one and a.actors[0].kind != "group"

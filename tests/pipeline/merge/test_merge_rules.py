@@ -73,13 +73,14 @@ STORY_AROUND = [
 def test_happenings(example):
     kind = example.get("kind", "event")
 
-    def statement(text: str, kind: str, actors, day: str | None, evidence: str | None = None) -> Statement:
+    def statement(text: str, kind: str, actors, day: str | None, evidence: str | None = None, article: str = "a") -> Statement:
         cast = tuple(Actor(slug(name), name, None, role) for name, role in actors)
-        return Statement("a", kind, cast, text, (), evidence or text, 0, len(text), make_when(day) if day else None, "test")
+        return Statement(article, kind, cast, text, (), evidence or text, 0, len(text), make_when(day) if day else None, "test")
 
     day = example.get("day")
     a = statement(example["a"], kind, example.get("actors_a", ()), day, example.get("evidence_a"))
-    b = statement(example["b"], kind, example.get("actors_b", ()), example.get("day_b", day), example.get("evidence_b"))
+    b = statement(example["b"], example.get("kind_b", kind), example.get("actors_b", ()), example.get("day_b", day), example.get("evidence_b"),
+                  example.get("article_b", "a"))
     around = [statement(text, k, actors, day) for k, text, actors in STORY_AROUND]
     merger = Merger()
     merger.prime([*around, a, b])
