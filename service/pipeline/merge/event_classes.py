@@ -2,8 +2,8 @@
 
 Two reports of one day are the same happening when their acts fall in one class of the lexicon
 (resources/event_classes.toml) and they name the same object or place (an anchor: "museum",
-"river", "tunnel"); a passive act's subject is its object ("Ross Kinnaird sacked by the club" ~ "the
-club sacked manager Ross Kinnaird"). Dates and actors are checked by the merger; this only compares the wording.
+"river", "tunnel"); a passive act's subject is its object ("Ian Moss sacked by the club" ~ "the
+club sacked manager Ian Moss"). Dates and actors are checked by the merger; this only compares the wording.
 """
 
 from __future__ import annotations
@@ -89,8 +89,8 @@ def _first_act(text: str) -> tuple[frozenset[str], str] | None:
 
 
 def _passive_subject(before: list[str], rest: list[str]) -> list[str]:
-    """The words of the clause before a passive act ("Ross Kinnaird [was] sacked by the club"): what it
-    was done to, which the active report names after its act ("the club sacked manager Ross Kinnaird")."""
+    """The words of the clause before a passive act ("Ian Moss [was] sacked by the club"): what it
+    was done to, which the active report names after its act ("the club sacked manager Ian Moss")."""
     if not (before and before[-1] in _PASSIVE) and not (rest and rest[0] == "by"):
         return []
     start = max((j + 1 for j, w in enumerate(before) if w in _CLAUSE_ENDS), default=0)

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from service.pipeline.model import Actor
 from service.pipeline.statements.actors import business_nouns, holds, kind_names, private_organisation
 from service.pipeline.statements.lexicon import load, norm_title, place_of
+from service.pipeline.statements.organisation_names import initials
 from service.pipeline.statements.tokens import ends_name, name_parts, particles, same_given, slug, surname, surname_key
 
 
@@ -78,6 +79,9 @@ def organisations(actors: Iterable[Actor]) -> dict[str, Actor]:
         fitting = [o for o in named.values() if noun in (words := o.name.lower().split()) or kind_names(noun).intersection(words)]
         if not fitting and noun in business_nouns():  # "the Japanese firm": the story's one possible business
             fitting = [o for o in named.values() if private_organisation(o)]
+        described = set(actor.name.lower().split()[1:-1])  # "the state weather service": "National Weather Service"
+        if len(fitting) > 1 and described:
+            fitting = [o for o in fitting if described & set(o.name.lower().split())] or fitting
         if len(fitting) == 1:
             out[actor.id] = fitting[0]
     for actor in named.values():
@@ -87,8 +91,7 @@ def organisations(actors: Iterable[Actor]) -> dict[str, Actor]:
     return out
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w not in ("The", "U.S.")) if len(name.split()) >= 3 else ""
+_initials = initials  # "FDA" for "Food and Drug Administration" (actor_links keys organisations by it too)
 
 
 def _shortened(short: str, full: str) -> bool:

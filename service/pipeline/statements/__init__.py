@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import replace
 from datetime import timedelta
 
@@ -20,9 +21,9 @@ from service.pipeline.model import (
     Actor, ArticleInput, Expression, Furniture, ReferenceDate, Sentence, Statement,
 )
 from service.pipeline.statements.actors import Cast, slug
-from service.pipeline.statements.attribution import find_speech, judged
+from service.pipeline.statements.attribution import find_speech
 from service.pipeline.statements.dating import (
-    NEXT_DAY, Dating, before_reference, from_expression, inherited, paragraph_time, reference_day, tied_expression,
+    NEXT_DAY, Dating, before_reference, from_expression, inherited, own_act, paragraph_time, reference_day, soon_after, tied_expression,
 )
 from service.pipeline.statements.drafts import Draft, build_drafts, resumed
 from service.pipeline.statements.events import find_events
@@ -33,6 +34,7 @@ from service.pipeline.statements.mentions import find_mentions
 from service.pipeline.statements.names import is_descriptor
 from service.pipeline.statements.planned import find_plans, joint_opener
 from service.pipeline.statements.quotes import find_quotes, within
+from service.pipeline.statements.reporting import PLACING_FORMS, judged
 from service.pipeline.statements.tokens import lex
 from service.pipeline.statements.verdicts import find_verdicts
 from service.pipeline.statements.wording import claim, counted, quoted_words
@@ -50,7 +52,12 @@ _COUNT = re.compile(r"\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|ni
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")
 _TOLD = re.compile(r"\btold\s+((?:this|the)\s+(?:newspaper|paper|website|programme|program)|(?:The\s+)?(?:[A-Z][\w’'-]*\s*){1,3})")
 _ADDRESS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Yy]ou|[Yy]our|I)\b")  # the site's or writer's voice, the reader addressed
+# "announced a strike on Monday", "announced the closure of two plants on Friday": an object with no
+# verb of its own, so the time after it is the announcement's (not "announced the plant would close on ...")
+_ANNOUNCED = re.compile(r"\s+(?:a|an|the|its|his|her|their)\s+(?:(?!(?:would|will|was|were|is|are|had|has|have|could|might|must|should)\b)(?![\w-]*ed\b)[\w-]+\s+){1,5}?(?:on|last|this|yesterday|today|early|late)\b")
+_TO_PARTICIPLE = re.compile(r"[^,;:“”\"()]*,\s*")  # from the main clause's time to its participle: no other clause
 _CLOSING = (".", "!", "?", ")", "…", ":")  # after any closing quote marks
+_TOP = 2  # the lede and the sentence after it: the news of the article's own day ("has ordered an inquiry")
 
 
 def extract_statements(
@@ -67,22 +74,24 @@ def extract_statements(
     expressions = sorted((e for e in expressions if not e.furniture and not _in_furniture(e, furniture)), key=lambda e: e.start)
     firms, uncut = _firms(usable)
     cast, last, speeches, events, plans = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable), firms=firms, uncut=uncut), (), [], [], []
-    lede = next((s for s in usable[:3] if _news(s)), None)  # past a cookie line, not into background
+    lede = next((i for i, s in enumerate(usable[:3]) if _news(s)), None)  # past a cookie line, not into background
+    top = range(lede, lede + _TOP) if lede is not None else range(0)
     they: tuple[Actor, ...] = ()  # "X and Y agreed ... They are to meet ...": whom a plural pronoun names
-    for sentence in usable:
-        opening = joint_opener(sentence, quotes, cast)
-        found, opener = find_speech(sentence, quotes, cast, last)
+    for index, sentence in enumerate(usable):
+        heard = within(quotes, sentence.start, sentence.end)  # the sentence's own quotes, found once
+        opening = joint_opener(sentence, heard, cast)
+        found, opener = find_speech(sentence, heard, cast, last)
         speeches.append(found)
         last = found[-1].actors if found else opener or last
         starts = [s.verb.start for s in found if s.lemma != "according"]
         resumes = {s.verb.start: at for s in found if s.relative and (at := resumed(sentence, s.verb.end))}
-        news = _lede_day(reference_date) if sentence is lede else None
+        news = _lede_day(reference_date) if index in top else None
         own = _of(sentence, expressions)
-        verdicts = find_verdicts(sentence, quotes, own, cast)
+        verdicts = find_verdicts(sentence, heard, own, cast)
         told = {v.verb.start for v in verdicts}  # the verdict's telling of a verb replaces the generic one
-        planned = [] if found else find_plans(sentence, quotes, own, cast, they)
+        planned = [] if found else find_plans(sentence, heard, own, cast, they)
         scheduled = {p.expression for p in planned}  # the plan's day is no other verb's ("will take place on 3 May, ... began")
-        events.extend((sentence, e) for e in find_events(sentence, quotes, own, cast, starts, news, resumes, bool(found))
+        events.extend((sentence, e) for e in find_events(sentence, heard, own, cast, starts, news, resumes, bool(found), index != lede)
                       if e.verb.start not in told and e.expression not in scheduled)
         events.extend((sentence, e) for e in verdicts)
         plans.extend((sentence, p) for p in planned)
@@ -135,7 +144,8 @@ def _described_person(text: str, end: int) -> bool:
 
 
 def _lede_day(reference: ReferenceDate) -> Dating | None:
-    """The day of the news an undated present-perfect lede tells ("X has signed Y"): the article's own."""
+    """The day of the news an undated present-perfect lede tells ("X has signed Y"), and the sentence
+    just after it ("The minister has ordered an inquiry"): the article's own."""
     if reference.value is None:
         return None
     return inherited(reference_day(reference.value), "present-perfect lede, news of the article's own day")
@@ -164,6 +174,8 @@ def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceD
     datings: list[Dating] = []
     news_day = _news_day(drafts, expressions, quotes, reference, [e for _, e in events])
     timed = [(s, e.dating, e.expression) for s, e in events]
+    told = [(e.verb.start, e.dating) for _, e in events]
+    starts = [s.start for s, _ in events]  # in reading order
     sharing: dict[int, list[Draft]] = {}  # drafts by their start: those of one sentence
     for draft in drafts:
         sharing.setdefault(draft.start, []).append(draft)
@@ -171,10 +183,12 @@ def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceD
         dating = _tied(draft, expressions, quotes, _clause_floor(draft, sharing[draft.start]))
         if dating is None and any(s.prior for s in draft.speeches):
             dating = before_reference(reference.value, "had previously")
+        if dating is None:  # "Hours later, the minister said ...": the day of what was told just before
+            dating = soon_after(draft.sentences[0], chain(told, ((d.start, dt) for d, dt in zip(drafts, datings))))
         if dating is None:
             fresh = _told_outlet(draft, publisher)  # "X told The Courier": said for this article, not retold
             dating = (_inherit(draft, drafts, datings) or paragraph_time(draft.sentences[0], timed)
-                      or (None if fresh else news_day) or reference_day(reference.value))
+                      or own_act(draft.sentences[0], draft.actors, events, starts, reference.value) or (None if fresh else news_day) or reference_day(reference.value))
         datings.append(dating)
     return datings
 
@@ -211,14 +225,30 @@ def _tied(draft: Draft, expressions, quotes, floor: int = 0) -> Dating | None:
     for speech in draft.speeches:
         sentence = next(s for s in draft.sentences if s.start <= speech.verb.start < s.end)
         counted = speech.lemma in _COUNTING and _COUNT.match(sentence.text, speech.verb.end - sentence.start) is not None
-        free = counted or speech.lemma == _DENYING or judged(speech.verb.text, sentence.text[speech.verb.end - sentence.start :])
-        verb = (speech.verb.start, max(speech.verb.end, speech.subject[1]) if speech.inverted and speech.lemma != "according" else speech.verb.end)
+        announced = speech.verb.text.lower().startswith("announc") and _ANNOUNCED.match(sentence.text, speech.verb.end - sentence.start) is not None
+        free = counted or announced or speech.lemma == _DENYING or speech.verb.text.lower() in PLACING_FORMS or judged(speech.verb.text, sentence.text[speech.verb.end - sentence.start :])
+        closing = speech.lemma != "according" or speech.verb.start - sentence.start > 2  # "..., according to X on Thursday": X's time
+        verb = (speech.verb.start, max(speech.verb.end, speech.subject[1]) if speech.inverted and closing else speech.verb.end)
         subject = _relative_subject(sentence, speech) if speech.relative else speech.subject
-        expr = tied_expression(sentence.text, sentence.start, verb, subject, _of(sentence, expressions), within(quotes, sentence.start, sentence.end), free_object=free)
+        own = _of(sentence, expressions)
+        expr = tied_expression(sentence.text, sentence.start, verb, subject, own, within(quotes, sentence.start, sentence.end), free_object=free)
+        expr = expr or _main_clause_time(sentence, speech, own)
         if expr:
             opening = not sentence.text[: expr.start - sentence.start].strip(" ,(").lower() in ("", "on", "in", "at", "earlier on", "later on")
             return from_expression(expr, speech.verb.text, not opening, day=True)
     return None
+
+
+def _main_clause_time(sentence: Sentence, speech, expressions: Sequence[Expression]) -> Expression | None:
+    """"X resigned on Monday, saying ...", "X hit back at critics on Friday, accusing them of ...": a
+    participle's saying is at the time of its main clause, the last time before its comma."""
+    at = speech.verb.start - sentence.start
+    if not speech.verb.text.endswith("ing") or not sentence.text[:at].rstrip().endswith(","):
+        return None
+    before = [e for e in expressions if speech.subject[1] <= e.start and e.end <= speech.verb.start and e.date is not None and e.type in ("DATE", "TIME")]
+    if not before or not _TO_PARTICIPLE.fullmatch(sentence.text, before[-1].end - sentence.start, at):
+        return None
+    return before[-1]
 
 
 def _relative_subject(sentence: Sentence, speech) -> tuple[int, int]:
@@ -228,15 +258,16 @@ def _relative_subject(sentence: Sentence, speech) -> tuple[int, int]:
 
 
 def _news_day(drafts, expressions, quotes, reference: ReferenceDate, events) -> Dating | None:
-    """A next-day article's undated statements: its lede tells what happened "yesterday", so an undated
-    statement may be that day's (reported again) or one given for print; dated to the reference day
-    and marked so that the merge may join it with the same statement of the day before."""
+    """A next-day article's undated statements: its lede tells what happened the day before ("yesterday",
+    "on Monday" in a Tuesday paper), so an undated statement may be that day's (reported again) or one
+    given for print; dated to the reference day and marked so that the merge may join it with the same
+    statement of the day before."""
     if reference.value is None:
         return None
     first = [(d.start, _tied(d, expressions, quotes)) for d in drafts[:1]] + [(e.verb.start, e.dating) for e in events[:1]]
     lede = min(((start, dating) for start, dating in first if dating), default=None, key=lambda item: item[0])
     when = lede[1].when if lede else None
-    if when is None or when.earliest != reference.value - timedelta(days=1) or "deictic" not in lede[1].basis:
+    if when is None or when.granularity != "day" or when.earliest != reference.value - timedelta(days=1):
         return None
     root = lede[1].basis.split(": ", 1)[-1]
     return replace(reference_day(reference.value), basis=f"reference date (no expression tied to the statement; {NEXT_DAY}, news day {root})")

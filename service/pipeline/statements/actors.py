@@ -7,17 +7,18 @@ who carries it, so "Kim" after "Kim Yong-hyun" is Kim Yong-hyun, not Kim Jong Un
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 from service.pipeline.model import Actor
-from service.pipeline.statements.lexicon import load, norm_title, place_key, words
+from service.pipeline.statements.lexicon import holds, load, norm_title, place_key
 from service.pipeline.statements.mentions import Mention
 from service.pipeline.statements.names import name_words, people_noun as _people_noun
+from service.pipeline.statements.organisation_names import common_name, initials
 from service.pipeline.statements.organisation_kinds import all_kind_names, bare_heads, business_nouns, kind_names, private_organisation
-from service.pipeline.statements.tokens import ends_name, name_parts, particles, same_given, slug, surname, surname_key
+from service.pipeline.statements.tokens import compatible, ends_name, name_parts, particles, singulars, slug, surname, surname_key
 
+_GENERIC = frozenset({"company", "firm", "group", "business"})  # nouns for any business, not one of a kind ("the bank")
 _BARE_KINDS = frozenset({"person", "people", "persons", "individual", "individuals", "someone"})  # a kind is no one's id
 _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "ism")  # "Production", "Inflation"; not names
 
@@ -29,6 +30,7 @@ class _Person:
     title: str | None
     place: str | None
     seen: int = 0
+    at: int = -1  # where the text last names the person
     sex: str | None = None  # from an honorific: "male" | "female"
 
     def actor(self) -> Actor:
@@ -48,6 +50,8 @@ class Cast:
     firms: frozenset[str] = frozenset()  # names written like a firm's, never cut to a surname
     uncut: frozenset[str] = frozenset()  # full names never cut to a surname: a firm "the company" may mean
     written: dict[Actor, set[str]] = field(default_factory=dict)  # words the text names each by ("Defence Ministry" for Russia)
+    acronyms: dict[str, Actor] = field(default_factory=dict)  # "NTSB" -> the body named in full with "(NTSB)"
+    places: set[str] = field(default_factory=set)  # names the text writes as places ("in Minas Gerais")
 
     def is_name(self, mention: Mention) -> bool:
         """False for a capitalised common word taken for a name ("Production at the plant was halted")."""
@@ -58,20 +62,30 @@ class Cast:
             return True
         if word in name_words("plural_things"):
             return False  # "Talks collapsed", "Shares fell": things, not people  # "Powers said" after "Jerome Powers", though "power" is a word
-        forms = _singulars(word) if mention.plural else {word}  # "Wards" after "ward"
+        forms = singulars(word) if mention.plural else {word}  # "Wards" after "ward"
         return not forms & self.common and not (len(word) > 6 and word.endswith(_COMMON_SUFFIXES))
 
     def resolve(self, mention: Mention) -> Actor | None:
-        """The actor a mention names, registering new people; None for pronouns and pairs."""
-        if mention.kind == "person" and mention.name in self.firms and not mention.title:
+        """The actor a mention names, registering new people; None for pronouns, pairs and places."""
+        if mention.kind == "place" and not self._by_surname(name_parts(mention.name) or tuple(mention.name.split())):
+            self.places.add(mention.name)
+            return None
+        if mention.kind == "place":  # "faith in Marsh" after "Tom Marsh": the person
+            mention = replace(mention, kind="person")
+        if mention.kind == "person" and mention.name in self.places and not mention.title and not mention.place:
+            mention = replace(mention, kind="organisation", place=mention.name)  # "Minas Gerais declared an emergency": the state
+        if mention.kind == "person" and mention.name in self.firms and not mention.title and not self._kin(mention.name):
             mention = replace(mention, kind="organisation", place=mention.name, business=True)
         if mention.kind == "organisation":
-            named = self._named_by_head(mention.name)
+            named = self._named_by_head(mention.name) or self._named_by_initials(mention)
             if named:
                 self._mention_organisation(named)
                 return named
-            actor = Actor(slug(mention.place or mention.name), mention.place or mention.name, None, "organisation")
+            name = common_name(mention.place or mention.name)
+            actor = Actor(slug(name), name, None, "organisation")
             self._mention_organisation(actor)
+            if mention.place and " " in mention.place and mention.name.isupper():  # "(NTSB)" after the full name
+                self.acronyms[mention.name] = actor
             self.written.setdefault(actor, set()).update(mention.name.lower().split())
             if mention.business:
                 self.businesses.add(actor)
@@ -82,14 +96,19 @@ class Cast:
             key = slug(phrase) if slug(phrase) not in _BARE_KINDS else f"anonymous-{slug(phrase)}"  # "a person familiar with ..."
             return Actor(key, f"{lead} {phrase}" if lead in ("a", "an") else phrase, None, "group", mention.place)
         if mention.kind == "title":  # no recency bump: a bare surname goes to the latest person *named*
-            person = self._by_title(mention.title or "") or self._titled_surname(mention)
+            person = self._by_title(mention.title or "", mention.place) or self._titled_surname(mention)
             if person is None and (mention.title or "").split()[-1] in load("actors")["groups"]["unnamed_voices"]:
                 return Actor(slug(mention.title or ""), mention.title or "", None, "group")  # "the spokesman" no one was named as
-            return person.actor() if person else self._office(mention.title or "")
+            return person.actor() if person else self._office(mention.title or "", mention.place)
         if mention.kind != "person":
             return None
         if mention.business and mention.place:  # "the president of Acme Corp, Ana Ruiz": Acme Corp is named too
             self.resolve(Mention(mention.start, mention.start, "organisation", mention.place, place=mention.place, business=True))
+        if not mention.title and " " in mention.name:  # "Ardent Motors began ..." after "Ardent Motors, the ... company,"
+            named = next((o for o in self.organisations if o.name == mention.name), None)
+            if named:
+                self._mention_organisation(named)
+                return named
         if " " not in mention.name and not mention.title:  # "Northwind" after "Northwind Airlines"
             named = next((o for o in self.organisations if o.name.split()[0] == mention.name and " " in o.name), None)
             if named and not self._by_single(mention.name):
@@ -98,17 +117,22 @@ class Cast:
         if mention.plural and not self._by_single(mention.name) and _people_noun(mention.name):
             place = place_key().get(mention.name[:-1])  # "Israelis said": the people of a country
             return Actor(slug(mention.name), mention.name, None, "group", place)  # "Patients said", "Homeowners said"
-        return self._touch(self._person(mention)).actor()
+        person = self._touch(self._person(mention))
+        person.at = max(person.at, mention.start)
+        return person.actor()
 
-    def _office(self, title: str) -> Actor:
-        """"the chief executive said" with no one named so here: the office, for the story to resolve."""
+    def _office(self, title: str, place: str | None = None) -> Actor:
+        """"the chief executive said" with no one named so here: the office, for the story to resolve; held
+        in the place its mention names ("the Mayor of Lyon"), else in the article's main organisation."""
         organisation = self.main_organisation()
-        return Actor(f"office-{slug(norm_title(title))}", f"the {title}", title, "person", organisation[0].name if organisation else None)
+        place = place or (organisation[0].name if organisation else None)
+        return Actor(f"office-{slug(norm_title(title))}", f"the {title}", title, "person", place)
 
-    def refer(self, noun: str, nearby: list[Actor]) -> tuple[Actor, ...]:
+    def refer(self, noun: str, nearby: list[Actor], described: str | None = None) -> tuple[Actor, ...]:
         """What "the bank" or "the carrier" names: the latest organisation of its kind named nearby, else
         in the article so far, else later ("the central bank" before "Bank of Valdoria"); a firm for a
-        business noun; a noun of a kind nobody fits stays the unnamed "the carrier"."""
+        business noun; a noun of a kind nobody fits stays the unnamed "the carrier", and one the text
+        describes ("the state weather service") is that body, not another one named nearby."""
         kind = kind_names(noun)
         for pool in (nearby, list(reversed(self.organisations)), self.ahead):
             fitting = [o for o in pool if noun in (words := self._words(o)) or kind.intersection(words)]
@@ -119,10 +143,13 @@ class Cast:
             firms = [o for o in latest if o in self.businesses] or [o for o in latest if private_organisation(o)]
             if firms:
                 return (firms[0],)
-            uncut = [p for p in sorted(self.people, key=lambda p: -p.seen) if p.name in self.uncut and not p.title]
-            if uncut:
+            uncut = [p for p in sorted(self.people, key=lambda p: -p.seen) if (p.name in self.uncut or noun in _GENERIC and self._lone(p)) and not p.title
+                     and private_organisation(Actor(slug(p.name), p.name, None, "organisation"))]  # not "Elm Park Hospital"
+            if uncut:  # "Apple reported record sales. The company said": a lone name no one was introduced by
                 return (Actor(slug(uncut[0].name), uncut[0].name, None, "organisation"),)
-        unnamed = (Actor(f"the-{slug(noun)}", f"the {noun}", None, "organisation"),)
+        unnamed = (Actor(f"the-{slug(described or noun)}", f"the {described or noun}", None, "organisation"),)
+        if described and noun not in business_nouns():
+            return unnamed
         if noun in business_nouns() and not kind:
             return unnamed  # "the insurer" with no firm named yet is not the country of the dateline
         if kind:  # "Nordvik said ... the airline said": a firm whose name shows no kind at all
@@ -137,6 +164,13 @@ class Cast:
         if " " in word or word not in bare_heads():
             return None
         return next((o for o in reversed(self.organisations) if " " in o.name and o.name.split()[-1] == word), None)
+
+    def _named_by_initials(self, mention: Mention) -> Actor | None:
+        """"the NTSB" after "the National Transportation Safety Board": a bare acronym names the body the
+        article gave it to in brackets, else the one named so far whose initials it is."""
+        if not mention.name.isupper() or (mention.place or mention.name) != mention.name:
+            return None
+        return self.acronyms.get(mention.name) or next((o for o in reversed(self.organisations) if initials(o.name) == mention.name), None)
 
     def _kinded(self, organisation: Actor) -> bool:
         return bool(self._words(organisation) & all_kind_names())
@@ -155,10 +189,20 @@ class Cast:
         ranked = list(self.organisations.items())
         return (max(reversed(ranked), key=lambda item: item[1])[0],)
 
-    def recent(self, count: int = 1) -> list[Actor]:
-        """The ``count`` most recently mentioned people, latest first."""
-        ranked = sorted(self.people, key=lambda p: -p.seen)
+    def recent(self, count: int = 1, sex: str | None = None) -> list[Actor]:
+        """The ``count`` most recently mentioned people, latest first; none known to be of another sex."""
+        ranked = [p for p in sorted(self.people, key=lambda p: -p.seen) if not (sex and p.sex and p.sex != sex)]
         return [p.actor() for p in ranked[:count]]
+
+    def named_last(self, position: int) -> tuple[Actor, ...]:
+        """The person the text names last before ``position`` ("jailed Tom Hale. The 34-year-old said": Hale)."""
+        before = [p for p in self.people if 0 <= p.at < position]
+        return (max(before, key=lambda p: p.at).actor(),) if before else tuple(self.recent(1))
+
+    def fits(self, actor: Actor, sex: str | None) -> bool:
+        """Whether ``he``/``she`` (``sex``) may be this actor: not a person known to be of the other sex."""
+        person = next((p for p in self.people if slug(" ".join(p.parts)) == actor.id), None) if sex else None
+        return person is None or person.sex in (None, sex)
 
     def _touch(self, person: _Person) -> _Person:
         self.clock += 1
@@ -168,22 +212,42 @@ class Cast:
     def _person(self, mention: Mention) -> _Person:
         parts = name_parts(mention.name) or tuple(mention.name.split())
         if len(parts) == 1 or parts[0] in particles():
-            known = self._by_surname(parts, _sex(mention))
+            known = self._by_surname(parts, _sex(mention), _title(mention))
             if known:
                 return self._update(known, mention)
         for person in self.people:
-            if person.parts == parts or _compatible(person.parts, parts) or ends_name(parts, person.parts):
+            if person.parts == parts or compatible(person.parts, parts) or ends_name(parts, person.parts):
                 return self._update(person, mention)
         person = _Person(parts, mention.name, _title(mention), mention.place, sex=_sex(mention))
         self.people.append(person)
         return person
 
+    def _lone(self, person: _Person) -> bool:
+        """A one-word name of no known sex that is no one's surname or first name here: news names a
+        person in full first, so "Apple" or "Nasa" is likelier a body."""
+        word = person.name if len(person.parts) == 1 and person.name.isalpha() and len(person.name) > 2 else None
+        return word is not None and person.sex is None and not any(person.parts[0] in p.parts for p in self.people if len(p.parts) > 1)
+
+    def _kin(self, name: str) -> bool:
+        """Another person of the same surname is named: "Tom Smith" written in full to tell him from
+        Mayor Jane Smith is a person, not a firm named twice."""
+        parts = name_parts(name) or tuple(name.split())
+        if len(parts) < 2:
+            return False
+        key = surname_key(parts[-1:])
+        named = [p.parts for p in self.people] + [name_parts(n) or tuple(n.split()) for n in self.uncut | self.firms if n != name]
+        return any(other != parts and len(other) > 1 and surname_key(other[-1:]) == key for other in named)
+
     def _by_single(self, word: str, sex: str | None = None) -> _Person | None:
         return self._by_surname((word,), sex)
 
-    def _by_surname(self, parts: tuple[str, ...], sex: str | None = None) -> _Person | None:
-        """The latest person with this surname (else first name), never one of the other sex."""
+    def _by_surname(self, parts: tuple[str, ...], sex: str | None = None, title: str | None = None) -> _Person | None:
+        """The latest person with this surname (else first name), never one of the other sex; "Mayor
+        Smith" is first the Smith who is mayor."""
         ranked = [p for p in sorted(self.people, key=lambda p: -p.seen) if not (sex and p.sex and p.sex != sex)]
+        if title:
+            key = norm_title(title)
+            ranked.sort(key=lambda p: not (p.title and holds(p.title, key)))  # stable: latest first within each
         key = surname_key(parts)
         for person in ranked:
             if len(person.parts) > len(parts) and surname_key(surname(person.parts)) == key:
@@ -199,10 +263,11 @@ class Cast:
         word = mention.title or ""
         return self._by_surname((word,)) if " " not in word and word[:1].isupper() and mention.name == word else None
 
-    def _by_title(self, title: str) -> _Person | None:
+    def _by_title(self, title: str, place: str | None = None) -> _Person | None:
+        """The latest holder of the title; of the place the title names, if any ("the French president")."""
         key = norm_title(title)
         for person in sorted(self.people, key=lambda p: -p.seen):
-            if person.title and holds(person.title, key):
+            if person.title and holds(person.title, key) and not (place and person.place and person.place != place):
                 return person
         return None
 
@@ -217,45 +282,28 @@ class Cast:
         return person
 
 
-def _singulars(word: str) -> set[str]:
-    """A plural and the singulars it may come from: "wards" -> "ward", "cities" -> "city"."""
-    forms = {word, word[:-1]}
-    if word.endswith("es"):
-        forms.add(word[:-2])
-    if word.endswith("ies"):
-        forms.add(word[:-3] + "y")
-    return forms
-
-
-def holds(title: str, key: str) -> bool:
-    """Whether a person's title answers a bare title (``key``, normalised): "the minister" is the
-    "Health Minister" and the "Minister for Health"; "the chief executive" the "Chief Executive"."""
-    held = norm_title(title)
-    qualified = key.endswith(" " + held) and not set(key[: -len(held)].split()) & _RANKS_APART  # "the county health officer"
-    narrower = held.endswith(" " + key) and not set(held[: -len(key)].split()) & _RANKS_APART  # not "the former president"
-    return held == key or narrower or re.split(r" (?:for|of) ", held)[0] == key or qualified
-
-
-_RANKS_APART = words("title_modifiers") | {"assistant", "vice", "associate", "under", "junior"}  # "deputy chief executive" is another person
-
-
 def _title(mention: Mention) -> str | None:
     """The mention's title, unless it is only an honorific ("Mr", "Mrs")."""
-    honorifics = set(load("actors")["titles"]["honorifics"])
-    return mention.title if mention.title and mention.title not in honorifics else None
+    return mention.title if mention.title and mention.title not in _honorifics() else None
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(load("actors")["titles"]["honorifics"])
 
 
 def _sex(mention: Mention) -> str | None:
-    honorifics = load("actors")["titles"]
-    return next((sex for sex in ("male", "female") if mention.title in honorifics[sex]), None)
+    """"male" | "female" from an honorific ("Ms Marsh") or a gendered title word ("the chairwoman")."""
+    if not mention.title:
+        return None
+    word = mention.title.split()[-1].lower()
+    return next((sex for sex, (honorifics, words) in _sexed().items() if mention.title in honorifics or word in words), None)
 
 
-def _compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
-    """Same person written more or less fully: same last word and the same first name, or one the
-    short form of the other ("Tony" for "Antony", "Alex" for "Alexander")."""
-    if len(known) < 2 or len(new) < 2 or surname_key(known[-1:]) != surname_key(new[-1:]):
-        return False
-    return same_given(known[0], new[0])
+@cache
+def _sexed() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    titles = load("actors")["titles"]
+    return {sex: (frozenset(titles[sex]), frozenset(titles[f"{sex}_words"])) for sex in ("male", "female")}
 
 
 @cache

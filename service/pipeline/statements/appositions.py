@@ -8,6 +8,7 @@ plural group beside the people it lists ("The two Liberal members, Guy Thibodeau
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from service.pipeline.statements.lexicon import load, place_key
 from service.pipeline.statements.references import lower_title
@@ -15,7 +16,7 @@ from service.pipeline.statements.tokens import Mention, lex
 
 _OWNED_TITLE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+)?([a-z]+),\s+$")  # "her defence lawyer, "
 _HELD_TITLE = re.compile(r"(?:’s|'s)\s+((?:[a-z-]+\s+){0,2}[a-z-]+),\s+$")  # "the hospital's chief executive, "
-_TRAILING_TITLE = re.compile(r",\s+(?:\d+,\s+)?(?:(?:the|a|an|(?:the\s+)?[\w-]+(?:’s|'s))\s+)?((?:(?!(?:of|at|for|with|from)\s)[a-z-]+\s+){0,3}[a-z-]+)(?:\s+(?:of|at|for|with|from)\s+[^,;.“”\"]{1,60})?\s*[,;.]")  # ", the company's chief executive,", ", chief executive of Acme,"
+_TRAILING_TITLE = re.compile(r",\s+(?:\d+,\s+)?(?:(?:the|a|an|(?:the\s+)?[\w-]+(?:’s|'s))\s+)?((?:(?!(?:of|at|for|with|from|the|a|an)\s)[a-z-]+\s+){0,3}[a-z-]+)(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?([^,;.“”\"]{1,60}))?\s*[,;.]")  # ", the company's chief executive,", ", chief executive of Acme,"
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _COUNTERPART = re.compile(r"\s+(?:counterpart|colleague|successor|predecessor),\s")
 
@@ -45,19 +46,24 @@ def titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[
     """"The judge, Amanda Reyes, said", "the mayor of Lyon, Paul Roux,", "a company spokesman, Ana Ruiz,",
     "her Chilean counterpart, Ana Ruiz,": the title (with its place) and the name after it are one person."""
     out: list[Mention] = []
-    honorifics = set(load("actors")["titles"]["honorifics"])
+    honorifics = _honorifics()
     for m in mentions:
         if m.kind == "person" and m.title in honorifics and (trailing := _trailing_title(m, text, offset)):
             out.append(trailing)  # "Dr. Helen Park, the chief medical officer, said"
             continue
-        if m.kind == "person" and not m.title and text[m.end - offset : m.end - offset + 1] in (",", ")"):
-            merged = _apposed(out, m, text, offset)
+        if m.kind == "person" and (not m.title or m.title in honorifics) and text[m.end - offset : m.end - offset + 1] in (",", ")"):
+            merged = _apposed(out, m, text, offset)  # "The hospital's chief executive, Dr Ian Abbs,": the title is his
             if merged:
                 del out[len(out) - merged[0] :]
                 out.append(merged[1])
                 continue
         out.append(m)
     return out
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(load("actors")["titles"]["honorifics"])
 
 
 def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[int, Mention] | None:
@@ -67,10 +73,11 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
     owned = _OWNED_TITLE.search(text, 0 if previous is None else previous.end - offset, m.start - offset)
     if owned and owned.group(1) in lex()["lower_titles"]:  # "her lawyer, Tom Baines,"
         return 0, Mention(owned.start() + offset, m.end, "person", m.name, title=owned.group(1))
-    held = _HELD_TITLE.search(text, 0 if previous is None else previous.end - offset, m.start - offset)
+    owner = out[-2] if previous is not None and previous.kind == "group" and len(out) >= 2 and out[-2].possessive else previous
+    held = _HELD_TITLE.search(text, 0 if owner is None else owner.end - offset, m.start - offset)
     title = lower_title(held.group(1)) if held else None
     if title:  # "the company's chief executive, Anna Berg,": the title is hers, the owner stays a mention
-        return 0, Mention(m.start, m.end, "person", m.name, title=title, place=m.place, possessive=m.possessive)
+        return (1 if owner is not previous else 0), Mention(m.start, m.end, "person", m.name, title=title, place=m.place, possessive=m.possessive)
     trailing = _trailing_title(m, text, offset)
     if trailing:  # "Anna Berg, the company's chief executive, said"
         return 0, trailing
@@ -97,4 +104,6 @@ def _trailing_title(m: Mention, text: str, offset: int) -> Mention | None:
     """The person with the title an apposition after the name gives ("X, the county's health officer,")."""
     trailing = _TRAILING_TITLE.match(text, m.end - offset)
     title = lower_title(trailing.group(1)) if trailing and not m.possessive else None
-    return Mention(m.start, m.end, "person", m.name, title=title, place=m.place) if title else None
+    body = trailing.group(2) if title else None  # "X, director of Aguas de San Isidro,": the body she serves
+    place = m.place or (body if body and body[:1].isupper() and " " not in body[:1] and body.split()[-1][:1].isupper() else None)
+    return Mention(m.start, m.end, "person", m.name, title=title, place=place) if title else None

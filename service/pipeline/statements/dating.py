@@ -12,6 +12,7 @@ union walked out. Its leader said ...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -25,7 +26,7 @@ from service.pipeline.temporal.when import make_when
 _PREPOSITION_START = re.compile(r"^\s*(?:on|at|in|during|after|before|following|late|early|earlier|later|from|while|this|last)\b", re.I)
 _LEADING = re.compile(r"\s*(?:(?:also|and|but|earlier|later|late|early|then|on|in|at|by|during|from|since|until|after|before|just|only)\s+)*", re.I)
 _PARTICIPLE = re.compile(  # "Speaking to reporters on Monday, X said"; "In an interview on Wednesday, X said"
-    r"\s*(?:Speaking|Talking|Addressing|Writing|Appearing|Asked|Testifying|In|At|During|After|Following"
+    r"\s*(?:[A-Z][a-z]+ing|Asked|In|At|During|After|Following"  # "Leaving court on Thursday, X called ..."
     # "Hours after the vote on Thursday, X said": the same day (not "A day after ...")
     r"|(?:Hours|Minutes|Moments|Shortly|Soon|Just|Immediately)\s+(?:after|before))\b[^,.;“”\"]*$"
 )
@@ -35,7 +36,8 @@ _AUDIENCE_GAP = re.compile(
     r"\s*(?:reporters|journalists|the press|lawmakers|legislators|MPs|senators|deputies|delegates|parliament|"
     r"investors|analysts|supporters|the court|the jury|the committee|"
     # "told a parliamentary committee", "told a briefing", "told the BBC's Newsnight programme", "told state television"
-    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:committee|panel|hearing|parliament|assembly|summit|rally|court|jury|council|crowd|audience|briefing|conference|meeting)|"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:committee|panel|hearing|parliament|assembly|summit|rally|court|jury|council|crowd|audience|briefing|conference|meeting"
+    r"|station|newspaper|channel|broadcaster|magazine|website|podcast|agency)|"  # "told a radio station on Sunday"
     r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:programme|program|show|podcast|newspaper|channel)|"
     r"(?:state|national|public|local)\s+(?:television|TV|radio|media|broadcaster))"
     r"(?:\s+(?:in|at|on|aboard|outside)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4})?\s*(?:(?:late|early)\s+)?(?:on|at|in)?\s*"
@@ -45,8 +47,10 @@ _ADDRESSEE = re.compile(r"\s*to\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w�
 # Verbs whose object is the audience, not what was said: "told reporters", "briefed lawmakers"
 _TO_AUDIENCE = re.compile(r"(?:told|tells?|telling|briefed|briefs?|assured|assures?|informed|informs?|reassured)\b", re.I)
 _OWN_OBJECT = re.compile(r"\s*(?:his|her|its|their|our)\s+(?:[\w-]+\s+){1,2}(?:on|at|in|during|late|early)\s+", re.I)  # "announced his resignation on Thursday"
-_VENUE = (r"(?:in|at|during|after)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
-          r"(?:statement|interview|speech|address|post|letter|briefing|conference|meeting|hearing|message|video|session|debate|rally)")
+_VENUE = (r"(?:by\s+(?:tele)?phone|by\s+e-?mail|by\s+text\s+message|by\s+video\s+link|over\s+the\s+phone|"  # "told Reuters by telephone on Saturday"
+          r"(?:in|at|during|after)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
+          r"(?:statement|interview|speech|address|post|letter|briefing|conference|meeting|hearing|message|video|session|debate|rally"
+          r"|e-?mail|memo|note|filing|tweet|blog|column|op-ed|podcast|broadcast|newsletter))")
 # "X, speaking on Monday, said", "X, in a statement on Monday, said": the telling's own time
 _SPEAKING = re.compile(rf"\s*,\s*(?:speaking|talking|writing|addressing|appearing|testifying|{_VENUE})\b[^,]*$", re.I)
 # After an object and a venue with no verb of its own ("told Reuters in an interview on Wednesday"),
@@ -55,6 +59,8 @@ _TELLING_TAIL = re.compile(r"\s*,?\s*(?:that\b|[.!?;:“\"]|$)")
 _WHEN = re.compile(r"\b(?:when|as|while)\b")
 _THAT = re.compile(r"\bthat\b")
 _FOLLOWER = re.compile(r"\s([a-z][\w-]*)")
+_DAY_PREPOSITION = re.compile(r"\bon\s+$")  # "issued an order on Wednesday requiring ...": an adverbial, no noun's modifier
+_PARTICIPLE_AFTER = re.compile(r"\s[a-z]+ed\s+(?:of|with|by|in|for|over|after)\b")  # "on Wednesday accused of taking bribes"
 _ARTICLE_END = re.compile(r"\s*\b(?:the|a|an)$", re.I)
 _TITLE_END = re.compile(r",(?:\s+[a-z][a-z-]*){1,3}$")
 _BARE_OPENING = re.compile(r"(?:\([^)]*\)\s*)?,?\s*(?:when|as|while)?\s*,?")
@@ -117,7 +123,7 @@ def tied_expression(
             told = _TO_AUDIENCE.match(verb_text) is not None
             if len(words) > 2 and not free_object and not labelled and not _telling_gap(gap, text[expr.end - offset :], told):
                 continue
-            if free_object and _modifier(text[expr.end - offset :]):
+            if free_object and not _DAY_PREPOSITION.search(text, 0, expr.start - offset) and _modifier(text[expr.end - offset :]):
                 continue
         elif subject[1] <= expr.start and expr.end <= verb[0]:
             aside = text[subject[1] - offset : expr.start - offset]
@@ -143,8 +149,8 @@ def _telling_gap(gap: str, rest: str, told: bool) -> bool:
     "told reporters in Brussels on", after a verb that takes one: ``told``), the speaker's own act
     ("announced his resignation on"), or an object and venue without a verb, the time closing the
     clause ("told Reuters in an interview on Wednesday.")."""
-    if _PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap) or _OWN_OBJECT.fullmatch(gap):
-        return True
+    if _PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap) or _OWN_OBJECT.fullmatch(gap) or _SPEAKING.match(gap):
+        return True  # ... or "said, speaking in Oslo on Tuesday, that"
     if told and _AUDIENCE_GAP.fullmatch(gap) or _ADDRESSEE.fullmatch(gap) and not _GAP_VERB.search(gap):
         return True
     return bool(_VENUE_GAP.fullmatch(gap)) and not _GAP_VERB.search(_VENUE_MADE.sub(" ", gap)) and bool(_TELLING_TAIL.match(rest))
@@ -161,7 +167,7 @@ def _labelled(gap: str, verb_text: str) -> bool:
 def _modifier(rest: str) -> bool:
     """The expression qualifies the next noun ("a rise in fourth-quarter operating profit"): no time of the act."""
     follower = _FOLLOWER.match(rest)
-    return bool(follower) and follower.group(1) not in _AFTER_ADVERBIAL
+    return bool(follower) and follower.group(1) not in _AFTER_ADVERBIAL and not _PARTICIPLE_AFTER.match(rest)
 
 
 def _opening_adverbial(between: str) -> bool:
@@ -195,7 +201,8 @@ def _told_before(expr: Expression, verb_text: str) -> date | None:
     when = expr.date
     if when is None or expr.anchor.kind != "reference" or not expr.anchor.value or not _WEEKDAY.search(expr.text):
         return None
-    past = verb_text.lower() in REPORTING or (verb_text.lower().endswith("ed") and verb_text.lower() in reporting_forms())
+    told = verb_text.lower()
+    past = told in REPORTING or (told.endswith("ed") and told in reporting_forms()) or told.startswith("according")  # a source's words were given
     if not _DAY_VALUE.fullmatch(when.value) or not past:
         return None
     said, reference = date.fromisoformat(when.value), date.fromisoformat(expr.anchor.value[:10])
@@ -249,6 +256,51 @@ def paragraph_time(first: Sentence, events: Sequence[tuple[Sentence, Dating, int
     return None
 
 
+# A sentence that opens by saying it followed what was just told, within the day: "Hours later, ...",
+# "Shortly afterwards, ...", "Later that day, ..." (a time of its own, "Two days later", is an expression).
+_SOON_AFTER = re.compile(
+    r"\s*(?:(?:just|only|barely)\s+)?(?:(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes|moments)\s+later|within\s+(?:hours|minutes)"
+    r"|shortly\s+(?:afterwards?|thereafter|after\s+that)|soon\s+(?:afterwards?|after\s+that)|later\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)"
+    r"|afterwards|after\s+that)\s*,?\s", re.I,
+)
+
+
+def soon_after(first: Sentence, told: Sequence[tuple[int, Dating]]) -> Dating | None:
+    """The day of the nearest dated statement or event before a sentence that opens "Hours later,"
+    ("The bridge collapsed on Friday. Hours later, the minister said ..."), across paragraphs too.
+    ``told``: (start, dating) of what came before, in any order."""
+    if not _SOON_AFTER.match(first.text):
+        return None
+    before = [(start, dating) for start, dating in told if start < first.start and dating.tied and dating.when is not None]
+    if not before:
+        return None
+    return inherited(max(before, key=lambda item: item[0])[1], "soon after what was told before")
+
+
+def own_act(first: Sentence, actors, events, starts: list[int], reference: date | None) -> Dating | None:
+    """"X broke his silence last night. In a statement, he said ...", "The minister visited Ashby on
+    Monday. She said ...": the speaker's own act of the days before, told in the sentence just before
+    in the paragraph, dates what he says with no time of his own (from ``first``, his statement's
+    first sentence). ``events``: (sentence, event) in reading order; ``starts``: their sentences' starts."""
+    at = bisect_left(starts, first.start) - 1  # the last event of an earlier sentence
+    if at < 0 or reference is None or not actors:
+        return None
+    sentence = events[at][0]
+    acts = [e for s, e in events[max(0, at - 5) : at + 1] if s is sentence and set(e.actors) & set(actors)]
+    if not acts or sentence.paragraph != first.paragraph:
+        return None
+    dating = acts[-1].dating
+    if not dating.tied or dating.when is None or dating.when.granularity != "day":
+        return None
+    if first.start - sentence.end > 3 or not 0 <= (reference - dating.when.earliest).days <= _RECENT_DAYS:
+        return None  # not the sentence just before, or background of long ago
+    return inherited(dating, "time of the speaker's act just before")
+
+
 NEXT_DAY = "next-day article"  # an undated statement that may be the news day's, told again
 
-_INHERITED = ("time of its paragraph", "same speaker's previous statement", "news day of the article's lede")
+_RECENT_DAYS = 7  # an act of the news days, not background
+_INHERITED = (
+    "time of its paragraph", "same speaker's previous statement", "news day of the article's lede", "soon after what was told before",
+    "time of the speaker's act just before",
+)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from service.pipeline.model import Actor, Sentence
-from service.pipeline.statements.attribution import Speech
+from service.pipeline.statements.reporting import Speech
 from service.pipeline.statements.lexicon import event_forms
 from service.pipeline.statements.quotes import Quote, quoted_fraction
 

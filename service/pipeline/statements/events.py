@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
-from service.pipeline.statements.happenings import CLAUSE_END, EventDraft, event_line, happening_line, happenings
+from service.pipeline.statements.happenings import CLAUSE_END, IN_WHICH, EventDraft, crowd, event_line, happening_line, happenings, nearest, place_round, undergone, vessel, vessel_name
 from service.pipeline.statements.lexicon import auxiliaries, event_forms, light_events, load, reporting_forms, transitive_events, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, outside, within
@@ -40,8 +40,8 @@ _FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 _GOVERNED = re.compile(r"(?:in|on|at|with|from|by|for|under|into|to)\s+(?:a|an|the|its|their|his|her)\s+[\w\s’'-]*$", re.IGNORECASE)
 _ACTING = frozenset(load("events")["actors"]["acting_groups"])
 _MOVEMENTS = frozenset(load("events")["verbs"]["movements"])
-_VESSELS = frozenset(load("events")["actors"]["vessel_prefixes"])
 _BE = frozenset({"was", "were", "been", "is", "are", "being"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "these", "those", "our", "my", "your"})
 _NOT_HEAD = frozenset(auxiliaries() | _TIME_WORDS | words("prepositions") | {"has", "was", "is", "does", "always", "perhaps", "thus"})
 _PASSIVE_ADVERBS = frozenset({"last", "first", "also", "previously", "briefly", "temporarily"})
 _OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.DOTALL)
@@ -51,12 +51,15 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _WHEN = re.compile(r"\s*,\s*(?:when|as|while)\b")
 _DAYS = frozenset({"day", "time"})
 _QUOTE_CLOSERS = ("”", "\"", "’")
+_SUBORDINATE = re.compile(r".*\b(?:after|when|before|since|until|because|while|although|though|once)\s+(?=[^,;:()]*$)", re.DOTALL)  # the verb's own clause
+_TALLY = re.compile(r"\s+(?:more\s+than\s+|over\s+|about\s+)?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"\s[—–-]\s*$")
 
 
 def find_events(
     sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], cast: Cast,
     speech_starts: Sequence[int], lede: Dating | None = None, resumes: dict[int, int] | None = None, attributed: bool = False,
+    after_lede: bool = False,
 ) -> list[EventDraft]:
     """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an
     event, up to where ``resumes`` says the main clause takes over from a relative clause's saying
@@ -65,7 +68,8 @@ def find_events(
 
     ``lede`` dates the news of an article's first sentence told in the present perfect without a date
     ("X has signed Y", "MPs have voted"): news that has just happened, on the article's own day. Any
-    time in the sentence ("has launched phones over the years") makes it background instead.
+    time in the sentence ("has launched phones over the years") makes it background instead. In the
+    sentence ``after_lede`` a counted object is a tally, background ("The club has signed four players").
     """
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
@@ -74,13 +78,15 @@ def find_events(
     if not expressions and lede is None:
         return []  # an event is dated by a time of its own or is the lede's news
     toks = outside(quotes, tokens(text, offset))
-    mentions = [m for m in outside(quotes, find_mentions(text, offset)) if cast.is_name(m)]
     lowered = [t.text.lower() for t in toks]
+    forms = event_forms()
+    if forms.isdisjoint(lowered):
+        return nearest(happenings(text, offset, toks, expressions, quotes))  # no verb of an act: spare the names
+    mentions = [m for m in outside(quotes, find_mentions(text, offset)) if cast.is_name(m)]
     speech_starts = [*speech_starts, *(t.start for j, t in enumerate(toks) if t.text in _SAYING_FORMS and _saying(toks, lowered, j))]
     resumes, attributed = resumes or {}, attributed or bool(speech_starts)
     content = [(s, resumes.get(s, sentence.end)) for s in speech_starts]  # what follows a saying is its content
     writer = next((k for k, word in enumerate(lowered) if word in _WRITER), len(toks))
-    forms = event_forms()
     out: list[EventDraft] = []
     for k, tok in enumerate(toks):
         if lowered[k] not in forms or any(start <= tok.start < end for start, end in content):
@@ -101,7 +107,7 @@ def find_events(
         else:  # "X ... since launching"
             subject = subject_before(text, offset, toks, k, mentions, reach=12)
         relative = subject is None and not gerund and (subject := relative_subject(toks, k, mentions)) is not None
-        if subject is not None and subject.kind not in ("person", "organisation", "group", "pronoun", "orgref"):
+        if subject is not None and subject.kind not in ("person", "organisation", "group", "pronoun", "orgref", "title"):
             continue
         owner = None if gerund else _owner(text, offset, mentions, tok.start)  # "A Nordvik Air jet made ...": the firm's act
         subject = owner or subject
@@ -117,32 +123,39 @@ def find_events(
             if subject.plural or not cast.recent(1):
                 continue
             actors, span = tuple(cast.recent(1)), (subject.start, subject.end)
-        elif subject.kind == "group" and " " not in subject.name and subject.name.lower() not in _ACTING or _vessel(text, offset, subject) or _modifies_plural(text, offset, subject, tok):
+        elif subject.kind == "group" and " " not in subject.name and subject.name.lower() not in _ACTING or vessel(text, offset, subject) or _modifies_plural(text, offset, subject, tok):
             actors, span = (), (subject.start, subject.end)  # "Thieves stole ...", "Thousands were evacuated", "the MV X sank", "Navy divers found"
         else:
             resolved = cast.resolve(subject)
             actors, span = ((resolved,) if resolved else ()), (subject.start, subject.end)
             if not actors:
                 continue
+            if crowd(resolved):
+                actors = ()  # "Patients queued", "Several hundred opposition supporters marched": no body acted
             partners = [a for a in map(cast.resolve, joint_partners(subject, mentions, text, offset)) if a]
             actors = tuple(dict.fromkeys([*partners, *actors]))  # "X and Y signed the pact"
-        told = " and ".join(a.name for a in actors) or (_named(text, offset, subject) if subject is not None and _vessel(text, offset, subject) else "")
-        if _passive(toks, k):  # "X was fined by the Commission": the Commission acted
-            actors = _agent(text, offset, tok, mentions, cast) or actors
+        told = " and ".join(a.name for a in actors) or (vessel_name(text, offset, subject) if subject is not None and vessel(text, offset, subject) else "")
+        named = actors
+        if _passive(toks, k):  # "X was fined by the Commission": the Commission acted; "X was arrested": nobody named
+            actors = _agent(text, offset, tok, mentions, cast)
+        elif undergone(toks, k):
+            actors = ()  # "The mayor went on trial on Wednesday": nobody named acted
         expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True, plain_reach=24)
         if expr and relative and expr.date.granularity not in _DAYS:
             continue  # "X, who took office in January, said": background; "X, who resigned on Monday, said": news
         if expr and not _tied_to_speech(text, offset, expr, speech_starts):
             label = event_line(told, text, offset, tok, expr.end) if told else happening_line(text, offset, tok, expr.end)
             out.append(EventDraft(actors, tok, label, from_expression(expr, tok.text, day=True), expr.start))
-        elif expr is None and lede is not None and (actors or span[0] == offset or subject.kind == "group") and (aux := _perfect(toks, k)) is not None:
+        elif expr is None and lede is not None and (named or span[0] == offset or subject is not None and subject.kind == "group") and (
+            (aux := _perfect(toks, k)) is not None and not (after_lede and _TALLY.match(text, tok.end - offset))
+        ):
             told = Token(text[aux.start - offset : tok.end - offset], aux.start, tok.end)  # "has begun", "has been suspended"
-            label = event_line(actors[0].name, text, offset, told, tok.end) if actors else happening_line(text, offset, told, tok.end)
+            label = event_line(named[0].name, text, offset, told, tok.end) if named else happening_line(text, offset, told, tok.end)
             out.append(EventDraft(actors, tok, label, lede, tok.start))  # "An earthquake has struck ...": a happening
             lede = None  # the lede's one piece of news
     dated = {d.expression for d in out}
     out.extend(h for h in happenings(text, offset, toks, expressions, quotes) if h.expression not in dated)
-    return _nearest(out)
+    return nearest(out)
 
 
 def _qualifier(expr: Expression, text: str, offset: int) -> bool:
@@ -159,7 +172,8 @@ def _qualifier(expr: Expression, text: str, offset: int) -> bool:
 def _saying(toks: list[Token], lowered: list[str], j: int) -> bool:
     """"The firm that runs the mine said it had suspended ...": a saying whose speaker went unfound still
     makes what follows its content, not the writer's report of a happening."""
-    return toks[j].text in _SAYING_FORMS and not (j > 0 and lowered[j - 1] in _NOT_BEFORE_VERB)
+    noun = j > 0 and lowered[j - 1] in _NOT_BEFORE_VERB or j + 1 < len(toks) and lowered[j + 1] == "of"  # "the state", "state of emergency"
+    return toks[j].text in _SAYING_FORMS and not noun
 
 
 def _perfect(toks: list[Token], k: int) -> Token | None:
@@ -174,6 +188,8 @@ def _modifies(text: str, offset: int, toks: list[Token], k: int) -> bool:
     modifier of that noun, not the clause's happening."""
     opening = _CLAUSE_START.match(text, 0, toks[k].start - offset)
     start = offset + (opening.end() if opening else 0)
+    relative = IN_WHICH.match(text, start - offset, toks[k].start - offset)  # "a crash in which a taxi killed a cyclist"
+    start = offset + relative.end() if relative else start
     if _GOVERNED.match(text[start - offset : toks[k].start - offset]):
         return True
     j = k - 1
@@ -188,15 +204,21 @@ def _acted(toks: list[Token], k: int) -> bool:
     light, nouns = light_events()
     if toks[k].text.lower() in light:
         words = [t for t in toks[k + 1 : k + 8] if t.text not in ("-", "–")][:4]  # "a 75,000-euro reward"
-        return any(t.text.lower() in nouns for t in words)
+        return any(t.text.lower() in nouns for t in words) or place_round(words)
+    if k > 0 and toks[k - 1].text.lower() in _DETERMINERS:
+        return False  # "the grounded jets", "the flooded town", "a stolen car": an adjective
     if toks[k].text.lower() not in needs_object:
         return True
     if k > 0 and toks[k - 1].text.lower() in object_starts:
-        return False  # "the grounded jets"
+        return False  # "all grounded jets"
     if _passive(toks, k) or k > 0 and toks[k - 1].text.lower() in _PERFECT | {"had"}:
         return True  # "were grounded", "has sunk"
     following = toks[k + 1].text if k + 1 < len(toks) else ""
     return following.lower() in object_starts or following[:1].isdigit() or (following[:1].isupper() and following.lower() not in _WEEKDAYS)
+
+
+
+
 
 
 def _passive(toks: list[Token], k: int) -> bool:
@@ -230,6 +252,8 @@ def _named_before(text: str, offset: int, mentions, position: int) -> bool:
     """A name opens the verb's clause but is not its subject: the event is someone else's, skip it.
     A dateline before a dash ("MANILA, Oct 17 (Wire) - A ferry capsized") opens no clause of the verb."""
     start = _after_dateline(text, offset, position) - offset
+    clause = _SUBORDINATE.match(text, start, position - offset) or IN_WHICH.match(text, start, position - offset)
+    start = clause.end() if clause else start  # "Rescuers searched ... after a dam burst", "a crash in which a taxi killed"
     return any(
         start <= m.start - offset and m.end <= position and m.kind in ("person", "organisation", "group")
         and not text[start : m.start - offset].strip(" ,")
@@ -247,16 +271,10 @@ def _modifies_plural(text: str, offset: int, subject, verb: Token) -> bool:
     return all(w.isalpha() and w.islower() and w not in _NOT_HEAD for w in between) and head.endswith("s") and not head.endswith("ss")
 
 
-def _vessel(text: str, offset: int, subject) -> bool:
-    """A ship named with its prefix ("the MV Dona Lourdes capsized"): a thing that befell, no actor."""
-    return any(w in _VESSELS for w in text[max(0, subject.start - offset - 6) : subject.end - offset].split()[:-1])
 
 
-def _named(text: str, offset: int, subject) -> str:
-    """The vessel's name as written, from its prefix ("MV Princess Star")."""
-    words = text[max(0, subject.start - offset - 6) : subject.end - offset].split()
-    first = max(i for i, w in enumerate(words) if w in _VESSELS)
-    return " ".join(words[first:])
+
+
 
 
 def _after_dateline(text: str, offset: int, position: int) -> int:
@@ -265,19 +283,8 @@ def _after_dateline(text: str, offset: int, position: int) -> int:
     return offset + (opening.end() if opening and _DATELINE.search(opening.group()) else 0)
 
 
-def _nearest(drafts: list[EventDraft]) -> list[EventDraft]:
-    """One event per expression: the verb nearest to it ("held ... since launching ... in August"), one
-    before it first ("made a landing on Sunday after an engine caught fire": the landing is the news)."""
-    best: dict[int, EventDraft] = {}
-    for draft in drafts:
-        kept = best.get(draft.expression)
-        if kept is None or _rank(draft) < _rank(kept):
-            best[draft.expression] = draft
-    return sorted(best.values(), key=lambda d: d.verb.start)
 
 
-def _rank(draft: EventDraft) -> tuple[bool, int]:
-    return draft.verb.start > draft.expression, abs(draft.expression - draft.verb.start)
 
 
 def _tied_to_speech(text: str, offset: int, expr: Expression, speech_starts: Sequence[int]) -> bool:
@@ -285,5 +292,3 @@ def _tied_to_speech(text: str, offset: int, expr: Expression, speech_starts: Seq
     after = any(0 <= expr.start - s <= 40 and not CLAUSE_END.search(text, s - offset, expr.start - offset) for s in speech_starts)
     before = any(s > expr.end for s in speech_starts) and _WHEN.match(text, expr.end - offset)
     return bool(after or before)  # "..., X said on Thursday"; "a day earlier, when X would only say"
-
-

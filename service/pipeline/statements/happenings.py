@@ -14,7 +14,7 @@ from functools import cache
 
 from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
-from service.pipeline.statements.lexicon import auxiliaries, event_forms, first_person_events, load, words
+from service.pipeline.statements.lexicon import auxiliaries, event_forms, first_person_events, light_events, load, words
 from service.pipeline.statements.mentions import Token, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 
@@ -24,6 +24,12 @@ _CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.DOTALL)  # the cla
 _GAP_END = re.compile(r"(?:\b(?:in|on|at|of|during|from)|,)\s*$")
 _AHEAD = re.compile(r"[\s,]*(?:\w+\s+)?(?:will|would|could|may|might|is\s+due|is\s+expected)\b")  # not yet happened
 _WORD = re.compile(r"\S+")
+_ACTING = frozenset(load("events")["actors"]["acting_groups"])
+_ARMED = frozenset(load("events")["actors"]["armed_groups"])
+_VESSELS = frozenset(load("events")["actors"]["vessel_prefixes"])
+_UNDERGONE = frozenset(load("events")["verbs"]["undergone"])
+IN_WHICH = re.compile(r".*\b(?:in|on|at|during|under|from)\s+which\s+", re.DOTALL)  # a relative clause opens
+_RELATIVE_OPEN = re.compile(r"(?:which|that)\s+")
 _TRAILING_AND = re.compile(r"\s+(?:and|but|or)$")
 CLAUSE_END = re.compile(r"[,;:!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)|[“”\"]")  # "U.S. chipmaker" goes on
 
@@ -91,6 +97,8 @@ def happening_line(text: str, offset: int, verb: Token, through: int) -> str:
     start, through the tied expression, up to the next predicate ("had burned") or clause break."""
     opening = _CLAUSE_START.match(text, 0, verb.start - offset)
     start = opening.end() if opening else 0
+    relative = IN_WHICH.match(text, start, verb.start - offset)  # "a crash in which a taxi killed a cyclist"
+    start = relative.end() if relative else start
     end = max(through, verb.end) - offset
     stop = len(text) - end
     for word in _WORD.finditer(text[end:]):
@@ -101,7 +109,12 @@ def happening_line(text: str, offset: int, verb: Token, through: int) -> str:
         if bare != word.group():
             stop = word.start() + len(bare)
             break
-    return _TRAILING_AND.sub("", text[start : end + stop].strip())
+    clause = text[start : end + stop].strip()
+    if (relative := _RELATIVE_OPEN.match(clause)) and start:  # "The trial of X, which opened on Wednesday": the trial opened
+        before = text[:start].rstrip().rstrip(",").rstrip()
+        prior = _CLAUSE_START.match(before)
+        clause = f"{before[prior.end() if prior else 0 :]} {clause[relative.end() :]}"
+    return _TRAILING_AND.sub("", clause)
 
 
 def event_line(name: str, text: str, offset: int, verb: Token, through: int) -> str:
@@ -114,3 +127,50 @@ def event_line(name: str, text: str, offset: int, verb: Token, through: int) -> 
         boundary = CLAUSE_END.search(text, verb.end - offset)
         end = boundary.start() if boundary else len(text)
     return f"{name} {text[start:end].strip()}".strip()
+
+
+def crowd(actor: Actor) -> bool:
+    """A lay group ("residents", "opposition supporters", "health workers"): people acting as a crowd,
+    not a body in office ("officials", "Labour MPs") nor an armed force ("Ukrainian forces")."""
+    head = actor.name.split()[-1].lower()
+    return actor.kind == "group" and head not in _ACTING and head not in _ARMED
+
+
+def vessel(text: str, offset: int, subject) -> bool:
+    """A ship named with its prefix ("the MV Dona Lourdes capsized"): a thing that befell, no actor."""
+    return any(w in _VESSELS for w in text[max(0, subject.start - offset - 6) : subject.end - offset].split()[:-1])
+
+
+def vessel_name(text: str, offset: int, subject) -> str:
+    """The vessel's name as written, from its prefix ("MV Princess Star")."""
+    words = text[max(0, subject.start - offset - 6) : subject.end - offset].split()
+    first = max(i for i, w in enumerate(words) if w in _VESSELS)
+    return " ".join(words[first:])
+
+
+def nearest(drafts: list[EventDraft]) -> list[EventDraft]:
+    """One event per expression: the verb nearest to it ("held ... since launching ... in August"), one
+    before it first ("made a landing on Sunday after an engine caught fire": the landing is the news)."""
+    best: dict[int, EventDraft] = {}
+    for draft in drafts:
+        kept = best.get(draft.expression)
+        if kept is None or _rank(draft) < _rank(kept):
+            best[draft.expression] = draft
+    return sorted(best.values(), key=lambda d: d.verb.start)
+
+
+def _rank(draft: EventDraft) -> tuple[bool, int]:
+    return draft.verb.start > draft.expression, abs(draft.expression - draft.verb.start)
+
+
+def undergone(toks: list[Token], k: int) -> bool:
+    """A light verb whose object its subject undergoes ("went on trial", "went missing")."""
+    light, _ = light_events()
+    return toks[k].text.lower() in light and any(t.text.lower() in _UNDERGONE for t in toks[k + 1 : k + 3])
+
+
+def place_round(words: list[Token]) -> bool:
+    """"went from shop to shop", "went door to door": a round of places, an act."""
+    said = [t.text.lower() for t in words]
+    said = said[1:] if said[:1] == ["from"] else said
+    return len(said) >= 3 and said[1] == "to" and said[0] == said[2] and said[0].isalpha()

@@ -103,6 +103,18 @@ def norm_title(title: str) -> str:
     return " ".join(w for w in words if w != "national")
 
 
+def holds(title: str, key: str) -> bool:
+    """Whether a person's title answers a bare title (``key``, normalised): "the minister" is the
+    "Health Minister" and the "Minister for Health"; "the chief executive" the "Chief Executive"."""
+    held = norm_title(title)
+    qualified = key.endswith(" " + held) and not set(key[: -len(held)].split()) & _RANKS_APART  # "the county health officer"
+    narrower = held.endswith(" " + key) and not set(held[: -len(key)].split()) & _RANKS_APART  # not "the former president"
+    return held == key or narrower or re.split(r" (?:for|of) ", held)[0] == key or qualified
+
+
+_RANKS_APART = words("title_modifiers") | {"assistant", "vice", "associate", "under", "junior"}  # "deputy chief executive" is another person
+
+
 @cache
 def titles() -> dict[tuple[str, ...], str]:
     """Lower-cased title word tuple -> title as listed."""

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from service.pipeline.statements.appositions import named_members, titled_appositions
 from service.pipeline.statements.names import classify_run
-from service.pipeline.statements.organisations import described_organisations, possessed_institutions, spoken_for
+from service.pipeline.statements.organisations import bracketed_acronyms, described_organisations, employers, named_references, possessed_institutions, spoken_for
 from service.pipeline.statements.references import place_owner, definite_title, group_adjective, lowercase_group, modified_title, organisation_reference, title_reference
 from service.pipeline.statements.runs import capitalised_runs
 from service.pipeline.statements.tokens import Mention, Token, lex, tokens
@@ -42,7 +42,7 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
             mentions.append(mention)
             used.update(range(i, j))
     lowered = [t.text.lower() for t in toks]
-    candidates = [k for k, word in enumerate(lowered) if word in triggers or k and (lowered[k - 1] == "the" or place_owner(toks, k))]
+    candidates = [k for k, word in enumerate(lowered) if word in triggers or k and (lowered[k - 1] == "the" or lowered[k - 1][-1:] in _OWNED and toks[k - 1].text[:1].isupper() and place_owner(toks, k))]
     for k in candidates:
         if k in used:
             continue
@@ -72,4 +72,36 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
             out.append(m)
             last_end = m.end
     out = named_members([definite_title(m) for m in out], text, offset)
-    return tuple(spoken_for(described_organisations(titled_appositions(possessed_institutions(out, text, offset), text, offset), text, offset), text, offset))
+    out = described_organisations(titled_appositions(possessed_institutions(out, text, offset), text, offset), text, offset)
+    out = named_references(employers(spoken_for(out, text, offset), text, offset), text, offset)
+    out = bracketed_acronyms(out, text, offset) if "(" in text else out
+    out = [_as_place(m, text, offset) for m in out]
+    return tuple(m for m in out if not _outlet_told(m, text, offset)) if "told " in text else tuple(out)
+
+
+def _as_place(m: Mention, text: str, offset: int) -> Mention:
+    """"in Minas Gerais", "near Ashby", "Minas Gerais state", "the storm hit Ashby": a name written where
+    news writes places is a place, not a person ("She said" is not Ashby, and a region is no one)."""
+    if m.kind != "person" or m.title or m.place or m.possessive or m.plural:
+        return m
+    lead = text[max(0, m.start - offset - 12) : m.start - offset].split()[-1:]
+    tail = text[m.end - offset : m.end - offset + 12].split()[:1]
+    if lead and (lead[0] in _LOCATIVE or lead[0] in _PLACE_VERBS and " " not in m.name) or tail and tail[0].rstrip(",.") in _REGION_NOUNS:
+        return Mention(m.start, m.end, "place", m.name)
+    return m
+
+
+_LOCATIVE = frozenset({"in", "near", "across", "outside", "throughout", "around"})
+_PLACE_VERBS = frozenset({"hit", "struck", "battered", "swept", "flooded", "reached", "evacuated", "toured", "shelled", "bombed", "entered"})  # "The storm hit Ashby"
+_REGION_NOUNS = frozenset({"state", "province", "region", "county", "district", "prefecture", "municipality", "department", "governorate", "oblast"})
+_OWNED = frozenset("s’'")  # a possessive's last character: "Italy's", "Kenyans'"
+_TOLD = ("told ", "told the ", "told The ")
+
+
+def _outlet_told(m: Mention, text: str, offset: int) -> bool:
+    """"told NTV", "told the Courier": the outlet a speaker talks to is no actor of the story (a person
+    named in full may be: "told Ana Ruiz")."""
+    if m.kind not in ("organisation", "person") or m.title or m.kind == "person" and " " in m.name:
+        return False
+    lead = text[max(0, m.start - offset - 9) : m.start - offset]
+    return lead.endswith(_TOLD)

@@ -14,15 +14,17 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from service.pipeline.statements.lexicon import auxiliaries, load, match_title, place_key, place_of, reporting_forms, words
+from service.pipeline.statements.lexicon import auxiliaries, load, lowercase_titles, match_title, place_key, place_of, reporting_forms, words
 from service.pipeline.statements.organisation_names import company_forms, describes_next, identity, institution, is_descriptor, organisation_endings
+from service.pipeline.statements.references import modifies_thing, place_title
 from service.pipeline.statements.qualifiers import determiner_start, group_after, lowercase_title_before, portfolio_end
 from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, particles, prefixed_name, strip_possessive
 
 _WEEKDAYS = words("weekdays")
 _RANKS = words("title_modifiers")  # "Senior", "Former": a rank word alone names no one
 _DIGIT = re.compile(r"\d")
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+[A-Z][\w.]*)*\s*(?:\([^)]*\))?\s*[—–-]")  # "KASTRINOS, Greece (AP) —"
+_DIGIT_CODE = re.compile(r"-\d")  # "COVID-19", "MH-17"; not "G7"
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+(?:[A-Z][\w.]*|\d{1,2}),?)*\s*(?:\([^)]*\))?\s*[—–-]")  # "KASTRINOS, Greece (AP) —", "PUNE, March 6 (Wire) -"
 
 
 def classify_run(toks: list[Token], i: int, j: int, text: str, offset: int) -> Mention | None:
@@ -51,10 +53,14 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         return Mention(toks[i + 1].start, run[-1][0].end, "organisation", " ".join(words[1:]), place=" ".join(words[1:]), business=True)
     if not words or (len(words) == 1 and words[0].lower() in _RANKS) or not possessive and _product(toks, j, words) or _thing(toks, i, words):
         return None
-    if len(words) >= 2 and words[-1] in load("actors")["names"]["documents"]:
+    if len(words) >= 2 and words[-1] in name_words("documents"):
         return None  # "the Freedom of Access to Clinic Entrances Act": a law or treaty, not an actor
     start, end = toks[i].start, run[-1][0].end
     head = words[-1].lower()
+    if head in lexicon["group"] and len(words) <= 3 and modifies_thing(head, [t.text for t in toks[j : j + 1]]):
+        return None  # "Official results showed ...": the word qualifies a thing
+    if head in lexicon["group"] and len(words) <= 2 and not head.endswith("s") and j < len(toks) and toks[j].text in lexicon["group"] and toks[j].text.endswith("s"):
+        return Mention(start, toks[j].end, "group", " ".join([*words, toks[j].text]), plural=True)  # "Official sources said"
     if head in lexicon["group"] and len(words) <= 3:  # "Officials said", "Senior Officials", "Police said"
         qualifier = words[:-1]
         place = place_of(qualifier) if qualifier else None
@@ -65,6 +71,8 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     if describes_next(toks, j):
         return None  # "Consumer group Which?": the run qualifies the descriptor of the name after it
     if j < len(toks) and toks[j].text in lexicon["orgref"] and len(words) <= 3 and not possessive and not place_of(words):
+        if i and toks[i - 1].text.lower() in ("a", "an"):
+            return None  # "a Ghent museum": a body of the place, unnamed
         return Mention(start, toks[j].end, "organisation", " ".join(words), place=" ".join(words))  # "the Unite union said"
     lowered_after = [t.text.lower() for t in toks[j : j + 4]]
     group = group_after(lowered_after) if not possessive else None
@@ -86,14 +94,19 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         if kind == "organisation":
             return Mention(start, toks[j + n - 1].end, kind, place, place=place)
         return Mention(first, toks[j + n - 1].end, kind, phrase, place=place, plural=noun.endswith("s"))
+    held = place_title(toks, i, j, words) if not possessive else None
+    if held:  # "the German chancellor said", "the IEBC chairman": a title held in a country or body
+        size, title = held
+        return Mention(toks[i - 1].start, toks[j + size - 1].end, "title", title, title=title, place=identity(words, place_of(words)))
     if all(w.isupper() and len(w) > 1 for w in words):  # acronyms name organisations; capitals runs are datelines
-        if len(words) > 1 or _in_dateline(text, start - offset) or words[0] in name_words("time_zones"):
-            return None
+        if len(words) > 1 or _in_dateline(text, start - offset) or words[0] in name_words("time_zones") or _DIGIT_CODE.search(words[0]):
+            return None  # "COVID-19", "F-35": a disease or a model, not a body
         key = place_of(words) or words[0]
         return Mention(start, end, "organisation", key, place=key, possessive=possessive)
     found = match_title(words)
-    if found and found[0] > 0 and words[found[0] - 1] in ("of", "for", "and"):
-        found = None  # "Department of Justice and Equality": a portfolio inside a body's name
+    if found and found[0] > 0 and words[found[0] - 1] in ("of", "for", "and") or found and found[1] < len(words) and all(
+            w in lexicon["suffixes"] for w in words[found[1] :]):
+        found = None  # "Department of Justice and Equality": a portfolio inside a body's name; "Martin Luther King Jr.": a surname
     if found:
         a, b, title = found
         b = portfolio_end(words, b)
@@ -106,10 +119,12 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
                 and not any(w in lexicon["heads"] for w in prefix):
             title, prefix = " ".join([*prefix, title]), []  # "Infrastructure Minister X": a portfolio, not a body
         place = identity(prefix, place_of(prefix)) if prefix else None
-        if not name and any(w in lexicon["heads"] for w in prefix):  # "the Health Service Executive said": a body's name
-            return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive)
+        if not name and any(w in lexicon["heads"] for w in prefix) or _office_of_title(name):  # "the Health Service Executive
+            return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive)  # said", "the Attorney General's Office"
         if not name:
             return Mention(start, end, "title", title, title=title, place=place, possessive=possessive)
+        if name[0] == "of" and len(name) > 1:
+            return _title_of(name, title, start, end, possessive)
         if "of" in name and name[0] != "of":  # "Petros Doukas of the National Observatory": the name ends before "of"
             cut = name.index("of")
             end = _end_of(toks, i, b + cut)
@@ -142,15 +157,30 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     if i > 0 and is_descriptor(toks[i - 1].text) and toks[i - 1].text.islower():  # "industry group TechUK", "consumer watchdog Which?"
         return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive, business=True)
     if len(words) == 1 and _opens_clause(text, start - offset):
-        if _modifies_next(toks, j):
-            return None  # "Flood warnings were issued": the word qualifies the noun after it
+        if _modifies_next(toks, j) or not possessive and _qualifies_next(toks, j):
+            return None  # "Flood warnings were issued", "Heavy rain fell": the word qualifies the noun after it
         if _plural_noun(words[0]) and not possessive:  # "Patients were moved": a group unless a known surname
             if j < len(toks) and toks[j].text in _THING_PREPOSITIONS and not people_noun(words[0]):
                 return None  # "Talks to end the strike", "Shares in Acme": a thing with its complement
             return Mention(start, end, "person", words[0], plural=True)
+    if i and (toks[i - 1].text.isdigit() or toks[i - 1].text.lower() in _COUNTS) and j < len(toks) and toks[j].text.isalpha() and toks[j].text.islower():
+        return None  # "two Flemish Old Master paintings": a count before the run makes it a modifier, not a name
+    if _personal_name(words) and _plural_agreement(toks, i, j) and not possessive:
+        return Mention(start, end, "organisation", " ".join(words), place=" ".join(words))  # "Arsenal have signed": a team, not one person
     if _personal_name(words):
         return Mention(start, end, "person", " ".join(words), possessive=possessive)
     return None
+
+
+def _plural_agreement(toks: list[Token], i: int, j: int) -> bool:
+    """"Arsenal have signed", "Ardent are to appeal": a singular name with a plural verb names a team or
+    a firm (not the second of a pair: "Smith and Jones have")."""
+    return j < len(toks) and toks[j].text in _PLURAL_VERBS and not (i and toks[i - 1].text.lower() in ("and", "&", ",")) \
+        and not _plural_noun(toks[j - 1].text)
+
+
+_PLURAL_VERBS = frozenset({"have", "are", "were"})
+_COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several", "many"})
 
 
 _PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
@@ -219,7 +249,7 @@ def _opens_clause(text: str, index: int) -> bool:
 def _plural_noun(word: str) -> bool:
     """A word that may be a plural noun: "Patients", "Israelis" (a demonym's plural), not "Davis"."""
     lowered = word.lower()
-    return len(lowered) > 3 and lowered.endswith("s") and (not lowered.endswith(("ss", "us", "is")) or word[:-1] in load("actors")["places"]["demonyms"])
+    return len(lowered) > 3 and lowered.endswith("s") and (not lowered.endswith(("ss", "us", "is")) or word[:-1] in _demonyms())
 
 
 def _modifies_next(toks: list[Token], j: int) -> bool:
@@ -229,7 +259,27 @@ def _modifies_next(toks: list[Token], j: int) -> bool:
     noun, verb = toks[j].text, toks[j + 1].text.lower()
     if not _plural_noun(noun) or noun in reporting_forms() or noun in auxiliaries():
         return False
-    return verb in auxiliaries() or verb in words("be") or verb in reporting_forms()
+    return _verb_like(verb)  # "Rescue teams reached the village"
+
+
+def _qualifies_next(toks: list[Token], j: int) -> bool:
+    """"Heavy rain fell", "Dense fog closed the airport": a lone opening word before a lower-case noun
+    that a verb follows is an adjective or a modifier, not a subject's name ("Smith also said" is one)."""
+    if j + 1 >= len(toks) or not toks[j].text.isalpha() or not toks[j].text.islower():
+        return False
+    noun = toks[j].text
+    if _verb_like(noun) or noun in name_words("adverbs") or noun.endswith(("ly", "s")) or noun in _FUNCTION or noun in lex()["stop"] \
+            or noun in lex()["group"] or noun in lex()["orgref"] or is_descriptor(noun) or any(t[0] == noun for t in lowercase_titles()):
+        return False
+    return _verb_like(toks[j + 1].text.lower())
+
+
+def _verb_like(word: str) -> bool:
+    return word in reporting_forms() or word in auxiliaries() or word in words("be") or word in name_words("irregular_past") \
+        or len(word) > 4 and word.endswith("ed")
+
+
+_FUNCTION = words("prepositions") | {"to", "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"}
 
 
 def _personal_name(words: list[str]) -> bool:
@@ -238,6 +288,23 @@ def _personal_name(words: list[str]) -> bool:
     named = [w for w in words if w[:1].isupper() or prefixed_name(w)]
     inner = all(w in named or w in particles() for w in words)
     return 0 < len(named) <= 4 and inner and words[-1] in named
+
+
+def _title_of(name: list[str], title: str, start: int, end: int, possessive: bool) -> Mention:
+    """"Mayor of Lyon", "Governor of Texas Greg Abbott", "Residents of Ashby": the place or body a
+    title is held in, then the holder's name if one follows; a plural title names the people of the place."""
+    rest = [w for w in name[1:] if w != "the"]
+    if title[-1:] == "s" and match_title([title[:-1]]):  # "Residents of Ashby": a group of the place
+        return Mention(start, end, "group", title, place=place_of(rest) or " ".join(rest), plural=True)
+    holder = rest[-2:]
+    if len(rest) >= 3 and all(w[:1].isupper() for w in holder) and _personal_name(holder) and not set(holder) & lex()["heads"]:
+        return Mention(start, end, "person", " ".join(holder), title=title, place=identity(rest[:-2], place_of(rest[:-2])), possessive=possessive)
+    return Mention(start, end, "title", title, title=title, place=identity(rest, place_of(rest)), possessive=possessive)
+
+
+def _office_of_title(name: list[str]) -> bool:
+    """"General's Office" after "Attorney": the office of the title's holder, not a person's name."""
+    return len(name) >= 2 and name[-1] in lex()["heads"] and name[-2].endswith(("’s", "'s")) and "of" not in name
 
 
 def _in_dateline(text: str, index: int) -> bool:

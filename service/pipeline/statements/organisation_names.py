@@ -55,6 +55,11 @@ def identity(words: list[str], place: str | None) -> str:
         return " ".join(words[1:])  # "U.S. Geological Survey", "UK Civil Aviation Authority"; not "Kenya Bankers Association"
     if place and len(words) >= 3 and words[0] in place_key() and place_of(words[1:]) is None and not all(w in bodies for w in words[1:]):
         return " ".join(words)  # "Kenya Red Cross": a country's name opening a name of its own
+    if place and len(words) == 2 and " ".join(words) not in place_key():
+        other = words[1] if words[0] in place_key() else words[0] if words[1] in place_key() else None
+        demonym_last = words[1] in load("actors")["places"]["demonyms"]  # "Six German": a count before an adjective
+        if other is not None and other not in bodies and place_of([other]) is None and not demonym_last:
+            return " ".join(words)  # "West Ham", "Real Madrid", "Saudi Aramco": a place in a name of its own
     return place or " ".join(words)
 
 
@@ -90,3 +95,21 @@ def institution(words: list[str]) -> bool:
     """"Downing Street", "Kremlin": a seat of government named as a place, not a nationality."""
     phrase = " ".join(words)
     return phrase in place_key() and phrase not in load("actors")["places"]["demonyms"]
+
+
+def initials(name: str) -> str:
+    """"Food and Drug Administration" -> "FDA", "Football Association" -> "FA": the capitals of a name of
+    two capitalised words or more."""
+    words = name.split()
+    capitals = "".join(w[0] for w in words if w[:1].isupper() and w not in ("The", "U.S."))
+    return capitals if len(words) >= 3 or len(capitals) == 2 == len(words) else ""
+
+
+_LEGAL_FORMS = frozenset({"Ltd", "Ltd.", "Limited", "plc", "Plc", "PLC", "LLC", "L.L.C.", "Inc", "Inc.", "GmbH", "Pvt", "Pvt.", "Pty", "Pty."})
+
+
+def common_name(name: str) -> str:
+    """"Halden Pharma Ltd" -> "Halden Pharma": news names a firm without its legal form once
+    the rest is a name of its own; "Velora Inc" keeps it (one word says too little) and "Acme Corp" too."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) >= 3 and words[-1] in _LEGAL_FORMS else name

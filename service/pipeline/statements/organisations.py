@@ -15,12 +15,16 @@ from service.pipeline.statements.lexicon import auxiliaries, event_forms, load, 
 from service.pipeline.statements.names import is_descriptor, name_words
 from service.pipeline.statements.tokens import Mention, lex
 
-_SPOKESPERSON = re.compile(r"(?:’s|'s|’|')?\s+(?:chief\s+|official\s+|senior\s+)?spokes(?:man|woman|person|people)\b(?!\s+[A-Z])")  # "Acme's spokesperson said"
+_SPOKESPERSON = re.compile(r"(?:’s|'s|’|')?\s+(?:chief\s+|official\s+|senior\s+)?spokes(?:man|woman|person|people)\b(?!,?\s+[A-Z])")  # "Acme's spokesperson said"; not "Acme's spokesman, Ana Ruiz,"
 _INSTITUTION = re.compile(r"(?:’s|'s|’|')?\s+((?:[a-z]+\s+){0,2}(?:department|ministry|agency|office|council|board|authority|commission|police|government|military|army|navy|armed forces|embassy|presidency|cabinet|central bank))\b")
 _OFFICE = re.compile(r"\s+(?:[a-z]+\s+){0,2}[a-z]+(?:’s|'s)\s+office\b|\s+(?:[a-z]+\s+){1,2}(?:office|department|ministry|agency|council|board|authority|commission)\b")
 _ORG_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their)|’s|'s)\s+(?:[a-z-]+\s+)?([a-z]+),\s+$")  # "the museum's insurer, "
+_GOVERNED = re.compile(r"\b(?:of|for|at|with|from|by|to|in)\s*$")  # "governor of the central bank, X,": X is no name of the bank
+_HELD_BY = re.compile(r"\b[a-z]+\s+of\s*$")  # "the governor of" before "the central bank, X,"
+_WHICH = re.compile(r",\s+which\s")  # a name people write "which" after is no person's ("who")
 _NOUN_AFTER = re.compile(r"\s[a-z][a-z-]+\b")
-_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")  # ", the Californian chip firm,"
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+,?\s+){0,4}?([a-z][\w-]*)(?:\s*[,.;]|\s+(?:that|which|whose|based)\s)")  # ", the Californian
+# chip firm,", ", the San Jose, California, company that operates the car,"
 
 
 def possessed_institutions(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
@@ -80,9 +84,11 @@ def described_organisations(mentions: list[Mention], text: str, offset: int) -> 
     for m in mentions:
         if m.kind == "person" and not m.title and _after_indefinite(text, m.start - offset) and _thing_after(text, m.end - offset):
             continue  # "If you bought a Kiyomura Airbook between 2009 and 2011": a product, no one
-        described = _APPOSITION.match(text, m.end - offset) if " " not in m.name else None
+        described = _APPOSITION.match(text, m.end - offset) if not m.title and m.kind == "person" else None
         if m.kind == "person" and not m.title and (described and is_descriptor(described.group(1)) or _modifies_noun(m, text, offset) or _named_after_noun(m, text, offset)):
             m = Mention(m.start, m.end, "organisation", m.name, place=m.name, possessive=m.possessive, business=True)
+        elif m.kind == "person" and not m.title and not m.plural and _WHICH.match(text, m.end - offset):
+            m = Mention(m.start, m.end, "organisation", m.name, place=m.name, possessive=m.possessive)  # "Ardent Motors, which runs ..."
         out.append(m)
     return out
 
@@ -98,6 +104,8 @@ def _named_after_noun(m: Mention, text: str, offset: int) -> bool:
     if not text[: m.start - offset].rstrip().endswith(","):
         return False  # the noun and its comma come right before the name
     noun = _ORG_NOUN_BEFORE.search(text, 0, m.start - offset)
+    if noun is not None and _HELD_BY.search(text, 0, noun.start()):
+        return False  # "the governor of the central bank, Lucía Ferreyra,": the name is the title's holder
     return noun is not None and (noun.group(1) in lex()["orgref"] or is_descriptor(noun.group(1))) and text[m.end - offset : m.end - offset + 1] == ","
 
 
@@ -118,6 +126,39 @@ def _after_indefinite(text: str, index: int) -> bool:
     return False
 
 
+def named_references(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"the UN refugee agency, UNHCR, said": a definite organisation noun and the name set beside it are
+    one organisation, the name's."""
+    if not any(m.kind == "orgref" for m in mentions):
+        return mentions  # the common case: no "the agency" to name
+    out: list[Mention] = []
+    for n in mentions:
+        m = out[-1] if out else None
+        if m is not None and m.kind == "orgref" and n.kind == "organisation" and text[m.end - offset : n.start - offset] == ", " \
+                and text[n.end - offset : n.end - offset + 1] == "," and not _GOVERNED.search(text, 0, m.start - offset):
+            out[-1] = Mention(m.start, n.end, "organisation", n.name, place=n.place, business=n.business)
+            continue
+        out.append(n)
+    return out
+
+
+def employers(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"Ardent Motors chief executive Jane Doe": a name right before a title only a firm's people
+    hold is the firm (not "Trump adviser X": an adviser may be a person's)."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        m, n = out[k], out[k + 1]
+        if n.place is not None and n.place == m.name and m.kind == "person" and not m.title and not m.plural and n.kind == "person" \
+                and (n.title or "").lower() in _corporate() and not text[m.end - offset : n.start - offset].strip():
+            out[k] = Mention(m.start, m.end, "organisation", m.name, place=m.name, possessive=m.possessive, business=True)
+    return out
+
+
+@cache
+def _corporate() -> frozenset[str]:
+    return frozenset(load("actors")["titles"]["corporate"])
+
+
 def spoken_for(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
     """"Northwind Airlines' spokesperson said": a named organisation's unnamed spokesperson speaks for it;
     a named one ("Acme's spokesperson Ruth Adler") is a person of their own; a person's ("Sunak's
@@ -130,4 +171,24 @@ def spoken_for(mentions: list[Mention], text: str, offset: int) -> list[Mention]
         elif noun:
             m = Mention(m.start, noun.end() + offset, "organisation", m.name, place=m.place, business=m.business)
         out.append(m)
+    return out
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+
+
+def bracketed_acronyms(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """"the National Transport Safety Board (NTSB)": initials in brackets right after a name stand for
+    it, whatever their letters ("the Kurdistan Workers' Party (PKK)"), and make a bare name of no
+    known kind an organisation; the acronym's mention carries the full name as its key."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        m, n = out[k], out[k + 1]
+        if n.kind != "organisation" or not _ACRONYM.fullmatch(n.name) or m.kind not in ("organisation", "person") or m.title or m.plural:
+            continue
+        if text[m.end - offset : n.start - offset] not in (" (", "(") or text[n.end - offset : n.end - offset + 1] != ")":
+            continue
+        if m.kind == "person":  # "Tarvin Labs (TL)": people are not known by bracketed initials
+            m = out[k] = Mention(m.start, m.end, "organisation", m.name, place=m.name, possessive=m.possessive, business=m.business)
+        out[k + 1] = Mention(n.start, n.end, "organisation", n.name, place=m.place or m.name, possessive=n.possessive, business=m.business)
     return out

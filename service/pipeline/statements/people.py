@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from service.pipeline.model import Actor, Sentence
 from service.pipeline.statements.actors import Cast, slug
 from service.pipeline.statements.mentions import find_mentions
+from service.pipeline.statements.organisation_names import common_name
 from service.pipeline.statements.tokens import name_parts
 
 
@@ -29,6 +30,6 @@ def named_people(sentences: Sequence[Sentence]) -> tuple[Actor, ...]:
             if mention.kind == "person" and not mention.plural and len(name_parts(mention.name)) > 1:
                 cast.resolve(mention)
             elif mention.kind == "organisation" and len((mention.place or mention.name).split()) >= 3:
-                name = mention.place or mention.name
+                name = common_name(mention.place or mention.name)
                 bodies.setdefault(name, Actor(slug(name), name, None, "organisation"))
     return tuple(person.actor() for person in cast.people) + tuple(bodies.values())

@@ -4,8 +4,8 @@ definite organisation noun ("the company")."""
 
 from __future__ import annotations
 
-from service.pipeline.statements.lexicon import lowercase_titles, place_key, words
-from service.pipeline.statements.tokens import Mention, Token, lex, strip_possessive
+from service.pipeline.statements.lexicon import auxiliaries, lowercase_titles, place_key, place_of, reporting_forms, words
+from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, strip_possessive
 
 
 def lowercase_group(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
@@ -15,6 +15,8 @@ def lowercase_group(toks: list[Token], lowered: list[str], k: int, used: set[int
         return None
     if (k > 0 and (k - 1) in used) or (k + 1) in used:
         return None  # part of a name run, or a title before a name ("spokesperson Ruth Adler")
+    if modifies_thing(lowered[k], lowered[k + 1 : k + 2]) or _before_group(lowered[k], lowered[k + 1 : k + 2]):
+        return None  # "according to official results": the word qualifies a thing; "official sources": the group after it
     first = k
     while first > 0 and lowered[first - 1] in lexicon["modifiers"] | lexicon["determiners"] and (first - 1) not in used:
         first -= 1
@@ -28,6 +30,22 @@ def lowercase_group(toks: list[Token], lowered: list[str], k: int, used: set[int
     return Mention(toks[first].start, toks[k].end, "group", " ".join(toks[i].text for i in range(first, k + 1)), plural=lowered[k].endswith("s"))
 
 
+def modifies_thing(noun: str, after: list[str]) -> bool:
+    """"official results", "official figures": a singular group noun (not a body: "police records" are the
+    police's) qualifying the plural noun after it, which is no group of people ("official sources" is)."""
+    lexicon = lex()
+    if not after or noun.endswith("s") or noun in lexicon["institutional"]:
+        return False
+    word = after[0]
+    return word.isalpha() and word.islower() and len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")) \
+        and word not in lexicon["group"] and word not in reporting_forms() and word not in auxiliaries()
+
+
+def _before_group(noun: str, after: list[str]) -> bool:
+    """"official sources", "expert witnesses": a singular group noun qualifying the plural group after it."""
+    return bool(after) and not noun.endswith("s") and after[0] in lex()["group"] and after[0].endswith("s")
+
+
 def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
     """"the defence secretary said", "Italy's infrastructure minister said": a bare title pointing back
     to the person who holds it; a portfolio word may come before a minister or secretary."""
@@ -38,11 +56,23 @@ def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int
         phrase = tuple(lowered[k : k + size])
         if len(phrase) < size:
             continue
+        spokes = _spoken_for_title(toks, lowered, k + size)
+        if spokes:
+            phrase = (*phrase[:-1], strip_possessive(toks[k + size - 1])[0].text.lower())
         titled = phrase in lowercase_titles() or size == 2 and phrase[1] in _PORTFOLIO_HEADS and phrase[0].isalpha()
-        if titled and not any(i in used for i in range(k, k + size + 1)):
+        if titled and not any(i in used for i in range(k, k + size + 1 + spokes)):
             start = toks[k].start if owner else toks[k - 1].start
-            return Mention(start, toks[k + size - 1].end, "title", " ".join(phrase), title=" ".join(phrase), place=owner)
+            return Mention(start, toks[k + size - 1 + spokes].end, "title", " ".join(phrase), title=" ".join(phrase), place=owner)
     return None
+
+
+def _spoken_for_title(toks: list[Token], lowered: list[str], j: int) -> int:
+    """1 when "the minister's spokesman said", "the mayor's office said": the spokesperson or office speaks
+    for the holder of the title (the minister named before, else the office); 0 when a name follows ("the
+    minister's spokesman, Ana Ruiz,")."""
+    if j >= len(toks) or not (lowered[j].startswith("spokes") or lowered[j] == "office") or not strip_possessive(toks[j - 1])[1]:
+        return 0
+    return 0 if j + 2 < len(toks) and toks[j + 1].text == "," and capitalised(toks[j + 2].text) else 1
 
 
 _PORTFOLIO_HEADS = frozenset({"minister", "secretary"})  # "the infrastructure minister", "the energy secretary"
@@ -84,15 +114,24 @@ def organisation_reference(toks: list[Token], lowered: list[str], k: int, used: 
     "the company's spokesman" speaks for it too."""
     noun, possessive = strip_possessive(toks[k])
     if possessive and k >= 1 and lowered[k - 1] == "the" and noun.text in lex()["orgref"] and k + 1 < len(toks) and lowered[k + 1].startswith("spokes"):
+        if k + 3 < len(toks) and toks[k + 2].text == "," and toks[k + 3].text[:1].isupper():
+            return Mention(toks[k - 1].start, noun.end, "orgref", noun.text, possessive=True)  # "the agency's spokeswoman, Jane Doe,": hers
         return Mention(toks[k - 1].start, toks[k + 1].end, "orgref", noun.text)
     if lowered[k] not in lex()["orgref"] or (k + 1) in used:
         return None
     if k >= 1 and lowered[k - 1] == "the":
+        for size in (2, 1):  # "the committee chairwoman", "the company spokesman": the body's officer
+            phrase = tuple(lowered[k + 1 : k + 1 + size])
+            if len(phrase) == size and phrase in lowercase_titles() and not used & set(range(k + 1, k + 2 + size)):
+                title = " ".join([lowered[k], *phrase])
+                return Mention(toks[k - 1].start, toks[k + size].end, "title", title, title=title)
         return Mention(toks[k - 1].start, toks[k].end, "orgref", lowered[k])
-    for size in (1, 2):  # "the central bank", "the county health department", "the German carmaker"
+    for size in (1, 2, 3):  # "the central bank", "the county health department", "the German carmaker"
         words = toks[k - size : k]
-        if k > size and lowered[k - size - 1] == "the" and all(t.text.isalpha() and (t.text.islower() or t.text in place_key() and lowered[k] not in lex()["institutional"]) for t in words):
-            return Mention(toks[k - size - 1].start, toks[k].end, "orgref", lowered[k])
+        if k > size and lowered[k - size - 1] == "the" and all(t.text.isalpha() and (t.text.islower() or t.text in place_key() and lowered[k] not in lex()["institutional"]) for t in words) \
+                and not _LINKING.intersection(lowered[k - size : k]):
+            described = " ".join(lowered[k - size : k + 1]) if all(t.text.islower() for t in words) else None
+            return Mention(toks[k - size - 1].start, toks[k].end, "orgref", lowered[k], place=described)  # "the state weather service"
     return None
 
 
@@ -117,4 +156,21 @@ _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ish", "ese", "ian")
 _NOT_ADJECTIVES = frozenset({"several", "arrival", "approval", "proposal", "survival", "trial", "rival", "denial", "refusal", "removal", "renewal", "withdrawal", "disposal", "dismissal", "perhaps", "logic", "music", "traffic", "topic", "public", "clinic"})
 
 
+_LINKING = frozenset({"to", "of", "and", "or", "for", "in", "on", "at", "by", "with", "from", "that", "who", "which", "a", "an", "the"})
 _NOT_QUALIFIER = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+
+
+def place_title(toks: list[Token], i: int, j: int, words: list[str]) -> tuple[int, str] | None:
+    """"the German chancellor", "the French foreign minister", "the IEBC chairman": a definite lower-case
+    title after a place word or a body's name and before no name (then it is the name's title: "German
+    chancellor Olaf Scholz")."""
+    if not i or j >= len(toks) or toks[i - 1].text not in ("the", "The") or not toks[j].text.islower():
+        return None
+    if not (place_of(words) or all(w.isupper() and len(w) > 1 for w in words) or any(w in lex()["heads"] for w in words)):
+        return None
+    table = lowercase_titles()
+    for size in (3, 2, 1):
+        phrase = tuple(t.text for t in toks[j : j + size])
+        if len(phrase) == size and phrase in table and not (j + size < len(toks) and capitalised(toks[j + size].text)):
+            return size, table[phrase]
+    return None

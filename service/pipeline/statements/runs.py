@@ -16,6 +16,7 @@ from service.pipeline.statements.names import people_noun
 from service.pipeline.statements.tokens import Token, capitalised, lex, particles, prefixed_name, strip_possessive
 
 _CONNECTORS = words("connectors")
+_JURISDICTIONS = words("jurisdictions")
 _JOINERS = _CONNECTORS | particles()  # "Secretary of the Treasury", "Pieter van den Berg"
 
 
@@ -95,6 +96,8 @@ def _inner_and(toks: list[Token], i: int, j: int, text: str, offset: int) -> int
         while k < len(toks) and _remit(toks[k].text) and toks[k].text not in heads and _adjacent(toks[k - 1], toks[k], text, offset):
             k += 1  # not "Institute of Directors and Confederation of British Industry": two bodies
         return k if k > j + 1 and (k >= len(toks) or not capitalised(toks[k].text) and toks[k].text not in _CONNECTORS) else None
+    if (k := _territory_and(toks, i, j, text, offset)) is not None:
+        return k  # "Port Authority of New York and New Jersey"
     if len(words) > 2 or any(w in heads for w in words):
         return None  # "Norrland Motors and Metalworkers' Union" are two
     k, common = j + 1, 0
@@ -107,6 +110,22 @@ def _inner_and(toks: list[Token], i: int, j: int, text: str, offset: int) -> int
             return k + 1
         k += 1
     return None
+
+
+def _territory_and(toks: list[Token], i: int, j: int, text: str, offset: int) -> int | None:
+    """Index past "and New Jersey" in "Port Authority of New York and New Jersey": a jurisdiction's
+    territory of two places, each one or two capitalised words that are no body's head, ending the run."""
+    names = [t.text for t in toks[i:j]]
+    if "of" not in names or names.index("of") == 0 or names[names.index("of") - 1] not in _JURISDICTIONS:
+        return None
+    first, heads = names[names.index("of") + 1 :], lex()["heads"]
+    if not 1 <= len(first) <= 2 or any(w in heads or not capitalised(w) for w in first):
+        return None
+    k = j + 1
+    while k < len(toks) and k - j <= 2 and capitalised(toks[k].text) and toks[k].text not in heads and _adjacent(toks[k - 1], toks[k], text, offset):
+        k += 1
+    ends = k >= len(toks) or not (capitalised(toks[k].text) or toks[k].text in _JOINERS)
+    return k if k > j + 1 and ends and not strip_possessive(toks[k - 1])[1] else None
 
 
 def _remit(word: str) -> bool:

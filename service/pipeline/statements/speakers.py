@@ -11,13 +11,15 @@ import re
 
 from service.pipeline.model import Actor
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.lexicon import match_title, words
+from service.pipeline.statements.lexicon import match_title, place_key, words
 from service.pipeline.statements.mentions import Mention, Token
 from service.pipeline.statements.subjects import bracketed, clause_opening, sentence_subject
+from service.pipeline.statements.tokens import lex, slug
 
 _PREPOSITIONS = words("prepositions")
+_PRONOUN_SEX = {"he": "male", "him": "male", "she": "female", "her": "female"}
 _BE = words("be")
-_SPOKESPERSON = re.compile(r"(?:an?\s+)?(?:company\s+|official\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
+_SPOKESPERSON = re.compile(r"(?:an?\s+)?(?:([a-z]+)\s+)?spokes(?:man|woman|person)", re.IGNORECASE)  # "a council spokesperson"
 _JOINED_TITLE = re.compile(r",?\s*and\s+(?:(?:the|his|her|their|its)\s+)?((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*),?")  # "and the regional president,"
 _DETERMINER_END = re.compile(r"\s+(?:the|his|her|their|its)$", re.IGNORECASE)
 _AFFILIATION = re.compile(r"\s+(at|from|of|for|with)\s+((?:the\s+)?)")
@@ -28,16 +30,19 @@ def actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> t
     if subject.kind == "pronoun":
         if subject.plural:
             return (last if len(last) > 1 else ()), subject.start
-        same = [s.actors for s in found if len(s.actors) == 1 and s.actors[0].kind == "person"]
+        if subject.name.startswith("the "):  # "the 24-year-old": the person named last, often an object ("signed X")
+            return cast.named_last(subject.start), subject.start
+        sex = _PRONOUN_SEX.get(subject.name)  # "she" is not the man named last
+        same = [s.actors for s in found if len(s.actors) == 1 and s.actors[0].kind == "person" and cast.fits(s.actors[0], sex)]
         if same:
             return same[-1], subject.start
-        if len(last) == 1 and last[0].kind == "person":
+        if len(last) == 1 and last[0].kind == "person" and cast.fits(last[0], sex):
             return last, subject.start
-        return tuple(cast.recent(1)), subject.start
+        return tuple(cast.recent(1, sex)), subject.start
     if subject.kind == "orgref":  # the organisation this sentence opens with, else the article's main one
         named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start < subject.start
                  and m.start in resolved and not bracketed(text, m.start - offset)]
-        return cast.refer(subject.name, named), subject.start
+        return cast.refer(subject.name, named, subject.place), subject.start
     if subject.kind == "pair":
         pair = cast.recent(2)
         return (tuple(pair) if len(pair) == 2 else ()), subject.start
@@ -48,7 +53,7 @@ def actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> t
         allowed = {"and", ", and"} if len(actors) == 1 else {"and", ",", ", and"}
         joined = "and" if len(actors) == 1 and _titled_partner(joined, subject) else joined  # "X and regional president Y said"
         lead = text[: m.start - offset].split()[-2:]
-        governed = any(w.lower() in _PREPOSITIONS for w in lead)
+        governed = any(w.lower() in _PREPOSITIONS for w in lead) and not lead[-1].endswith((",", ":"))  # not "on Friday, X and Y said"
         if joined not in allowed or governed or m.start not in resolved or m.kind not in {"person", "organisation", "group"}:
             break
         actors.insert(0, resolved[m.start][0])
@@ -97,8 +102,16 @@ def it_reference(text: str, offset: int, toks: list[Token], j: int, k: int, last
 def _spoken_for(subject, mentions, resolved, text, offset, cast, last) -> tuple[Actor, ...]:
     """"The company will appeal, a spokesman said": a spokesperson nobody is named for speaks for the
     organisation the sentence opens with, else for the one that spoke last."""
-    if subject.kind != "group" or not _SPOKESPERSON.fullmatch(subject.name) or affiliation(subject, mentions, resolved, text, offset):
+    spokes = _SPOKESPERSON.fullmatch(subject.name) if subject.kind == "group" else None
+    if spokes is None or affiliation(subject, mentions, resolved, text, offset):
         return ()
+    body = (spokes.group(1) or "").lower()
+    if body in lex()["orgref"] and body != "company":  # "a council spokesperson": the council named nearby or in the article
+        named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start in resolved]
+        found = cast.refer(body, named)
+        return found if found and not found[0].id.startswith("the-") else ()
+    if body not in ("", "company", "official"):
+        return ()  # "a government spokesperson" with no government named: a source of its own
     opener = sentence_subject(text, offset, [m for m in mentions if m.start < subject.start])
     if opener is not None and opener.kind == "orgref":
         return cast.refer(opener.name, [])
@@ -116,6 +129,8 @@ def affiliation(subject: Mention, mentions, resolved, text: str, offset: int) ->
     if tail is None:
         return None
     org = next((m for m in mentions if m.start in (subject.end + tail.start(2), subject.end + tail.end())), None)
+    if org is not None and org.kind == "title" and tail.group(1) == "for" and org.start in resolved:
+        return org  # "a spokeswoman for the mayor": the mayor's
     if org is None or org.kind not in ("organisation", "person", "orgref") or org.title:
         return None
     if org.kind == "person" and tail.group(1) in ("of", "for") and (org.start not in resolved or " " in resolved[org.start][0].name):
@@ -130,6 +145,22 @@ def affiliated(subject: Mention, mentions, resolved, text: str, offset: int, cas
         return None
     if org.kind == "orgref":  # "a spokeswoman for the airline"
         named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start < org.start and m.start in resolved]
-        return cast.refer(org.name, named)
+        return cast.refer(org.name, named, org.place)  # "a spokesman for the regional health authority"
     actor = resolved[org.start][0]  # a bare unknown name after "analysts at" is a firm, not a person
+    if org.kind == "title":
+        return (actor,)
+    if _from_place(subject, org, actor, text, offset, cast):  # "researchers from Oslo": a group of the place
+        group = resolved.get(subject.start, (Actor(slug(subject.name), subject.name, None, "group"),))[0]
+        return (Actor(group.id, group.name, group.title, "group", actor.name),)
     return (Actor(actor.id, actor.name, None, "organisation", actor.organisation),)
+
+
+def _from_place(subject: Mention, org: Mention, actor: Actor, text: str, offset: int, cast: Cast) -> bool:
+    """"researchers from Oslo", "doctors in Lagos": people of a place speak as a group, not as the city;
+    a place is a name the text writes as one, a country, or a lone word with no body's head after "from"."""
+    if org.kind not in ("person", "organisation") or org.title or org.business:
+        return False
+    if actor.name in cast.places or actor.name in place_key():
+        return True
+    preposition = _AFFILIATION.match(text[subject.end - offset :])
+    return org.kind == "person" and " " not in actor.name and preposition is not None and preposition.group(1) == "from"

@@ -12,6 +12,9 @@ from service.pipeline.statements.names import is_descriptor
 _APPOSITIVE = re.compile(r"\s*(?:(?:of|at|from|for|with)\s+[^,]+)?,")  # "X of the Observatory, ..., said"
 _HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[a-z][a-z-]*\s+){0,4}[a-z-]*,\s*")  # "'s chief medical officer, "
 _OWN_STATEMENT = re.compile(r"\s*(?:a|an|the)?\s*(?:joint\s+|written\s+)?statements?\s+(?:from|by|issued\s+by)\s+(?:the\s+)?", re.IGNORECASE)
+# "A statement from X said", "a letter by X warned": the words are X's
+_WRITTEN_BY = re.compile(r"(?:^|[,;:]\s*)(?:a|an|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|letter|notice|post|memo|press\s+release|message)\s+(?:from|by|issued\s+by)\s+(?:the\s+)?$", re.I)
+_RELATIVE = re.compile(r",\s+(?:who|which)\b")  # "X, who said last week that hospitals were “ready”, visited ..."
 _DETERMINER_END = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)$")
 _ANONYMITY = re.compile(r"\s+(?:who|because|as|since)\s+[^,;“”\"]{0,80}?\b(?:anonymity|anonymously|named|identified|authori[sz]ed|permitted|allowed)\b[^,;“”\"]{0,50}?\s*")
 SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title", "orgref"})
@@ -89,13 +92,24 @@ def _adjacent_subject(text: str, offset: int, mentions: list[Mention], left_end:
     found = next((m for m in mentions if m.end == left_end and m.kind in SPEAKER_KINDS and not m.possessive), None)
     if found:
         lead = text[: found.start - offset].split()
+        placed = lead[:-1] if found.place and lead and lead[-1] == found.place else lead  # "of Dunmore mayor X"
+        if _of_governed(placed):
+            return None  # "The corruption trial of (former nurse) X opened": X is the trial's, not its subject
         absolute = _GERUND_NEXT.match(text, found.end - offset) is not None  # "with the White House releasing": its subject
         bare = lead[:-1] if lead and lead[-1].lower() in ("the", "a", "an") and not absolute else lead  # "on the LME rose"
         if bare and bare[-1].lower() in _PREPOSITIONS:
-            return _group_holder(text, offset, mentions, found)
+            return found if _WRITTEN_BY.search(text, 0, found.start - offset) else _group_holder(text, offset, mentions, found)
         if len(lead) >= 2 and lead[-1].islower() and is_descriptor(lead[-1]) and _PREPOSITIONS & {w.lower() for w in lead[-3:-1]}:
             return None
     return found
+
+
+def _of_governed(lead: list[str]) -> bool:
+    """A noun's "of" before the name, through up to three lower-case words ("the funeral of footballer")."""
+    run = 0
+    while run < 3 and len(lead) > run + 1 and lead[-1 - run] != "of" and lead[-1 - run].islower() and lead[-1 - run].isalpha():
+        run += 1
+    return len(lead) >= run + 2 and lead[-1 - run] == "of" and lead[-2 - run].isalpha() and lead[-2 - run].islower()
 
 
 def _group_holder(text: str, offset: int, mentions: list[Mention], governed: Mention) -> Mention | None:
@@ -116,7 +130,8 @@ def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_st
             continue
         tail = text[m.end - offset : verb_start - offset]
         lead = _DETERMINER_END.sub("", text[: m.start - offset].rstrip())  # "The Secretary of State for Education, X,"
-        if _APPOSITIVE.match(tail) and '"' not in tail and "“" not in tail and (clause_opening(lead) or _title_lead(lead) or _owner_lead(lead, m) or _JOINT_LEAD.search(lead) or _place_lead(lead, m)):
+        quoted = '"' in tail or "“" in tail  # a quote in an appositive is another's words, unless a relative clause holds it
+        if _APPOSITIVE.match(tail) and (not quoted or _RELATIVE.match(tail)) and (clause_opening(lead) or _title_lead(lead) or _owner_lead(lead, m) or _JOINT_LEAD.search(lead) or _place_lead(lead, m)):
             return m
     return None
 

@@ -173,3 +173,21 @@ def same_given(a: str, b: str) -> bool:
 
 
 _FEMININE_ENDINGS = frozenset({"a", "e", "o", "le", "lle", "ne", "ine", "ette", "ina"})
+
+
+def singulars(word: str) -> set[str]:
+    """A plural and the singulars it may come from: "wards" -> "ward", "cities" -> "city"."""
+    forms = {word, word[:-1]}
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    return forms
+
+
+def compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    """Same person written more or less fully: same last word and the same first name, or one the
+    short form of the other ("Tony" for "Antony", "Alex" for "Alexander")."""
+    if len(known) < 2 or len(new) < 2 or surname_key(known[-1:]) != surname_key(new[-1:]):
+        return False
+    return same_given(known[0], new[0])

@@ -7,6 +7,7 @@ import re
 from service.pipeline.model import Figure
 from service.pipeline.statements.drafts import Draft
 from service.pipeline.statements.figures import find_figures
+from service.pipeline.statements.lexicon import reporting_conditions
 
 _TRIM = " \t\n,.;:–—-"
 _DATELINE = re.compile(  # "SAN FRANCISCO (AP) —", "NEW YORK, April 13 (Reuters) -", "LEEDS, England, May 19, 2022 (Reuters) -"
@@ -111,7 +112,8 @@ def claim(draft: Draft, text: str) -> str:
     content_first = _CONTENT_FIRST.search(lead) is not None  # "..., the agency said"
     premodifier = not _PUNCTUATION.search(lead) and len(lead.split()) <= 5  # "Port Authority spokeswoman X said"
     reported = _REPORTED.match(after) is not None or _REPORTED_BARE.match(after) is not None  # not "said Monday, in a deal that ..."
-    adverbial_only = _ADVERBIAL.match(after) and not reported and (content_first or len(after.split()) <= 6 and not premodifier)
+    phrasal = after.split()[:1] and after.split()[0].lower() in reporting_conditions().get(speech.verb.text.lower(), ())  # "called on the province to"
+    adverbial_only = _ADVERBIAL.match(after) and not reported and not phrasal and (content_first or len(after.split()) <= 6 and not premodifier)
     closing = not after or adverbial_only or lead_quote is not None
     verb = _verb_phrase(text, speech)
     if _BY_AGENT.fullmatch(text[speech.verb.end : speech.subject[0]]):  # "The plan was criticised by X"
