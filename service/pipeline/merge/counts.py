@@ -25,6 +25,7 @@ _CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 _WORD = re.compile(r"[a-z][a-z\-’']*")
 _NAME_WORD = re.compile(r"[\w’'-]+")
 _NAME = attrgetter("name")
+_NUMBER_OR_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+")
 
 
 @cache
@@ -166,3 +167,39 @@ def same_count(a: Statement, b: Statement) -> frozenset[str]:
     """The folded units of the counts the two claims give exactly alike ("up to 12,000 troops" ~ "as
     high as 12,000 soldiers"), counts of other measures ("killed" v "injured") left out."""
     return frozenset(unit_of(fa) for fa, fb in _counted(a, b) if fa.low == fb.low and fa.high == fb.high)
+
+
+@cache
+def _update() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of a count risen to a level, and number words as digits."""
+    lexicon = _lexicon()["updates"]
+    verbs = "|".join(map(re.escape, lexicon["verbs"]))
+    pattern = re.compile(rf"\b(?:{verbs})\s+to\s+(?:at\s+least\s+|about\s+|around\s+|some\s+)?([\w,.]+)", re.IGNORECASE)
+    return pattern, {word: str(n) for n, word in enumerate(lexicon["numbers"], 1)}
+
+
+@lru_cache(maxsize=65536)
+def _levels(text: str) -> frozenset[str]:
+    """The levels a text tells a count risen to, in digits ("rose to nine" -> "9"); not "rose to power"."""
+    pattern, digits = _update()
+    found = (digits.get(m.lower().rstrip(".,"), m.replace(",", "").rstrip(".")) for m in pattern.findall(text))
+    return frozenset(level for level in found if level[0].isdigit())
+
+
+@lru_cache(maxsize=65536)
+def _numbers(text: str) -> frozenset[str]:
+    """Every number a text gives, in digits ("nine" -> "9", "1,200" -> "1200")."""
+    digits = _update()[1]
+    words = (t.lower().replace(",", "") for t in _NUMBER_OR_WORD.findall(text))
+    return frozenset(digits.get(w, w) for w in words if w in digits or w[0].isdigit())
+
+
+def updated_count(a: Statement, b: Statement) -> bool:
+    """One report tells a count risen to a level the other does not give ("the toll rose to nine
+    overnight" v "seven workers were killed when the fire broke out"): the rise is a later happening.
+    Both telling the rise ("climbed to nine") or the other giving its level ("nine have died") is one."""
+    for x, y in ((a, b), (b, a)):
+        levels = _levels(x.text)
+        if levels and not _levels(y.text) and not levels & _numbers(y.text):
+            return True
+    return False

@@ -17,8 +17,9 @@ from service.pipeline.merge.claim_words import actor_names, content_words, name_
 from service.pipeline.model import Statement
 from service.pipeline.statements.lexicon import event_forms
 
-_TOKEN = re.compile(r"[a-z][a-z\-’']*|[,;:.()]")
+_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[\-’'])*|[,;:.()]")  # whole words, accented letters too: "Sanké" is no "sank"
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "and", "but", "while", "as", "when", "after", "before"})
+_OPENING_NAME = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+(?= )")  # a text opening on two to four capitalised words
 _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are", "got"})
 CARRIED = 3  # a carrier verb names its act within this many words: "began an indefinite strike"
 
@@ -43,6 +44,7 @@ def _lexicon() -> dict:
         "carriers": frozenset(data["acts"]["carriers"]),
         "agentive": frozenset(data["acts"]["agentive"]),
         "generic": content_words(" ".join(generic)) | frozenset(generic),
+        "no_act": frozenset(tuple(r.split()) for r in data["acts"]["no_act"]),
     }
 
 
@@ -73,7 +75,12 @@ def _first_act(text: str) -> tuple[frozenset[str], str] | None:
     passed over."""
     lexicon, acts = _lexicon(), event_forms()
     words, carried = _TOKEN.findall(re.sub(r"(?<=\d)[,.](?=\d)", "", text.lower())), None  # "40,000 jars": no clause end
+    passed = 0  # past two words that tell no act ("an investigating judge charged ...")
     for i, word in enumerate(words):
+        if tuple(words[i : i + 2]) in lexicon["no_act"]:
+            passed = i + 2
+        if i < passed:
+            continue
         if carried is not None and i - carried > CARRIED:
             return None  # "launched a review of the rail strike": the act is the review
         for size in range(min(lexicon["longest"], len(words) - i), 0, -1):  # the longest form first: "passed away"
@@ -124,3 +131,17 @@ def _anchors(text: str, evidence: str, actors: tuple[str, ...]) -> frozenset[str
 def same_happening(a: Statement, b: Statement) -> bool:
     """One class of act about one shared object or place."""
     return bool(event_classes(a) & event_classes(b)) and bool(anchors(a) & anchors(b))
+
+
+def named_object(a: Statement, b: Statement) -> bool:
+    """One outlet tells what a body did to a person ("the club appointed coach Ada Penn as interim
+    manager"), the other without an actor, opening on the person's name ("Ada Penn put in interim
+    charge on Monday"): one act. The name must be what the act is done to, not a bystander."""
+    for x, y in ((a, b), (b, a)):
+        if not x.actors and y.actors:
+            opening = _OPENING_NAME.match(x.text)
+            if not opening:
+                return False
+            name = content_words(opening.group())  # every word a name word: not "The Slovak city ..."
+            return len(name) == opening.group().count(" ") + 1 and name <= anchors(y)
+    return False

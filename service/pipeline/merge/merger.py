@@ -7,7 +7,9 @@ that, with the first report of a few other outlets, on their words alone. Events
 join when they tell one class of act about one object ("caved in" ~ "collapsed"), and never when they
 tell acts of two classes (event_classes.py) or a body's one act done to two things (event_acts.py).
 One outlet may tell a person's happening without an actor, in the passive ("Owen Grady convicted of
-theft"): opening on the person's name, it joins that person's act of the same class.
+theft"): opening on the person's name, it joins that person's act of the same class, or a body's act
+of that class done to the person ("the club appointed Ada Penn" ~ "Ada Penn put in interim charge").
+A count risen to a new level ("the toll rose to nine") is a later happening than the first count.
 
 An estimate or count is one claim across outlets whatever figure each gives (a figure discrepancy),
 but one article giving two counts of one thing tells two claims ("8,000 near the border" and "10,000
@@ -24,11 +26,11 @@ from itertools import islice
 
 from service.pipeline.merge.claim_words import Weights, actor_names, fold, name_words, numbers_in, seen_words, words_of
 from service.pipeline.merge.claims import QUOTE_FLOOR, quote_score, same_claim
-from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, same_count
+from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, same_count, updated_count
 from service.pipeline.merge.days import dates_agree, retold
 from service.pipeline.merge.entry_index import NO_ACTOR, EntryIndex, named
 from service.pipeline.merge.event_acts import other_objects, spoken
-from service.pipeline.merge.event_classes import event_classes, other_acts, same_happening
+from service.pipeline.merge.event_classes import event_classes, named_object, other_acts, same_happening
 from service.pipeline.merge.people import affiliations
 from service.pipeline.merge.reported_speech import retold_quote
 from service.pipeline.model import Statement
@@ -154,9 +156,9 @@ class Merger:
             return None
         if statement.kind == rep.kind == "event" and (other_acts(rep, statement) or other_objects(rep, statement)):
             return None  # "walked out" v "a court ruled the strike unlawful", "approved the plan" v "approved the budget"
-        if other_count(rep, statement):
-            return None  # "40,000 marched in Lyon" and "45,000 in Marseille", "2,300 killed" and "2,000 injured": two counts
-        crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in affiliations) and not _named_person(rep, statement)
+        if other_count(rep, statement) or updated_count(rep, statement):
+            return None  # "40,000 marched in Lyon" v "45,000 in Marseille", "2,300 killed" v "2,000 injured", "seven killed" v "the toll rose to nine"
+        crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in affiliations) and not _named(rep, statement)
         score = same_claim(rep, statement, self.weights) + happening_bonus(rep, statement)
         if rep.kind != statement.kind and (score < _self_report(rep, statement) or NO_ACTOR in keys or not keys & affiliations):
             return None  # an actor's act told as its statement ("X has been banned, the union said"): a close match
@@ -258,11 +260,17 @@ def _self_report(a: Statement, b: Statement) -> float:
 
 def happening_bonus(a: Statement, b: Statement) -> float:
     """Two reports of one kind that tell one class of act about one object (dates checked apart)."""
-    if a.kind == b.kind == "event" and event_classes(a) & event_classes(b) and _named_person(a, b):
+    if a.kind == b.kind == "event" and event_classes(a) & event_classes(b) and _named(a, b):
         return SAME_HAPPENING
     if a.kind != b.kind or not same_happening(a, b):
         return 0.0
     return SAME_HAPPENING if a.kind == "event" else TOLD_HAPPENING
+
+
+def _named(a: Statement, b: Statement) -> bool:
+    """One event told without an actor, opening on the name of the person the other names as its actor,
+    or, in one class of act, as its object."""
+    return _named_person(a, b) or bool(event_classes(a) & event_classes(b)) and named_object(a, b)
 
 
 def _named_person(a: Statement, b: Statement) -> bool:
