@@ -22,9 +22,7 @@ from service.pipeline.model import (
 )
 from service.pipeline.statements.actors import Cast, slug
 from service.pipeline.statements.attribution import find_speech
-from service.pipeline.statements.dating import (
-    NEXT_DAY, Dating, before_reference, from_expression, inherited, own_act, paragraph_time, reference_day, soon_after, tied_expression,
-)
+from service.pipeline.statements.dating import NEXT_DAY, Dating, before_reference, from_expression, inherited, reference_day, tied_expression
 from service.pipeline.statements.drafts import Draft, build_drafts, resumed
 from service.pipeline.statements.events import find_events
 from service.pipeline.statements.happenings import find_own_acts
@@ -32,6 +30,7 @@ from service.pipeline.statements.figures import find_figures
 from service.pipeline.statements.lexicon import event_forms
 from service.pipeline.statements.mentions import find_mentions
 from service.pipeline.statements.names import is_descriptor
+from service.pipeline.statements.neighbours import clause_after, own_act, paragraph_time, retold, soon_after
 from service.pipeline.statements.planned import find_plans, joint_opener
 from service.pipeline.statements.quotes import find_quotes, within
 from service.pipeline.statements.reporting import PLACING_FORMS, judged
@@ -181,6 +180,8 @@ def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceD
         sharing.setdefault(draft.start, []).append(draft)
     for draft in drafts:
         dating = _tied(draft, expressions, quotes, _clause_floor(draft, sharing[draft.start]))
+        if dating is not None and datings:  # "... on Friday. X had said the previous day": the telling's day before
+            dating = retold(dating, datings[-1], (drafts[len(datings) - 1].start, drafts[len(datings) - 1].end), expressions) or dating
         if dating is None and any(s.prior for s in draft.speeches):
             dating = before_reference(reference.value, "had previously")
         if dating is None:  # "Hours later, the minister said ...": the day of what was told just before
@@ -236,6 +237,8 @@ def _tied(draft: Draft, expressions, quotes, floor: int = 0) -> Dating | None:
         if expr:
             opening = not sentence.text[: expr.start - sentence.start].strip(" ,(").lower() in ("", "on", "in", "at", "earlier on", "later on")
             return from_expression(expr, speech.verb.text, not opening, day=True)
+        if after := clause_after(sentence.text, sentence.start, subject, own):
+            return after
     return None
 
 

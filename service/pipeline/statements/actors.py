@@ -82,7 +82,7 @@ class Cast:
                 self._mention_organisation(named)
                 return named
             name = common_name(mention.place or mention.name)
-            actor = Actor(slug(name), name, None, "organisation")
+            actor = Actor(slug(name), _full_names().get(name, name), None, "organisation")  # "EU": keyed short, named in full
             self._mention_organisation(actor)
             if mention.place and " " in mention.place and mention.name.isupper():  # "(NTSB)" after the full name
                 self.acronyms[mention.name] = actor
@@ -285,6 +285,11 @@ class Cast:
 def _title(mention: Mention) -> str | None:
     """The mention's title, unless it is only an honorific ("Mr", "Mrs")."""
     return mention.title if mention.title and mention.title not in _honorifics() else None
+
+
+@cache
+def _full_names() -> dict[str, str]:
+    return load("actors")["places"]["full_names"]
 
 
 @cache

@@ -18,6 +18,8 @@ _OWNED_TITLE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+)
 _HELD_TITLE = re.compile(r"(?:’s|'s)\s+((?:[a-z-]+\s+){0,2}[a-z-]+),\s+$")  # "the hospital's chief executive, "
 _TRAILING_TITLE = re.compile(r",\s+(?:\d+,\s+)?(?:(?:the|a|an|(?:the\s+)?[\w-]+(?:’s|'s))\s+)?((?:(?!(?:of|at|for|with|from|the|a|an)\s)[a-z-]+\s+){0,3}[a-z-]+)(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?([^,;.“”\"]{1,60}))?\s*[,;.]")  # ", the company's chief executive,", ", chief executive of Acme,"
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_BODY = re.compile(r"\s+of\s+(?:the|a|an|its|their)\s+[a-z][\w'’ -]{0,60},\s")  # "the president of the residents' association, "
+_BODY_REST = re.compile(r"(?:’s|'s)?(?:\s+[a-z][\w'’-]*){1,4},\s")  # "(of the Ardal) fishermen's association, "
 _COUNTERPART = re.compile(r"\s+(?:counterpart|colleague|successor|predecessor),\s")
 
 
@@ -94,6 +96,10 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
         held = previous.name not in place_key() and (previous.kind == "organisation" and previous.place == previous.name or (
             previous.kind == "person" and " " in previous.name and (title.title or "").lower() not in lex()["territorial"]))
         return 2, Mention(title.start, m.end, "person", m.name, title=title.title, place=previous.place or previous.name, business=held)
+    if previous.kind == "title" and _OF_BODY.fullmatch(gap(previous, m)):  # "the president of the residents' association, Maria Lopes,"
+        return 1, Mention(previous.start, m.end, "person", m.name, title=previous.title, place=previous.place)
+    if len(out) >= 2 and out[-2].kind == "title" and _OF_GAP.fullmatch(gap(out[-2], previous)) and _BODY_REST.fullmatch(gap(previous, m)):
+        return 2, Mention(out[-2].start, m.end, "person", m.name, title=out[-2].title)  # "the head of the Lisbon dockers' union, Ana Ruiz,"
     counterpart = _COUNTERPART.fullmatch(gap(previous, m))
     if counterpart and previous.kind == "organisation":  # "her Chilean counterpart, Ana Ruiz,"
         return 1, Mention(previous.start, m.end, "person", m.name, place=previous.place)

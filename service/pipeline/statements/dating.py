@@ -12,13 +12,12 @@ union walked out. Its leader said ...").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from service.pipeline.clock.lexicon import REPORTING, WEEKDAY_NAMES
-from service.pipeline.model import Expression, Sentence, When
+from service.pipeline.model import Expression, When
 from service.pipeline.statements.lexicon import reporting_forms, words
 from service.pipeline.statements.quotes import Quote, inside
 from service.pipeline.temporal.when import make_when
@@ -46,6 +45,11 @@ _AUDIENCE_GAP = re.compile(
 _ADDRESSEE = re.compile(r"\s*to\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'.-]+\s+){1,3}?(?:(?:late|early)\s+)?(?:on|at|in)?\s*")
 # Verbs whose object is the audience, not what was said: "told reporters", "briefed lawmakers"
 _TO_AUDIENCE = re.compile(r"(?:told|tells?|telling|briefed|briefs?|assured|assures?|informed|informs?|reassured)\b", re.I)
+# "warned the company in March that ...", "urged the council on Monday to ...": a verb whose object
+# is whom the words went to; a short object with no verb of its own, then the time, then the content
+_ADDRESSING = re.compile(r"(?:warn|urg|remind|caution|advis|notif|ask|tell|told|assur|reassur|inform|brief)\w*$", re.I)
+_ADDRESSED_GAP = re.compile(r"\s*(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){1,3}?(?:(?:late|early)\s+)?(?:on|at|in|during)?\s*", re.I)
+_CONTENT_TAIL = re.compile(r"\s*,?\s*(?:that|to)\s")
 _OWN_OBJECT = re.compile(r"\s*(?:his|her|its|their|our)\s+(?:[\w-]+\s+){1,2}(?:on|at|in|during|late|early)\s+", re.I)  # "announced his resignation on Thursday"
 _VENUE = (r"(?:by\s+(?:tele)?phone|by\s+e-?mail|by\s+text\s+message|by\s+video\s+link|over\s+the\s+phone|"  # "told Reuters by telephone on Saturday"
           r"(?:in|at|during|after)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
@@ -87,6 +91,8 @@ _CONTENT_BREAK = re.compile(r"\bthat\b|[“”\";:]")
 _AFTER_ADVERBIAL = words("after_adverbial")
 # after an appositive, the main clause resumes: "X, the Spanish canoeist, was yesterday banned"
 _PLAIN = re.compile(r"[\w\s’'-]*")  # words only: no comma, bracket or dash opens another clause
+_MAIN_FINITE = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})  # "reached on Tuesday has averted"
+_FINITE_IN = re.compile(rf"\b(?:{'|'.join(sorted(_MAIN_FINITE))})\b")
 _MAIN_CLAUSE = re.compile(r"\s*(?:(?:was|were|is|are|has|had|have|been|also|on)\s+)*")
 
 
@@ -96,6 +102,7 @@ class Dating:
     basis: str
     tied: bool  # an expression tied to the verb, not a fallback
     opening: bool = False  # the expression opens its sentence ("On Thursday, ..."): it sets the paragraph's time
+    expression: Expression | None = None  # the tied expression
 
 
 def tied_expression(
@@ -118,10 +125,11 @@ def tied_expression(
             words = gap.split()
             verb_text = text[verb[0] - offset : verb[1] - offset]
             labelled = _labelled(gap, verb_text)
-            if (_CONTENT_BREAK.search(gap) and not labelled) or len(words) > max(reach, plain_reach if _PLAIN.fullmatch(gap) else 0):
+            plain = _PLAIN.fullmatch(gap) and not _FINITE_IN.search(gap)  # one clause: no second finite verb ("... has averted ...")
+            if (_CONTENT_BREAK.search(gap) and not labelled) or len(words) > max(reach, plain_reach if plain else 0):
                 continue
             told = _TO_AUDIENCE.match(verb_text) is not None
-            if len(words) > 2 and not free_object and not labelled and not _telling_gap(gap, text[expr.end - offset :], told):
+            if len(words) > 2 and not free_object and not labelled and not _telling_gap(gap, text[expr.end - offset :], told, _ADDRESSING.match(verb_text) is not None):
                 continue
             if free_object and not _DAY_PREPOSITION.search(text, 0, expr.start - offset) and _modifier(text[expr.end - offset :]):
                 continue
@@ -143,15 +151,18 @@ def tied_expression(
     return best
 
 
-def _telling_gap(gap: str, rest: str, told: bool) -> bool:
+def _telling_gap(gap: str, rest: str, told: bool, addressing: bool = False) -> bool:
     """Words between a reporting verb and a time that leave the time the telling's: a preposition
     ("said at a news conference on"), a named or usual audience ("told The Associated Press on",
     "told reporters in Brussels on", after a verb that takes one: ``told``), the speaker's own act
-    ("announced his resignation on"), or an object and venue without a verb, the time closing the
+    ("announced his resignation on"), whom the words went to before their content ("warned the
+    company in March that", after a verb that takes one: ``addressing``), or an object and venue without a verb, the time closing the
     clause ("told Reuters in an interview on Wednesday.")."""
     if _PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap) or _OWN_OBJECT.fullmatch(gap) or _SPEAKING.match(gap):
         return True  # ... or "said, speaking in Oslo on Tuesday, that"
     if told and _AUDIENCE_GAP.fullmatch(gap) or _ADDRESSEE.fullmatch(gap) and not _GAP_VERB.search(gap):
+        return True
+    if addressing and _ADDRESSED_GAP.fullmatch(gap) and not _GAP_VERB.search(gap) and _CONTENT_TAIL.match(rest):
         return True
     return bool(_VENUE_GAP.fullmatch(gap)) and not _GAP_VERB.search(_VENUE_MADE.sub(" ", gap)) and bool(_TELLING_TAIL.match(rest))
 
@@ -167,7 +178,7 @@ def _labelled(gap: str, verb_text: str) -> bool:
 def _modifier(rest: str) -> bool:
     """The expression qualifies the next noun ("a rise in fourth-quarter operating profit"): no time of the act."""
     follower = _FOLLOWER.match(rest)
-    return bool(follower) and follower.group(1) not in _AFTER_ADVERBIAL and not _PARTICIPLE_AFTER.match(rest)
+    return bool(follower) and follower.group(1) not in _AFTER_ADVERBIAL | _MAIN_FINITE and not _PARTICIPLE_AFTER.match(rest)
 
 
 def _opening_adverbial(between: str) -> bool:
@@ -191,7 +202,7 @@ def from_expression(expr: Expression, verb_text: str, opening: bool = False, day
     basis = describe(expr, verb_text)
     if (past := _told_before(expr, verb_text)) is not None:
         when, basis = make_when(past.isoformat()) or when, f"{basis}; told in the past, so the week before"
-    return Dating(when, basis, True, opening)
+    return Dating(when, basis, True, opening, expr)
 
 
 def _told_before(expr: Expression, verb_text: str) -> date | None:
@@ -230,76 +241,8 @@ def inherited(previous: Dating, why: str) -> Dating:
     return Dating(previous.when, f"{why}: {root}", False)
 
 
-# What may stand before a time that opens its sentence: "On Monday", "Late on Tuesday", "Last Friday".
-_OPENING_TIME = re.compile(r"\s*(?:(?:on|last|early|late|earlier|later|and|but|then)\s+)*", re.I)
-# Words by which a statement says it followed the event before it.
-_FOLLOWING = re.compile(
-    r"\b(?:afterwards|after\s+(?:the|that)\s+(?:meeting|vote|hearing|session|talks|ruling|verdict|match|game|"
-    r"announcement|decision|debate|briefing|launch)|later\s+that\s+(?:day|evening|night)|that\s+(?:evening|night))\b",
-    re.I,
-)
-
-
-def paragraph_time(first: Sentence, events: Sequence[tuple[Sentence, Dating, int]]) -> Dating | None:
-    """The day an event before it in its paragraph sets for a statement with no time of its own:
-    news opens a paragraph with its time ("On Monday the union walked out. Its leader said ...") or
-    says the statement followed the event ("The board met on Tuesday. Its chair said afterwards ...").
-    ``events``: (sentence, dating, start of the tied expression); the nearest one before decides."""
-    before = [e for e in events if e[0].paragraph == first.paragraph and e[0].start < first.start]
-    if not before:
-        return None
-    sentence, dating, at = max(before, key=lambda e: (e[0].start, e[2]))
-    if not dating.tied or dating.when is None:
-        return None
-    if _OPENING_TIME.fullmatch(sentence.text[: max(0, at - sentence.start)]) or _FOLLOWING.search(first.text):
-        return inherited(dating, "time of its paragraph")
-    return None
-
-
-# A sentence that opens by saying it followed what was just told, within the day: "Hours later, ...",
-# "Shortly afterwards, ...", "Later that day, ..." (a time of its own, "Two days later", is an expression).
-_SOON_AFTER = re.compile(
-    r"\s*(?:(?:just|only|barely)\s+)?(?:(?:a\s+few\s+|several\s+|two\s+|three\s+)?(?:hours|minutes|moments)\s+later|within\s+(?:hours|minutes)"
-    r"|shortly\s+(?:afterwards?|thereafter|after\s+that)|soon\s+(?:afterwards?|after\s+that)|later\s+(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)"
-    r"|afterwards|after\s+that)\s*,?\s", re.I,
-)
-
-
-def soon_after(first: Sentence, told: Sequence[tuple[int, Dating]]) -> Dating | None:
-    """The day of the nearest dated statement or event before a sentence that opens "Hours later,"
-    ("The bridge collapsed on Friday. Hours later, the minister said ..."), across paragraphs too.
-    ``told``: (start, dating) of what came before, in any order."""
-    if not _SOON_AFTER.match(first.text):
-        return None
-    before = [(start, dating) for start, dating in told if start < first.start and dating.tied and dating.when is not None]
-    if not before:
-        return None
-    return inherited(max(before, key=lambda item: item[0])[1], "soon after what was told before")
-
-
-def own_act(first: Sentence, actors, events, starts: list[int], reference: date | None) -> Dating | None:
-    """"X broke his silence last night. In a statement, he said ...", "The minister visited Ashby on
-    Monday. She said ...": the speaker's own act of the days before, told in the sentence just before
-    in the paragraph, dates what he says with no time of his own (from ``first``, his statement's
-    first sentence). ``events``: (sentence, event) in reading order; ``starts``: their sentences' starts."""
-    at = bisect_left(starts, first.start) - 1  # the last event of an earlier sentence
-    if at < 0 or reference is None or not actors:
-        return None
-    sentence = events[at][0]
-    acts = [e for s, e in events[max(0, at - 5) : at + 1] if s is sentence and set(e.actors) & set(actors)]
-    if not acts or sentence.paragraph != first.paragraph:
-        return None
-    dating = acts[-1].dating
-    if not dating.tied or dating.when is None or dating.when.granularity != "day":
-        return None
-    if first.start - sentence.end > 3 or not 0 <= (reference - dating.when.earliest).days <= _RECENT_DAYS:
-        return None  # not the sentence just before, or background of long ago
-    return inherited(dating, "time of the speaker's act just before")
-
-
 NEXT_DAY = "next-day article"  # an undated statement that may be the news day's, told again
 
-_RECENT_DAYS = 7  # an act of the news days, not background
 _INHERITED = (
     "time of its paragraph", "same speaker's previous statement", "news day of the article's lede", "soon after what was told before",
     "time of the speaker's act just before",

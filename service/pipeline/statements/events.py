@@ -53,6 +53,7 @@ _DAYS = frozenset({"day", "time"})
 _QUOTE_CLOSERS = ("”", "\"", "’")
 _SUBORDINATE = re.compile(r".*\b(?:after|when|before|since|until|because|while|although|though|once)\s+(?=[^,;:()]*$)", re.DOTALL)  # the verb's own clause
 _TALLY = re.compile(r"\s+(?:more\s+than\s+|over\s+|about\s+)?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\b", re.IGNORECASE)
+_RECORD_SINCE = re.compile(r"\b(?:first|only|longest|biggest|largest|worst|highest|lowest|best|most|least|[a-z]{3,}est)\b[^,.;:]{0,40}\bsince\s+$", re.I)  # "the longest strike since 1979"
 _DATELINE = re.compile(r"\s[—–-]\s*$")
 
 
@@ -111,23 +112,25 @@ def find_events(
             continue
         owner = None if gerund else _owner(text, offset, mentions, tok.start)  # "A Nordvik Air jet made ...": the firm's act
         subject = owner or subject
+        span = (subject.start, subject.end) if subject is not None else _opening(text, offset, tok)
+        expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True, plain_reach=24)
+        if expr is None and lede is None:
+            continue  # undated and no lede's news: resolve no name ("..., which left the club bottom")
         if subject is None:  # "A 6.1 earthquake struck ... on Tuesday", "The hospital was shut on Tuesday"
             if gerund or _named_before(text, offset, mentions, tok.start) or _modifies(text, offset, toks, k):
                 continue
-            opening = _CLAUSE_START.match(text, 0, tok.start - offset)  # "On Monday, a fire broke out"; not
-            start = offset + (opening.end() if opening else 0)  # "signed it on Monday, a day after the dam burst"
-            actors, span = (), (start, start)
+            actors = ()
         elif subject.kind == "orgref":  # "after the central bank raised rates"
-            actors, span = cast.refer(subject.name, []), (subject.start, subject.end)
+            actors = cast.refer(subject.name, [])
         elif subject.kind == "pronoun":  # "He joined the club in 2010": the person last named
             if subject.plural or not cast.recent(1):
                 continue
-            actors, span = tuple(cast.recent(1)), (subject.start, subject.end)
+            actors = tuple(cast.recent(1))
         elif subject.kind == "group" and " " not in subject.name and subject.name.lower() not in _ACTING or vessel(text, offset, subject) or _modifies_plural(text, offset, subject, tok):
-            actors, span = (), (subject.start, subject.end)  # "Thieves stole ...", "Thousands were evacuated", "the MV X sank", "Navy divers found"
+            actors = ()  # "Thieves stole ...", "Thousands were evacuated", "the MV X sank", "Navy divers found"
         else:
             resolved = cast.resolve(subject)
-            actors, span = ((resolved,) if resolved else ()), (subject.start, subject.end)
+            actors = (resolved,) if resolved else ()
             if not actors:
                 continue
             if crowd(resolved):
@@ -140,7 +143,6 @@ def find_events(
             actors = _agent(text, offset, tok, mentions, cast)
         elif undergone(toks, k):
             actors = ()  # "The mayor went on trial on Wednesday": nobody named acted
-        expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True, plain_reach=24)
         if expr and relative and expr.date.granularity not in _DAYS:
             continue  # "X, who took office in January, said": background; "X, who resigned on Monday, said": news
         if expr and not _tied_to_speech(text, offset, expr, speech_starts):
@@ -158,12 +160,21 @@ def find_events(
     return nearest(out)
 
 
+def _opening(text: str, offset: int, tok: Token) -> tuple[int, int]:
+    """Where a subjectless verb's clause opens: "On Monday, a fire broke out"; not "signed it on Monday,
+    a day after the dam burst"."""
+    opening = _CLAUSE_START.match(text, 0, tok.start - offset)
+    start = offset + (opening.end() if opening else 0)
+    return start, start
+
+
 def _qualifier(expr: Expression, text: str, offset: int) -> bool:
     """A time that qualifies a noun or a purpose, not an act: "a three-day strike", "17th-century maps",
+    "the longest strike since 1979",
     "results for the last three months of 2022", "a meeting scheduled for Monday", "voted to close the
     plant by 2030"."""
     lead = text[: expr.start - offset]
-    if _COMPOUND.fullmatch(expr.text):
+    if _COMPOUND.fullmatch(expr.text) or _RECORD_SINCE.search(lead):
         return True
     last = lead.rsplit(None, 1)[-1].lower() if lead[-1:].isspace() and not lead.isspace() else ""
     return last in _LEAD_ENDS and bool(_OF_FOR.search(lead) or _DEADLINE.search(lead))  # the word check spares both scans
@@ -202,6 +213,8 @@ def _acted(toks: list[Token], k: int) -> bool:
     """A form that doubles as an adjective is an act only with an object after it or in the passive."""
     needs_object, object_starts = transitive_events()
     light, nouns = light_events()
+    if k > 0 and toks[k - 1].text.lower() in nouns:
+        return True  # "An agreement reached on Tuesday", "a settlement made in June"
     if toks[k].text.lower() in light:
         words = [t for t in toks[k + 1 : k + 8] if t.text not in ("-", "–")][:4]  # "a 75,000-euro reward"
         return any(t.text.lower() in nouns for t in words) or place_round(words)
@@ -214,11 +227,7 @@ def _acted(toks: list[Token], k: int) -> bool:
     if _passive(toks, k) or k > 0 and toks[k - 1].text.lower() in _PERFECT | {"had"}:
         return True  # "were grounded", "has sunk"
     following = toks[k + 1].text if k + 1 < len(toks) else ""
-    return following.lower() in object_starts or following[:1].isdigit() or (following[:1].isupper() and following.lower() not in _WEEKDAYS)
-
-
-
-
+    return following.lower() in object_starts | nouns or following[:1].isdigit() or (following[:1].isupper() and following.lower() not in _WEEKDAYS)
 
 
 def _passive(toks: list[Token], k: int) -> bool:

@@ -24,6 +24,7 @@ _WEEKDAYS = words("weekdays")
 _RANKS = words("title_modifiers")  # "Senior", "Former": a rank word alone names no one
 _DIGIT = re.compile(r"\d")
 _DIGIT_CODE = re.compile(r"-\d")  # "COVID-19", "MH-17"; not "G7"
+_DATED_CREDIT = re.compile(r"\s*[A-Z][\w.'’ -]*(?:\([^)]*\))?,?\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,})\s*\(\s*[A-Z]{2,}\s*\)")  # "Pune (Maharashtra), March 6 (PTI)"
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+(?:[A-Z][\w.]*|\d{1,2}),?)*\s*(?:\([^)]*\))?\s*[—–-]")  # "KASTRINOS, Greece (AP) —", "PUNE, March 6 (Wire) -"
 
 
@@ -43,6 +44,8 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     words, first_index = [t.text for t, _ in run], i
     while words and words[0] in lexicon["stop"] and not (len(words) > 1 and words[0].lower() in particles()):  # "Ten Hag"
         words, i = words[1:], i + 1
+    if len(words) >= 3 and words[0].endswith(("'s", "’s")) and place_of([words[0][:-2]]) and any(w in lexicon["heads"] for w in words[1:]):
+        words, i = words[1:], i + 1  # "Italy's Rail Transport Authority": the country's body, named without it
     if len(words) >= 3 and words[0].endswith("ing") and _opens_clause(text, toks[i].start - offset):
         words, i = words[1:], i + 1  # "Making Juan Miguel Gonzalez his representative ...": a participle opens the clause
     weekday = next((k for k, w in enumerate(words) if k and w in _WEEKDAYS), None)
@@ -73,6 +76,9 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     if j < len(toks) and toks[j].text in lexicon["orgref"] and len(words) <= 3 and not possessive and not place_of(words):
         if i and toks[i - 1].text.lower() in ("a", "an"):
             return None  # "a Ghent museum": a body of the place, unnamed
+        if toks[j].text in load("actors")["groups"]["bare_sources"]:
+            force = f"{' '.join(words)} {toks[j].text}"  # "Kheralpur police": the town's force, not the town
+            return Mention(start, toks[j].end, "organisation", force, place=force)
         return Mention(start, toks[j].end, "organisation", " ".join(words), place=" ".join(words))  # "the Unite union said"
     lowered_after = [t.text.lower() for t in toks[j : j + 4]]
     group = group_after(lowered_after) if not possessive else None
@@ -107,6 +113,8 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     if found and found[0] > 0 and words[found[0] - 1] in ("of", "for", "and") or found and found[1] < len(words) and all(
             w in lexicon["suffixes"] for w in words[found[1] :]):
         found = None  # "Department of Justice and Equality": a portfolio inside a body's name; "Martin Luther King Jr.": a surname
+    if found and _surname_title(toks, i, words, found):
+        found = None  # "Rafiq Sheikh", "Anna King": a first name, then a surname that is also a title word
     if found:
         a, b, title = found
         b = portfolio_end(words, b)
@@ -157,6 +165,8 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     if i > 0 and is_descriptor(toks[i - 1].text) and toks[i - 1].text.islower():  # "industry group TechUK", "consumer watchdog Which?"
         return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive, business=True)
     if len(words) == 1 and _opens_clause(text, start - offset):
+        if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[0]) and j < len(toks) and toks[j].text.isalpha() and toks[j].text.islower():
+            return None  # "Night-time rationing began", "Cross-border trade resumed": a compound adjective, not a name
         if _modifies_next(toks, j) or not possessive and _qualifies_next(toks, j):
             return None  # "Flood warnings were issued", "Heavy rain fell": the word qualifies the noun after it
         if _plural_noun(words[0]) and not possessive:  # "Patients were moved": a group unless a known surname
@@ -170,6 +180,17 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     if _personal_name(words):
         return Mention(start, end, "person", " ".join(words), possessive=possessive)
     return None
+
+
+def _surname_title(toks: list[Token], i: int, words: list[str], found: tuple[int, int, str]) -> bool:
+    """A two-word run "First Title" with no determiner before it names a person whose surname is a title
+    word; "the Saudi King", "Police Chief" and "Senior Judge" stay titles."""
+    first, (a, b, title) = words[0], found
+    if len(words) != 2 or (a, b) != (1, 2) or title not in name_words("title_surnames") or not first.isalpha():
+        return False
+    if i and toks[i - 1].text.lower() in lex()["determiners"] or first.lower() in _RANKS or place_of([first]) or match_title([first]):
+        return False
+    return first not in lex()["heads"] and first not in lex()["stop"] and first not in load("actors")["titles"]["portfolios"]
 
 
 def _plural_agreement(toks: list[Token], i: int, j: int) -> bool:
@@ -309,7 +330,7 @@ def _office_of_title(name: list[str]) -> bool:
 
 def _in_dateline(text: str, index: int) -> bool:
     """"(AP) —", "LONDON (Reuters) -": the agency credit before a dateline dash."""
-    return index < 40 and _DATELINE.match(text) is not None
+    return index < 40 and _DATELINE.match(text) is not None or index < 80 and _DATED_CREDIT.match(text) is not None
 
 
 def _end_of(toks: list[Token], first: int, count: int) -> int:

@@ -128,9 +128,11 @@ def _noun(word: str) -> bool:
 
 
 def _past_time(toks: list[Token], j: int) -> str:
-    """The first word from ``j`` past a time adverb ("yesterday", "on Tuesday"), lower-cased."""
+    """The first word from ``j`` past a time adverb ("yesterday", "on Tuesday", "a day later"), lower-cased."""
     if j + 1 < len(toks) and toks[j].text.lower() == "on" and toks[j + 1].text in _WEEKDAY_NAMES:
         j += 2
+    elif j + 2 < len(toks) and toks[j].text.lower() in ("a", "an", "one", "two", "three") and toks[j + 2].text.lower() in ("later", "earlier"):
+        j += 3
     elif j < len(toks) and toks[j].text.lower() in _ADVERB_TIMES:
         j += 1
     return toks[j].text.lower() if j < len(toks) else ""

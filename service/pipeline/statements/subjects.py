@@ -15,6 +15,7 @@ _OWN_STATEMENT = re.compile(r"\s*(?:a|an|the)?\s*(?:joint\s+|written\s+)?stateme
 # "A statement from X said", "a letter by X warned": the words are X's
 _WRITTEN_BY = re.compile(r"(?:^|[,;:]\s*)(?:a|an|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|letter|notice|post|memo|press\s+release|message)\s+(?:from|by|issued\s+by)\s+(?:the\s+)?$", re.I)
 _RELATIVE = re.compile(r",\s+(?:who|which)\b")  # "X, who said last week that hospitals were “ready”, visited ..."
+_BASED_END = re.compile(r"\s*\b[\w’'-]+-(?:based|owned|run|listed|backed|registered)$")  # a modifier before the name
 _DETERMINER_END = re.compile(r"(?:^|(?<=\s))(?:[Tt]he|[Aa]n?)$")
 _ANONYMITY = re.compile(r"\s+(?:who|because|as|since)\s+[^,;“”\"]{0,80}?\b(?:anonymity|anonymously|named|identified|authori[sz]ed|permitted|allowed)\b[^,;“”\"]{0,50}?\s*")
 SPEAKER_KINDS = frozenset({"person", "group", "organisation", "pronoun", "pair", "title", "orgref"})
@@ -129,7 +130,8 @@ def _appositive_subject(text: str, offset: int, mentions: list[Mention], verb_st
         if m.end >= verb_start or m.kind not in SPEAKER_KINDS or m.possessive:
             continue
         tail = text[m.end - offset : verb_start - offset]
-        lead = _DETERMINER_END.sub("", text[: m.start - offset].rstrip())  # "The Secretary of State for Education, X,"
+        lead = _DETERMINER_END.sub("", text[: m.start - offset].rstrip()).rstrip()  # "(Speaking on Monday,) the Secretary of State for Education, X,"
+        lead = _BASED_END.sub("", lead)  # "The ship's owner, Piraeus-based X,"
         quoted = '"' in tail or "“" in tail  # a quote in an appositive is another's words, unless a relative clause holds it
         if _APPOSITIVE.match(tail) and (not quoted or _RELATIVE.match(tail)) and (clause_opening(lead) or _title_lead(lead) or _owner_lead(lead, m) or _JOINT_LEAD.search(lead) or _place_lead(lead, m)):
             return m
