@@ -94,7 +94,7 @@ class ArticleInput:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    id: str  # canonical, stable across the story: "lloyd-austin"
+    id: str  # canonical, stable across the story: "maria-lopez"
     name: str  # fullest name the story gives
     title: str | None = None  # "Defense Secretary"
     kind: str = "person"  # person | organisation | group

@@ -70,7 +70,7 @@ def _is_abbreviation(before: str) -> bool:
     word = match.group(1).lower().rstrip(".")
     if word in ABBREVIATIONS:
         return True
-    # Initials: "Lloyd J. Austin", "U.S." style tokens of single letters.
+    # Initials: "Maria T. Lopez", "U.S." style tokens of single letters.
     return bool(_INITIALS.fullmatch(word))
 
 

@@ -36,7 +36,7 @@ class LinkKeys:
     quotes: tuple[tuple[str, ...], ...]  # each quotation as lower-case words
     quoted: tuple[str, ...]  # each quotation as written
     grams: frozenset[str]  # every run of GRAM quoted words
-    names: tuple[tuple[str, str], ...]  # (key, as written): ("lloyd austin", "Lloyd Austin")
+    names: tuple[tuple[str, str], ...]  # (key, as written): ("maria lopez", "Maria Lopez")
     words: tuple[tuple[str, str], ...]  # (key, as written): ("ottawa", "Ottawa")
     figures: tuple[tuple[str, str], ...]  # (key, as written): ("8000", "8,000")
     shingles: frozenset[int] = frozenset()  # sampled hashes of SHINGLE-word runs of the whole text

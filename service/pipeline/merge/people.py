@@ -1,7 +1,7 @@
 """One actor per person across the story.
 
-Articles name people differently ("Lloyd J. Austin III", "Defense Secretary Lloyd Austin",
-"Austin"): people with the same first and last name are one; a bare surname is the unique
+Articles name people differently ("Maria T. Lopez Jr.", "Finance Minister Maria Lopez",
+"Lopez"): people with the same first and last name are one; a bare surname is the unique
 full-named person with that surname in the story (ambiguous surnames stay apart).
 """
 

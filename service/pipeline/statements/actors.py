@@ -1,8 +1,8 @@
 """Actors of one article: mentions resolved to one person, organisation or group each.
 
-A person is keyed by the name without middle initials and suffixes ("Lloyd J. Austin III" ->
-"lloyd-austin"); a bare surname or a bare title refers back to the most recently mentioned person
-who carries it, so "Kim" after "Kim Yong-hyun" is Kim Yong-hyun, not Kim Jong Un.
+A person is keyed by the name without middle initials and suffixes ("Maria T. Lopez Jr." ->
+"maria-lopez"); a bare surname or a bare title refers back to the most recently mentioned person
+who carries it, so "Lopez" after "Ana Lopez" is Ana Lopez, not an earlier Maria Lopez.
 """
 
 from __future__ import annotations

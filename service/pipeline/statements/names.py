@@ -1,7 +1,7 @@
 """A capitalised run of words read as a name: a person (with title and affiliation), an
 organisation, a group with its qualifier ("Biden administration officials"), or nothing.
 
-News writes "Defense Secretary Lloyd Austin", "Kremlin spokesman Dmitry Peskov", "Acme Corp",
+News writes "Finance Minister Maria Lopez", "club spokesman Tom Reid", "Acme Corp",
 "Petros Doukas of the National Observatory", "consumer group Which?": the lexicon of titles, group
 nouns, organisation heads and organisation descriptors splits the run. The words beside the run are
 read in qualifiers.py, an organisation's key in organisation_names.py; here, which reading wins and
@@ -83,7 +83,7 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     lowered_after = [t.text.lower() for t in toks[j : j + 4]]
     group = group_after(lowered_after) if not possessive else None
     if group and j + group[0] < len(toks) and capitalised(toks[j + group[0]].text) and toks[j + group[0]].text[0].isalpha():
-        group = None  # "Kremlin spokesman Dmitry Peskov": the noun is a title before a name
+        group = None  # "club spokesman Tom Reid": the noun is a title before a name
     if group is not None:
         n, noun = group
         place = place_of(words) or " ".join(words)

@@ -85,7 +85,7 @@ def find_plans(
 
 
 def joint_opener(sentence: Sentence, quotes: tuple[Quote, ...], cast: Cast) -> tuple[Actor, ...]:
-    """The people a sentence opens with jointly ("In their meeting, Austin and Kim agreed ..."), whom a
+    """The people a sentence opens with jointly ("In their meeting, Lopez and Reid agreed ..."), whom a
     "they" in the next sentence names. Resolved in reading order, before the sentence is read."""
     text, offset = sentence.text, sentence.start
     mentions = outside(quotes, find_mentions(text, offset))

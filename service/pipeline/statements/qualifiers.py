@@ -61,7 +61,7 @@ def _title_ends() -> frozenset[str]:
 
 
 def lowercase_title_before(toks: list[Token], i: int) -> tuple[str, str | None, int] | None:
-    """A lower-case title right before a name ("North Korean leader Kim"), with its place prefix."""
+    """A lower-case title right before a name ("Brazilian president Lula"), with its place prefix."""
     table = lowercase_titles()
     if i == 0 or toks[i - 1].text.lower() not in _title_ends():
         return None  # the commonest case: no title word right before the name

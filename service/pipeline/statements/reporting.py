@@ -46,7 +46,7 @@ class Speech:
     lemma: str
     actors: tuple[Actor, ...]
     subject: tuple[int, int]  # span of the subject phrase
-    inverted: bool  # the verb comes before its subject (",” said Austin", "according to X")
+    inverted: bool  # the verb comes before its subject (",” said Ortiz", "according to X")
     prior: bool  # "had previously said": before the reference date
     relative: bool = False  # "X, who said on Monday that ..., admitted": said inside a relative clause
     clause: int | None = None  # "X said ..., adding that ..., according to US estimates": where the source's clause starts

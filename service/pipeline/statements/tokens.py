@@ -42,7 +42,7 @@ class Mention:
     start: int
     end: int
     kind: str  # person | organisation | group | pronoun | pair | title
-    name: str  # the name as written, without title ("Lloyd J. Austin III"); the phrase for groups
+    name: str  # the name as written, without title ("Maria T. Lopez Jr."); the phrase for groups
     title: str | None = None
     place: str | None = None  # organisation or nationality key ("US", "South Korea")
     plural: bool = False
