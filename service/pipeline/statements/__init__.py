@@ -56,6 +56,8 @@ _ADDRESS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Yy]ou|[Yy]our|I)\b")  # the site's or
 _ANNOUNCED = re.compile(r"\s+(?:a|an|the|its|his|her|their)\s+(?:(?!(?:would|will|was|were|is|are|had|has|have|could|might|must|should)\b)(?![\w-]*ed\b)[\w-]+\s+){1,5}?(?:on|last|this|yesterday|today|early|late)\b")
 _TO_PARTICIPLE = re.compile(r"[^,;:“”\"()]*,\s*")  # from the main clause's time to its participle: no other clause
 _CLOSING = (".", "!", "?", ")", "…", ":")  # after any closing quote marks
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_TELLING = 3  # the sentences after a dated lede that may go on telling its news, until someone speaks
 _TOP = 2  # the lede and the sentence after it: the news of the article's own day ("has ordered an inquiry")
 
 
@@ -75,6 +77,7 @@ def extract_statements(
     cast, last, speeches, events, plans = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable), firms=firms, uncut=uncut), (), [], [], []
     lede = next((i for i, s in enumerate(usable[:3]) if _news(s)), None)  # past a cookie line, not into background
     top = range(lede, lede + _TOP) if lede is not None else range(0)
+    told: Dating | None = None  # the dated lede's day, while the sentences after it go on telling its news
     they: tuple[Actor, ...] = ()  # "X and Y agreed ... They are to meet ...": whom a plural pronoun names
     for index, sentence in enumerate(usable):
         heard = within(quotes, sentence.start, sentence.end)  # the sentence's own quotes, found once
@@ -87,11 +90,13 @@ def extract_statements(
         news = _lede_day(reference_date) if index in top else None
         own = _of(sentence, expressions)
         verdicts = find_verdicts(sentence, heard, own, cast)
-        told = {v.verb.start for v in verdicts}  # the verdict's telling of a verb replaces the generic one
+        told_verbs = {v.verb.start for v in verdicts}  # the verdict's telling of a verb replaces the generic one
         planned = [] if found else find_plans(sentence, heard, own, cast, they)
         scheduled = {p.expression for p in planned}  # the plan's day is no other verb's ("will take place on 3 May, ... began")
-        events.extend((sentence, e) for e in find_events(sentence, heard, own, cast, starts, news, resumes, bool(found), index != lede)
-                      if e.verb.start not in told and e.expression not in scheduled)
+        told = None if found and index != lede or lede is None or index > lede + _TELLING else told  # a saying turns to what was said
+        events.extend((sentence, e) for e in find_events(sentence, heard, own, cast, starts, news, resumes, bool(found), index != lede, told)
+                      if e.verb.start not in told_verbs and e.expression not in scheduled)
+        told = _told([e for s, e in events if s is sentence], own) if index == lede else told
         events.extend((sentence, e) for e in verdicts)
         plans.extend((sentence, p) for p in planned)
         they = opening
@@ -140,6 +145,14 @@ def _described_person(text: str, end: int) -> bool:
     """"Anna Lindqvist, the competition commissioner," : an apposition that is no kind of organisation."""
     described = _APPOSITION.match(text, end)
     return described is not None and not is_descriptor(described.group(1)) and described.group(1) not in lex()["orgref"]
+
+
+def _told(lede_events, own: Sequence[Expression]) -> Dating | None:
+    """The day of the happening a lede tells with a day of its own ("An avalanche buried ... on
+    Thursday, police said"): its event's, else the lede's first time that is a day."""
+    dated = [e.dating for e in lede_events if e.dating.tied and e.dating.when is not None and _DAY.fullmatch(e.dating.when.value)]
+    days = [e for e in own if e.date is not None and _DAY.match(e.date.value)]
+    return dated[0] if dated else from_expression(days[0], "the lede", day=True) if days else None
 
 
 def _lede_day(reference: ReferenceDate) -> Dating | None:

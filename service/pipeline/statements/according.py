@@ -53,9 +53,18 @@ def according(text: str, offset: int, mentions: list[Mention], resolved, quotes:
             end = m.end + (tail.end() if tail else 0)  # "according to US estimates,"
             bracket = _BRACKET.match(text[end - offset :])
             end += bracket.end() if bracket else 0  # "according to the Office for National Statistics (ONS)"
-            actors = affiliated(m, mentions, resolved, text, offset, cast) or resolved.get(m.start) or cast.refer(m.name, [])  # "according to the union"
+            actors = affiliated(m, mentions, resolved, text, offset, cast) or _source(m, mentions, resolved, cast)
             out.append(Speech(verb, "according", actors, (m.start, end), True, False))
     return out
+
+
+def _source(m: Mention, mentions: list[Mention], resolved, cast: Cast):
+    """The body "according to the union" names, as a speaker's "the union said" does: one named earlier in
+    the sentence or article, unless the text describes another ("the bid committee" is not the Olympic one)."""
+    if m.kind != "orgref":
+        return resolved.get(m.start) or cast.refer(m.name, [])
+    named = [resolved[n.start][0] for n in mentions if n.kind == "organisation" and n.start < m.start and n.start in resolved]
+    return cast.refer(m.name, named, m.place)
 
 
 def data_sources(sources: list[Speech], found: list[Speech], text: str, offset: int) -> list[Speech]:

@@ -245,5 +245,5 @@ NEXT_DAY = "next-day article"  # an undated statement that may be the news day's
 
 _INHERITED = (
     "time of its paragraph", "same speaker's previous statement", "news day of the article's lede", "soon after what was told before",
-    "time of the speaker's act just before",
+    "time of the speaker's act just before", "told just after the dated lede",
 )

@@ -2,7 +2,8 @@
 
 An event needs a temporal expression tied to its verb outside quotes; undated background ("Russia
 has provided uniforms") is no event, except the news of an article's present-perfect lede ("X has
-signed Y"). Its actor is the verb's subject, or the "by" agent of a passive ("X was fined by the
+signed Y") and a simple-past passive going on telling a dated lede ("Some 40 workers were
+hospitalised"). Its actor is the verb's subject, or the "by" agent of a passive ("X was fined by the
 Commission"); a happening may have none ("A wildfire broke out Monday"). Happenings dated in their
 own noun phrase and a speaker's own acts in his quote are in ``happenings``; the writer's acts ("I
 visited the plant in May") and the reader's ("If you bought one in 2011") are no events.
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 
 from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.dating import Dating, from_expression, tied_expression
+from service.pipeline.statements.dating import Dating, from_expression, inherited, tied_expression
 from service.pipeline.statements.happenings import CLAUSE_END, IN_WHICH, EventDraft, crowd, event_line, happening_line, happenings, nearest, place_round, undergone, vessel, vessel_name
 from service.pipeline.statements.lexicon import auxiliaries, event_forms, light_events, load, reporting_forms, transitive_events, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
@@ -33,6 +34,7 @@ _OF_FOR = re.compile(  # "results for 2022", "months of 2022"; not "the early ho
     r"(?<![\w’'-])(?!(?:hours?|morning|afternoon|evening|night|weekend|end|start|beginning|middle|spring|summer|autumn"
     r"|fall|winter|week|month|days?|part|half)\b)[\w’'-]+\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _DEADLINE = re.compile(r"\bto\s+[a-z]+\b[^,.;“”\"]*\b(?:by|until|before|within)\s+(?:the\s+)?$")  # "voted to close it by 2030"
+_REPORTING = frozenset(reporting_forms())
 _SAYING_FORMS = frozenset(form for form, lemma in reporting_forms().items() if lemma in {"say", "state", "warn", "add", "claim", "note"})
 _LEAD_ENDS = frozenset({"of", "for", "the", "by", "until", "before", "within"})  # the last word before a qualifier's time
 _NOT_BEFORE_VERB = words("not_before_verb")
@@ -54,13 +56,14 @@ _QUOTE_CLOSERS = ("”", "\"", "’")
 _SUBORDINATE = re.compile(r".*\b(?:after|when|before|since|until|because|while|although|though|once)\s+(?=[^,;:()]*$)", re.DOTALL)  # the verb's own clause
 _TALLY = re.compile(r"\s+(?:more\s+than\s+|over\s+|about\s+)?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\b", re.IGNORECASE)
 _RECORD_SINCE = re.compile(r"\b(?:first|only|longest|biggest|largest|worst|highest|lowest|best|most|least|[a-z]{3,}est)\b[^,.;:]{0,40}\bsince\s+$", re.I)  # "the longest strike since 1979"
+_BACKGROUND = re.compile(r"\b(?:ago|previously|formerly|once|earlier|in the past|twice|repeatedly|often|usually|always|regularly)\b", re.I)
 _DATELINE = re.compile(r"\s[—–-]\s*$")
 
 
 def find_events(
     sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], cast: Cast,
     speech_starts: Sequence[int], lede: Dating | None = None, resumes: dict[int, int] | None = None, attributed: bool = False,
-    after_lede: bool = False,
+    after_lede: bool = False, going_on: Dating | None = None,
 ) -> list[EventDraft]:
     """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an
     event, up to where ``resumes`` says the main clause takes over from a relative clause's saying
@@ -71,12 +74,18 @@ def find_events(
     ("X has signed Y", "MPs have voted"): news that has just happened, on the article's own day. Any
     time in the sentence ("has launched phones over the years") makes it background instead. In the
     sentence ``after_lede`` a counted object is a tally, background ("The club has signed four players").
+
+    ``going_on`` is the day of the happening a dated lede told, for the sentences that go on telling it: an
+    undated simple-past passive there ("Two miners were dug out alive") is part of that news, on its day;
+    an active past ("He won the title twice"), a pluperfect or a perfect is background.
     """
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
     expressions = [e for e in expressions if sentence.start <= e.start < sentence.end and not _qualifier(e, text, offset)]
     lede = None if expressions else lede
-    if not expressions and lede is None:
+    if any(e.type == "DATE" for e in expressions) or _BACKGROUND.search(text):
+        going_on = None  # "was damaged in 2009", "was damaged years ago", "was flooded twice": a time of its own, history, a habit
+    if not expressions and lede is None and going_on is None:
         return []  # an event is dated by a time of its own or is the lede's news
     toks = outside(quotes, tokens(text, offset))
     lowered = [t.text.lower() for t in toks]
@@ -114,7 +123,7 @@ def find_events(
         subject = owner or subject
         span = (subject.start, subject.end) if subject is not None else _opening(text, offset, tok)
         expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True, plain_reach=24)
-        if expr is None and lede is None:
+        if expr is None and lede is None and not _goes_on(lowered, k, going_on, speech_starts):
             continue  # undated and no lede's news: resolve no name ("..., which left the club bottom")
         if subject is None:  # "A 6.1 earthquake struck ... on Tuesday", "The hospital was shut on Tuesday"
             if gerund or _named_before(text, offset, mentions, tok.start) or _modifies(text, offset, toks, k):
@@ -155,6 +164,10 @@ def find_events(
             label = event_line(named[0].name, text, offset, told, tok.end) if named else happening_line(text, offset, told, tok.end)
             out.append(EventDraft(actors, tok, label, lede, tok.start))  # "An earthquake has struck ...": a happening
             lede = None  # the lede's one piece of news
+        elif expr is None and going_on is not None and _goes_on(lowered, k, going_on, speech_starts):
+            label = event_line(named[0].name, text, offset, tok, tok.end) if named else happening_line(text, offset, tok, tok.end)
+            out.append(EventDraft(actors, tok, label, inherited(going_on, "told just after the dated lede"), tok.start))
+            going_on = None  # "was dug out alive ... and flown to hospital": one happening
     dated = {d.expression for d in out}
     out.extend(h for h in happenings(text, offset, toks, expressions, quotes) if h.expression not in dated)
     return nearest(out)
@@ -185,6 +198,12 @@ def _saying(toks: list[Token], lowered: list[str], j: int) -> bool:
     makes what follows its content, not the writer's report of a happening."""
     noun = j > 0 and lowered[j - 1] in _NOT_BEFORE_VERB or j + 1 < len(toks) and lowered[j + 1] == "of"  # "the state", "state of emergency"
     return toks[j].text in _SAYING_FORMS and not noun
+
+
+def _goes_on(lowered: list[str], k: int, going_on: Dating | None, speech_starts: Sequence[int]) -> bool:
+    """A simple-past passive that goes on telling a dated lede's news ("Some 40 workers were hospitalised"),
+    in a sentence nobody speaks in; "It was reported that two were injured" is a saying's content."""
+    return going_on is not None and not speech_starts and k > 0 and lowered[k - 1] in ("was", "were") and _REPORTING.isdisjoint(lowered[: k + 1])
 
 
 def _perfect(toks: list[Token], k: int) -> Token | None:
