@@ -46,6 +46,11 @@ def pick(options: list[date], reference: date, way: int | None, slack: int | Non
     return min(options, key=cost)
 
 
+_OF_THAT_YEAR = re.compile(r"\s+of\s+(that|the\s+same|the\s+following|the\s+next|the\s+previous)\s+year\b",
+                           re.IGNORECASE)
+_YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
+
+
 def date_(c: Candidate, ctx: Context) -> Resolution | None:
     """"March 3, 2021", "Oct. 31", "14 September", "2024-10-31T15:00Z" (invalid days: nothing)."""
     g = c.groups
@@ -65,6 +70,12 @@ def date_(c: Candidate, ctx: Context) -> Resolution | None:
         if "hour24" in g:  # ISO date-time: 2024-10-31T15:00Z
             return Resolution("TIME", f"{value}T{g['hour24']}:{g['minute24']}", None, ABSOLUTE)
         return Resolution(c.rule.type, value, mod, ABSOLUTE)
+    told = _OF_THAT_YEAR.match(ctx.text, c.end)
+    focus = ctx.focus("year") if told else None
+    if focus is not None and day <= calendar.monthrange(focus.day.year + _YEAR_STEP[told[1].lower()], month)[1]:
+        chosen = date(focus.day.year + _YEAR_STEP[told[1].lower()], month, day)  # "on Dec. 14 of that year"
+        return Resolution(c.rule.type, chosen.isoformat(), mod, Anchor("discourse", focus.text, focus.value),
+                          remember=False)  # the phrase after it counts from the same year
     story = ctx.narrative()
     if story is not None and ctx.direction(c) != tense.FUTURE:
         options = [date(y, month, day) for y in (story.day.year - 1, story.day.year, story.day.year + 1)

@@ -54,10 +54,13 @@ class Context:
     def reference_anchor(self) -> Anchor:
         return _reference_anchor(self.reference)
 
-    def focus(self, granularity: str) -> Mention | None:
-        """The last mention at least as fine as ``granularity`` (what "a day later" counts from)."""
+    def focus(self, granularity: str, past: bool = False) -> Mention | None:
+        """The last mention at least as fine as ``granularity`` (what "a day later" counts from); with
+        ``past``, the last one not after the reference date: a past clause ("supporters gathered by late
+        morning") does not continue a day still to come ("he is to appear in court on Wednesday")."""
         for mention in reversed(self.mentions):
-            if finer_or_equal(mention.granularity, granularity):
+            if finer_or_equal(mention.granularity, granularity) and not (
+                    past and self.reference is not None and mention.day > self.reference):
                 return mention
         return None
 

@@ -4,6 +4,7 @@ the day their sentence talks about (a bare "at 10 p.m." after "on Oct. 23"), els
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -14,15 +15,26 @@ from service.pipeline.temporal.lexicon import lookup
 from service.pipeline.temporal.matcher import Candidate
 from service.pipeline.temporal.relative import key_of, weekday_date
 
+# "at 23:00 the same day", "at 9 a.m. the next day": the day is the one the passage talks about
+_DAY_TALKED_ABOUT = re.compile(r",?\s+(?:on\s+)?(?:th(?:at|e)\s+(?:very\s+)?(?:same\s+)?day|the\s+(?P<sign>next|"
+                               r"following|previous|preceding)\s+day|the\s+day\s+(?P<sign2>before|after))(?![\w-])",
+                               re.IGNORECASE)
+_SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
 _DEICTIC = {"today": 0, "this": 0, "tonight": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
             "the day before yesterday": -2, "the day after tomorrow": 2}
 
 
 def day_of(c: Candidate, ctx: Context) -> tuple[date | None, Anchor]:
     """The day a clock time or part of day falls on: its weekday, date or deictic word; for a bare
-    clock time ("at 10 p.m.") the day its sentence names, else the reference date."""
+    clock time the day the passage talks about when "the same day", "the next day" follows it, else the
+    day its sentence names ("on Oct. 23 at 10 p.m."), else the reference date."""
     g = c.groups
     bare = not ({"weekday", "month", "dfmonth", "deictic", "deictic2", "deictic3"} & g.keys())
+    after = _DAY_TALKED_ABOUT.match(ctx.text, c.end) if bare and c.rule.norm == "clock" else None
+    focus = ctx.focus("day") if after else None
+    if focus is not None:
+        day = focus.day + timedelta(days=_SHIFT.get(key_of(after["sign"] or after["sign2"]), 0))
+        return day, Anchor("discourse", focus.text, focus.value)
     focus = ctx.same_sentence_day(c.start) if bare and c.rule.norm in ("clock", "part_of_day") else None
     if focus is not None:
         return focus.day, Anchor("discourse", focus.text, focus.value)
@@ -36,14 +48,32 @@ def day_of(c: Candidate, ctx: Context) -> tuple[date | None, Anchor]:
     if ctx.reference is None:
         return None, Anchor("none")
     if "weekday" in g:
-        return weekday_date(lookup(g["weekday"], "WEEKDAY"), ctx, c, None), ctx.reference_anchor()
+        day = weekday_date(lookup(g["weekday"], "WEEKDAY"), ctx, c, key_of(g.get("wdir")) or None)
+        return day, ctx.reference_anchor()
     offset = _DEICTIC.get(key_of(g.get("deictic") or g.get("deictic2") or g.get("deictic3")), 0)
     return ctx.reference + timedelta(days=offset), ctx.reference_anchor()
 
 
-def deictic(c: Candidate, ctx: Context) -> Resolution:
+# "USA Today", "VOA Today", "NBC's Today show": a title, not the day; "the leaders of tomorrow": an age
+_TITLE_BEFORE = re.compile(r"\b[A-Z]{2,}[ \t]+$")
+_TITLE_AFTER = re.compile(r"[ \t]+(?:show|programme|program|newspaper)\b")
+_AGE_OF = re.compile(r"\bthe\s+(?!(?:morning|afternoon|evening|night|end|start|beginning|middle|events?|dawn)\s)"
+                     r"[a-z]+\s+of\s+$")
+
+
+def _not_a_day(c: Candidate, ctx: Context, word: str) -> bool:
+    if ctx.text.startswith("Today", c.start) and (_TITLE_BEFORE.search(ctx.text, max(0, c.start - 12), c.start)
+                                                  or _TITLE_AFTER.match(ctx.text, c.end)):
+        return True
+    return word in ("today", "tomorrow") and c.end - c.start == len(word) and \
+        _AGE_OF.search(ctx.text, max(0, c.start - 40), c.start) is not None
+
+
+def deictic(c: Candidate, ctx: Context) -> Resolution | None:
     g = c.groups
     word = key_of(g.get("deictic") or g.get("deictic2") or g.get("deictic3"))
+    if _not_a_day(c, ctx, word):
+        return None
     part = lookup(g.get("part") or g.get("part2"), "PART") or ("NI" if word in ("tonight", "last night") else None)
     said = g.get("mod") or g.get("mod2")
     mod = lookup(said, "MODWORD") if key_of(said) in ("early", "late") else None
@@ -75,4 +105,7 @@ def clock(c: Candidate, ctx: Context) -> Resolution | None:
             part == "night" and hour >= 6)
         hour = hour % 12 + (12 if later else 0)
     day, anchor = day_of(c, ctx)
-    return Resolution("TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}", None, anchor)
+    # "at 6 a.m. the next day": the phrase after it names the same day, so it counts from where we were
+    told_after = anchor.kind == "discourse" and _DAY_TALKED_ABOUT.match(ctx.text, c.end) is not None
+    return Resolution("TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{hour:02d}:{minute:02d}", None, anchor,
+                      remember=not told_after)

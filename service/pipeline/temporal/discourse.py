@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from service.pipeline.model import Anchor
+from service.pipeline.temporal import tense
 from service.pipeline.temporal.calendar_math import (
     GRANULARITY,
     duration_value,
@@ -24,6 +25,13 @@ from service.pipeline.temporal.when import make_when as _make_when
 _SIGNS = {"earlier": -1, "before": -1, "previously": -1, "previous": -1, "preceding": -1, "prior": -1,
           "later": 1, "after": 1, "afterwards": 1, "following": 1, "next": 1, "subsequent": 1,
           "same": 0, "that": 0}
+
+
+def _past_after_future(c: Candidate, ctx: Context) -> bool:
+    """A past clause after the passage named a day still to come (Context.focus skips that day); the
+    tense is read only then."""
+    return ctx.reference is not None and any(m.day > ctx.reference for m in ctx.mentions) and \
+        tense.leans_past(ctx.text, c.start, c.end)
 
 
 def discourse(c: Candidate, ctx: Context) -> Resolution | None:
@@ -46,10 +54,11 @@ def discourse(c: Candidate, ctx: Context) -> Resolution | None:
         unit, n, times = "D", (n // 24 if unit == "TH" else 0), 1  # the span (PT1H) dated to that day
         span = span if n == 0 else None
     granularity = "week" if unit == "WE" and sign else GRANULARITY[unit]
-    focus = ctx.focus(granularity)
+    past = _past_after_future(c, ctx)
+    focus = ctx.focus(granularity, past)
     if unit == "Q" and sign == 0:  # "that quarter": the quarter last named, not a day inside it
         focus = next((m for m in reversed(ctx.mentions) if m.granularity == "quarter"), focus)
-    last = ctx.mentions[-1] if ctx.mentions else None
+    last = next((m for m in reversed(ctx.mentions) if not (past and ctx.reference and m.day > ctx.reference)), None)
     if focus is None and sign == 0 and last is not None:
         # "that same day" after "in June 1998": within that June, no finer
         return Resolution("DATE", last.value, None, Anchor("discourse", last.text, last.value))
@@ -80,7 +89,7 @@ def discourse_weekday(c: Candidate, ctx: Context) -> Resolution:
     """"the previous Friday", "the following Monday": counted from the day being talked about."""
     g = c.groups
     weekday_ = lookup(g["weekday"], "WEEKDAY")
-    focus = ctx.focus("day")
+    focus = ctx.focus("day", _past_after_future(c, ctx))
     if focus is not None:
         base, anchor = focus.day, Anchor("discourse", focus.text, focus.value)
     elif ctx.reference is not None:

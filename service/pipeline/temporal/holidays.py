@@ -53,11 +53,12 @@ def nth_in_month(year: int, month: int, weekday: int | None, nth: str) -> date:
 
 
 def nth_weekday(c: Candidate, ctx: Context) -> Resolution | None:
-    """"the first Monday of December", "the last day of the month"."""
+    """"the first Monday of December", "the last day of the month", "the last weekend of May"."""
     g = c.groups
     ordinal = g["ordinal"].lower()
     nth = "L" if ordinal in ("last", "final") else str(lookup(ordinal, "ORDINAL"))
-    weekday = None if g["weekday"].lower() == "day" else lookup(g["weekday"], "WEEKDAY")
+    word = g["weekday"].lower()
+    weekday = None if word == "day" else 6 if word == "weekend" else lookup(word, "WEEKDAY")
     ref = ctx.reference
     if "month" in g:
         month = month_number(g["month"])
@@ -74,7 +75,11 @@ def nth_weekday(c: Candidate, ctx: Context) -> Resolution | None:
         year, month, anchor = shifted.year, shifted.month, ctx.reference_anchor()
     else:
         return Resolution("DATE", "XXXX-XX-XX")
-    return Resolution("DATE", nth_in_month(year, month, weekday, nth).isoformat(), None, anchor)
+    day = nth_in_month(year, month, weekday, nth)
+    if word == "weekend":
+        iso = day.isocalendar()
+        return Resolution("DATE", f"{iso[0]:04d}-W{iso[1]:02d}-WE", None, anchor)
+    return Resolution("DATE", day.isoformat(), None, anchor)
 
 
 # "the" before and a capitalised word after make a holiday part of a name: "the Good Friday Agreement",

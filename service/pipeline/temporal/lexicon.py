@@ -23,7 +23,7 @@ def _forms(word: str, case: str) -> list[str]:
         return forms + [f.replace("'", "’") for f in forms if "'" in f]
     if case == "upper":
         return [word.upper()]
-    return [word]
+    return [word, word.replace("'", "’")] if "'" in word else [word]
 
 
 def _alternation(entries: dict, case: str) -> str:

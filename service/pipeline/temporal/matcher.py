@@ -110,8 +110,8 @@ def _scan_words() -> tuple[frozenset[str], frozenset[str], int]:
     for name in scan["trigger_tables"]:
         words.update(key.rstrip(".") for key in tables()[name] for key in key.split())
     before = set(scan["prefixes"])
-    for name in scan["prefix_tables"]:
-        before.update(word.rstrip(".") for key in tables()[name] for word in key.split())
+    for name in scan["prefix_tables"]:  # words as the scanner splits them: "patrick's" is "patrick", "s"
+        before.update(word for key in tables()[name] for word in _TOKEN.findall(key))
     return frozenset(words), frozenset(before), scan["lookback_words"]
 
 
@@ -189,6 +189,8 @@ def candidates(text: str) -> list[Candidate]:
         start, end = match.span()
         if "x" in groups:
             start, end = match.span(f"{_top_group(match)}_x")
+        if text[end - 1] == ")" and "(" not in text[start:end]:  # "(0634 GMT)": the bracket opened before
+            end -= 1
         found.append(Candidate(rule, start, end, groups))
     return found
 

@@ -6,6 +6,8 @@ Bare weekdays and months take their direction from tense.py."""
 
 from __future__ import annotations
 
+import calendar
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -240,6 +242,29 @@ def day_around(c: Candidate, ctx: Context) -> Resolution | None:
         base, anchor = date.fromisoformat(resolved.value), resolved.anchor
     sign = -1 if key_of(g["sign"]) == "before" else 1
     return Resolution("DATE", shift(base, unit, sign * n).isoformat(), None, anchor)
+
+
+# "a birdie on the 18th", "a goal in the 90th": a hole or a minute, not a day
+_NOT_A_DAY = re.compile(r"\b(?:birdie|bogey|eagle|par|putt|hole|green|tee|drive|minute|lap|round|inning|floor)s?\b"
+                        r"[^.;]{0,20}$", re.IGNORECASE)
+
+
+def day_of_month(c: Candidate, ctx: Context) -> Resolution | None:
+    """"on the 12th", "adjourned to the 28th": that day of the reference month or of the month before or
+    after it, as the tense points (nearest without a cue); "the 20th of next month"."""
+    g = c.groups
+    day = int(re.match(r"\d+", g.get("day") or g["day2"])[0])
+    if _NOT_A_DAY.search(ctx.text, max(0, c.start - 40), c.start):
+        return None
+    if ctx.reference is None:
+        return Resolution("DATE", f"XXXX-XX-{day:02d}")
+    first = ctx.reference.replace(day=1)
+    steps = (_DIRS[key_of(g["dir"])],) if "dir" in g else (-1, 0, 1)
+    months = [shift(first, "M", k) for k in steps]
+    options = [m.replace(day=day) for m in months if day <= calendar.monthrange(m.year, m.month)[1]]
+    if not options:
+        return None
+    return Resolution("DATE", pick(options, ctx.reference, *ctx.slack(c)).isoformat(), None, ctx.reference_anchor())
 
 
 def fixed(c: Candidate, ctx: Context) -> Resolution:

@@ -98,6 +98,8 @@ _COORDINATED = re.compile(r"\b(?:and|but|or|then|while|whereas|after|before|when
 _PERIOD_TO = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:week|weeks|days|fortnight|months?|year|quarter|hours)\s+"
                         r"(?:to|through)\s+$", re.IGNORECASE)
 _FRONTED = re.compile(r"\s*(?:by|until|till|through)\s+(?:the\s+)?", re.IGNORECASE)  # a clause that opens with it
+# between a future verb and the date: the date belongs to an earlier event the sentence counts from
+_EARLIER_EVENT = re.compile(r"\b(?:after|since|following)\b", re.IGNORECASE)
 NEAR = 12  # a cue ending this close before the expression governs it directly ("ended Jan. 31")
 
 
@@ -139,12 +141,26 @@ def cue(text: str, start: int, end: int, reach: int = 150) -> tuple[int | None, 
     # positive on June 24, would appeal" the "would" belongs to the main clause.
     closed = right.lstrip().startswith(",") or (first is not None and _COORDINATED.search(right, 0, first.start()))
     if last is not None and (first is None or closed or first.start() > NEAR or _REPORTING.match(first[0])):
+        if _kind(last) == FUTURE and _EARLIER_EVENT.search(left, last.end()):
+            return PRESENT, False  # "go to the polls on June 17, six weeks after an election on May 6"
         return _kind(last), False
     if first is None:
         return NONE, False
     # "In January, the firm brought in ...": the verb after a fronted date is its clause's own; a
     # reporting verb ("Nov. 16, the company said") dates the saying, not the date
     return _kind(first), first.start() <= NEAR or not _REPORTING.match(first[0])
+
+
+def leans_past(text: str, start: int, end: int, reach: int = 150) -> bool:
+    """Whether the clause of text[start:end] is told in the past: its direction, or after "by" or
+    "until" the last verb before it ("supporters had gathered by late morning")."""
+    way = cue(text, start, end, reach)[0]
+    if way != TARGET:
+        return way == PAST
+    left = text[max(0, start - reach):start]
+    cut = list(_CLAUSE_END.finditer(left))
+    verb = _last_cue(left[cut[-1].end():] if cut else left)
+    return verb is not None and _kind(verb) == PAST
 
 
 def _clause_after(text: str, end: int, reach: int) -> str:
