@@ -5,14 +5,16 @@ And the same event told on the same weekday by two linked articles ("the crash l
 killed a cyclist" / "a crash that killed a cyclist last Thursday night"): the dated one says which
 Thursday, so an undated follow-up's week is not guessed around the link's day; and a follow-up that
 tells it "yesterday" was written the day after the day the dated one gives it. Matched by the content
-words of the sentences, names aside (one speaker says many things), so it costs a set test per pair.
+words of the sentences, names and titles aside (one speaker says many things), so it costs a set test
+per pair. An act a paper dates in brackets ("broke out on Tuesday (April 9)") is the day before's news.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from service.pipeline.clock import lexicon as lx
 from service.pipeline.clock.calendar import week_day
@@ -22,11 +24,20 @@ from service.pipeline.clock.evidence import DayMention
 # one speaker says different things on the same weekday of two weeks.
 SAME_EVENT_WORDS = 3
 SIDE = {"last": "before", "next": "after"}
+BRACKETED_DATE = re.compile(r"\(\s*(?!the\b)\w")  # "Tuesday (April 9)", not "Tuesday (the 9th)"
 
 
 def aligning(m: DayMention) -> bool:
     """Only a telling verb names an event: not "said" (said on many days) nor an auxiliary."""
     return bool(m.cue) and " " not in m.cue and m.cue not in lx.REPORTING and m.cue not in lx.AUXILIARIES
+
+
+def dated_act(m: DayMention) -> bool:
+    """"The fire broke out on Tuesday (April 9)": papers that put the date in brackets after the
+    weekday print the day after, so an act (not a telling) they date so is the day before's news;
+    "said on Thursday (October 31)" may be the day of writing, and "on Tuesday, Nov. 7" is wire style."""
+    return (m.kind == "date" and m.weekday is not None and m.tense == "past" and aligning(m)
+            and BRACKETED_DATE.search(m.text) is not None)
 
 
 class EventIndex:
@@ -63,8 +74,16 @@ def told_alike(own: Iterable[tuple[DayMention, frozenset[str]]], other: Iterable
             continue
         match = next((o for o, theirs in other if o.weekday == m.weekday and _same_event(words & theirs, names)), None)
         if match:
-            placed[m.start] = week_day(other_day, match.weekday, SIDE.get(match.cue, ""))
+            placed[m.start] = told_day(other_day, match)
     return placed
+
+
+def told_day(day: date, m: DayMention) -> date:
+    """The day a weekday told in an article dated `day` names: one it reports in the past ("said on
+    Monday", a round-up's "MONDAY:") is that day or before it, never after."""
+    if m.cue in SIDE or m.tense != "past":
+        return week_day(day, m.weekday, SIDE.get(m.cue, ""))
+    return week_day(day + timedelta(days=1), m.weekday, "before")
 
 
 def _same_event(shared: frozenset[str], names: frozenset[str]) -> bool:
@@ -77,7 +96,7 @@ def yesterday_alike(own: Iterable[frozenset[str]], other: Iterable[tuple[DayMent
     past weekday in a sentence sharing SAME_EVENT_WORDS content words, names aside; of two in one
     sentence, the one whose verb it uses ("resigned yesterday" / "resigned on Wednesday, and ...
     named a successor on Friday"), then the latest."""
-    found = [(o.cue in words, week_day(other_day, o.weekday, SIDE.get(o.cue, "")), o) for o, theirs in other
+    found = [(o.cue in words, told_day(other_day, o), o) for o, theirs in other
              if o.shift is None and not o.quoted and o.tense == "past"
              for words in own if _same_event(words & (theirs - lx.EVENT_STOP), names)]
     best = max(found, key=lambda t: (t[0], t[1], t[2].start), default=None)

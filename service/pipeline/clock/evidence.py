@@ -50,6 +50,7 @@ class DayMention:
     # "yesterday" calls the day of writing's morning "this morning", so it is at least a day back
     part: str = ""  # "morning", "night", "late", ...
     quoted: bool = False  # inside a quotation: the speaker's week, not the writer's words
+    heading: bool = False  # a round-up's heading ("MONDAY: ..."): a day it looks back on, so written after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +224,8 @@ def _is_dateline(text: str, m: re.Match) -> bool:
 
 
 def _stamps(text: str) -> list[DayMention]:
-    """Short lines that only date the page: "Published: 31 Oct 2024 14:05 GMT", "By Ann Lee | May 3, 2019"."""
+    """Short lines that only date the page: "Published: 31 Oct 2024 14:05 GMT", "By Ann Lee | May 3, 2019",
+    and a rights line dated in full ("© The Ledger, 20.11.2003 - all rights reserved")."""
     found = []
     for line in lx.SHORT_LINE.finditer(text):
         if STAMP_HEAD_CHARS < line.start() < len(text) - STAMP_FOOT_CHARS:
@@ -232,6 +234,12 @@ def _stamps(text: str) -> list[DayMention]:
             m = pattern.search(line.group())
             if not m:
                 continue
+            if m.group("year") and len(m.group("year")) == 4 and lx.RIGHTS_LINE.search(line.group()):
+                mention = _numeric_stamp(m, line.start()) if pattern is lx.NUMERIC_DATE else \
+                    _date_mention(text, [], m, line.start())
+                if mention:
+                    found.append(replace(mention, kind="stamp", tense="none", cue="rights"))
+                break
             head = lx.STAMP_HEAD.match(line.group()[: m.start()])
             # a yearless stamp, or one with a two-digit year, only under a label at the head:
             # "Published 19 June", "Updated 12/07/15" (the foot lists others)
@@ -267,14 +275,16 @@ def _numeric_stamp(m: re.Match, offset: int) -> DayMention | None:
 
 def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]],
               quoted: list[tuple[int, int]]) -> list[DayMention]:
-    found = []
+    found = _headings(text, ends) if lx.WEEKDAY_HEADING.search(text) else []
+    taken = taken + [(m.start, m.start + len(m.text)) for m in found]
     for m in lx.BARE_WEEKDAY.finditer(text):
         before = lx.WEEKDAY_MOD.search(text, max(0, m.start() - 8), m.start())
         mod = before.group("mod").lower() if before else ""
         if m.group("plural") or mod in ("every", "each"):
             continue  # a recurring day, not one day
-        if any(a <= m.start() < b for a, b in taken):
-            continue
+        if any(a <= m.start() < b for a, b in taken) or lx.WEEKDAY_TITLE.match(text, m.end()) \
+                and text[max(0, m.start() - 4) : m.start()].lower() == "the ":
+            continue  # "the Sunday Ledger", "the Sunday Times": a title, not a day
         start = before.start() if before else m.start()
         if mod in ("last", "next"):
             tense, cue = ("past" if mod == "last" else "future"), mod
@@ -290,3 +300,15 @@ def _weekdays(text: str, ends: list[int], taken: list[tuple[int, int]],
         found.append(DayMention(text[start : m.end()], start, "weekday", tense, weekday, cue=cue, shift=shift,
                                 evening=evening, part=part, quoted=any(a <= m.start() < b for a, b in quoted)))
     return found
+
+
+def _headings(text: str, ends: list[int]) -> list[DayMention]:
+    """A round-up's weekday headings ("MONDAY: Opening for the actor, his barrister said ..."): the
+    tense is that of the entry under it, and only a told one looks back ("Monday: 9am-5pm" is a
+    timetable); only two or more make a round-up, one may be a label."""
+    found = []
+    for m in lx.WEEKDAY_HEADING.finditer(text):
+        tense, cue, _ = tense_of(text, ends, m.end(), m.end())
+        found.append(DayMention(m.group("wd"), m.start("wd"), "weekday", tense,
+                                lx.WEEKDAYS[m.group("wd").lower()], cue=cue, heading=tense == "past"))
+    return found if len({m.weekday for m in found}) >= 2 else []

@@ -44,9 +44,10 @@ MONTH_DAY = re.compile(rf"(?=[A-Z]){_WD}{_MON}\s+{_DAY}{_YEAR}")  # the lookahea
 DAY_MONTH = re.compile(rf"(?=[A-Zt0-9]){_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}")
 NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)([/.])(?P<b>[0-3]?\d)\2(?P<year>(?:19|20)\d\d|\d\d)(?![\d/.])")
 ISO_DATE = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
-# "on Thursday the 31st": the month is left to the text around it
+# "on Thursday the 31st", "Friday 13th": the month is left to the text around it
 WEEKDAY_ORDINAL = re.compile(
-    rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:,?\s+|\s*\(\s*)the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b\)?(?!\s+(?:of\s+)?[A-Z])"
+    rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:,?\s+|\s*\(\s*)(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b\)?"
+    r"(?!\s+(?:of\s+)?[A-Z])"
 )
 # "July 1997", "March 3, 1997", "3 March 1997": a year written with its month
 MONTH_YEAR = re.compile(
@@ -65,6 +66,11 @@ HOLIDAY = re.compile(
 )
 MONTH_NAME = re.compile(rf"\b(?P<mon>{'|'.join(MONTH_NAMES)})\b")
 BARE_WEEKDAY = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?P<plural>s\b)?")
+# After "the" and a weekday, a capitalised word other than a month makes a title: "the Sunday Ledger"
+WEEKDAY_TITLE = re.compile(rf" (?!(?:{'|'.join(MONTH_NAMES)})\b)[A-Z][a-z]")
+# A round-up walks through its week under weekday headings: "MONDAY: The trial opened ...", "Tuesday -"
+WEEKDAY_HEADING = re.compile(rf"^[ \t]*(?P<wd>{'|'.join(WEEKDAY_NAMES + tuple(w.upper() for w in WEEKDAY_NAMES))})"
+                             r"[ \t]*(?::|—|–|-)[ \t]+(?=\S)", re.MULTILINE)
 EVENING = re.compile(r"(?:['’]s)?\s+(?:night|evening)\b", re.IGNORECASE)  # after a weekday: "Tuesday night"
 DAY_PART = re.compile(r"(?:['’]s)?\s+(?P<part>morning|afternoon|evening|night)\b", re.IGNORECASE)  # "Wednesday morning"
 DAY_EDGE = re.compile(r"\b(?P<edge>late|early)\s+(?:on\s+)?$", re.IGNORECASE)  # before a weekday: "late on Tuesday"
@@ -128,6 +134,8 @@ STAMP_HEAD = re.compile(
     rf"[\s:,]*(?:(?:on|at)[\s:]+)?)?(?:{_CLOCK_TIME}\s*,?\s*(?:on\s+)?)?$",
     re.IGNORECASE,
 )
+# A page's rights line dated in full dates the page: "Correio de Ardal, 20.11.2003 - all rights reserved"
+RIGHTS_LINE = re.compile(r"©|\(c\)|\bcopyright\b|\ball rights reserved\b", re.IGNORECASE)
 UPDATE_LABELS = frozenset({"updated", "last updated", "last modified", "modified"})  # a stamp of a later edit
 # A clock time between midnight and 6 a.m.: "1:12 AM", "01.40", "5:05 a.m." (not "11:12 AM", "17:40")
 SMALL_HOURS = re.compile(r"[\s,|•·/–—-]*(?:at\s+|T)?(?<![\d:.])(?:0?[0-5][:.][0-5]\d(?::[0-5]\d)?(?![\d:]|\.\d)(?:\s*a\.?m\.?|(?!\s*p\.?m))"
@@ -154,4 +162,5 @@ MONTH_FIRST = re.compile(rf"\b(?:{'|'.join(_LEX['locale']['month_first'])})\b|\b
                          + _ZONED % "|".join(_LEX["locale"]["month_first_zones"]), re.IGNORECASE)
 LAG_COUNTS: dict[str, int] = _LEX["lag"]["counts"]
 LAG_STOP = frozenset(_LEX["lag"]["stop"])
-EVENT_STOP = frozenset(WEEKDAYS) | frozenset(_LEX["event"]["day_words"]) | frozenset(_LEX["event"]["function_words"])
+EVENT_STOP = (frozenset(WEEKDAYS) | frozenset(_LEX["event"]["day_words"]) | frozenset(_LEX["event"]["function_words"])
+              | frozenset(_LEX["event"]["title_words"]))

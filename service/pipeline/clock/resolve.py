@@ -28,6 +28,8 @@ from service.pipeline.clock.calendar import (
 from service.pipeline.clock.events import (
     EventIndex,
     aligning,
+    dated_act,
+    told_day,
     told_alike,
     yesterday_alike,
 )
@@ -161,7 +163,8 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
         words = f"{kind_words(mention)} '{mention.text}'{why}"
     elif strength >= STRONG:
         value, earliest, latest, refined, more = in_week(anchor, ev, news_day=True,
-                                                          evening=mention.evening and mention.tense == "past")
+                                                          evening=mention.evening and mention.tense == "past",
+                                                          event=dated_act(mention))
         latest = min(latest, anchor + WEEK) if latest else anchor + WEEK  # a named weekday is this week's
         words = f"{kind_words(mention)} '{mention.text}'{tense_words(mention)}{why}{refined}"
     else:
@@ -226,7 +229,7 @@ def _story_clock(ev: Evidence, index: StoryIndex, clocks: dict[str, _Clock], own
     if link is None or (own.ref.earliest and link.day < own.ref.earliest):
         return own
     source = clocks[link.article_id]
-    told = ((week_day(link.day, m.weekday, ""), words) for m, words in evidence[link.article_id].told)
+    told = ((told_day(link.day, m), words) for m, words in evidence[link.article_id].told)
     counted = counted_yesterday(ev.lags, told) if ev.deictic else None
     # News told "yesterday" that the linked article gives a weekday ("resigned on Wednesday") was of
     # that day. Else a next-day article tells the day before's news: an article that shares it and

@@ -41,15 +41,22 @@ def latest_told(ev: Evidence, day: date) -> tuple[date, DayMention] | None:
 
 def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = False,
              counted: tuple[date, Lag] | None = None, evening: bool = False, told_of: date | None = None,
-             placed: dict[int, date] | None = None):
+             placed: dict[int, date] | None = None, event: bool = False):
     """Place bare weekdays in the anchor's week: past ones bound the day of writing from below, announced
-    ones above. `news_day`: the anchor is the article's own news day (told of its `evening`: the day
-    after); `told_yesterday`: it tells news "yesterday", of `told_of` (else the anchor) or of the day
-    `counted` from an event another article dates; `placed`: weekdays (by offset) a linked article dates."""
+    ones above. `news_day`: the anchor is the article's own news day (told of its `evening`, or an
+    `event` it dates by weekday and date: the day after); `told_yesterday`: it tells news "yesterday",
+    of `told_of` (else the anchor) or of the day `counted` from an event another article dates;
+    `placed`: weekdays (by offset) a linked article dates, whose week the others fall in (around the
+    latest of them). A writer who says "last Thursday" writes in a later week, whose days it names
+    bare: those are placed around that week's Monday."""
     side = {"last": "before", "next": "after"}
     placed = placed or {}
-    days = [(placed.get(m.start) or week_day(anchor, m.weekday, side.get(m.cue, "")), m)
+    around = max(placed.values(), default=anchor)
+    days = [(placed.get(m.start) or week_day(anchor if m.cue in side else around, m.weekday, side.get(m.cue, "")), m)
             for m in ev.days if m.kind == "weekday"]
+    week = max((_told_from(d, m, ev) for d, m in days if m.cue == "last" and not m.quoted), default=anchor)
+    if week > anchor:
+        days = [(d if m.start in placed or m.cue in side else week_day(week, m.weekday), m) for d, m in days]
     past = [(d, m) for d, m in days if m.tense != "future"]
     future = [(d, m) for d, m in days if m.tense == "future"]
     # A past weekday was at most six days ago; an announced one is at most six days ahead;
@@ -67,10 +74,21 @@ def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = F
     yesterday = part[0] if part else yesterday
     # News of a day's end ("said on Tuesday night") is printed the day after.
     evening = evening and printed_next_day(ev)
-    news = [anchor + ONE_DAY if evening else anchor] if news_day else [yesterday + ONE_DAY] if told_yesterday else []
-    told = [d + ONE_DAY if m.evening and printed_next_day(ev) else d for d, m in past]
+    event = event and not evening and printed_next_day(ev)
+    news = [anchor + ONE_DAY if evening or event else anchor] if news_day else [yesterday + ONE_DAY] if told_yesterday else []
+    told = [_told_from(d, m, ev) for d, m in past]
     earliest = max(told + [d - WEEK for d, _ in future] + exact + news, default=None)
-    latest = min([d - ONE_DAY for d, _ in future] + [d + WEEK for d, _ in past] + exact, default=None)
+    latest = min([d - ONE_DAY for d, _ in future] + [t + WEEK for t in told] + exact, default=None)
+    same_evening = ""
+    if future and latest and earliest and earliest > latest:
+        # "Said on Wednesday evening ... barred for Thursday's final day": a day it announces shows a
+        # page of the evening's own day, not the next morning's paper
+        news = [anchor] if news_day else news
+        told = [_told_from(d, m, ev, printed=False) for d, m in past]
+        if (plain := max(told + [d - WEEK for d, _ in future] + exact + news)) <= latest:
+            earliest, evening, event = plain, False, False
+            ahead = min(future, key=lambda t: t[0])
+            same_evening = f"; it announces '{phrase(ahead[1])}' ({ahead[0]}): written the day of its evening news"
     value = earliest if earliest else anchor
     conflicts = ()
     if latest and value > latest:
@@ -82,11 +100,14 @@ def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = F
             value = latest
     words = ""
     if past or future:
-        cues = {f"'{phrase(m)}' ({_told_as(m, ev)}, {d})": d for d, m in past + future}
+        cues = {f"'{phrase(m)}' ({_told_as(m, ev, not same_evening)}, {d})": d for d, m in past + future}
         shown = " and ".join(sorted(cues, key=lambda c: (cues[c], c))[:MAX_CUES])
         words = f"; in that week {shown} put it on {value:%A} {value}"
     if evening:
         words += f"; news of its evening, printed the day after: written {anchor + ONE_DAY} or later"
+    elif event:
+        words += f"; an act it dates by weekday and date, told the day after: written {anchor + ONE_DAY} or later"
+    words += same_evening
     if counted:
         event = counted[0] - timedelta(days=counted[1].days)
         words += f"; it tells news '{ev.deictic[0]}', '{counted[1].text}' (on {event} there): written after {counted[0]}"
@@ -96,6 +117,14 @@ def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = F
     elif told_yesterday:
         words += f"; it tells the news '{ev.deictic[0]}': written after {yesterday}"
     return value, earliest, latest, words, conflicts
+
+
+def _told_from(day: date, m: DayMention, ev: Evidence, printed: bool = True) -> date:
+    """The first day the writer can tell `day` as `m` does: its evening (in print) and a round-up's
+    days the day after; "last Thursday" from the next week on (in its own week it says "on Thursday")."""
+    if m.cue == "last" and not m.quoted:
+        return day + timedelta(days=7 - day.weekday())
+    return day + ONE_DAY if m.heading or (printed and m.evening and printed_next_day(ev)) else day
 
 
 def _today(m: DayMention) -> str:
@@ -109,7 +138,11 @@ def printed_next_day(ev: Evidence) -> bool:
     return not ev.same_day and not ev.wire
 
 
-def _told_as(m: DayMention, ev: Evidence) -> str:
+def _told_as(m: DayMention, ev: Evidence, printed: bool = True) -> str:
     if m.tense == "future":
         return "future"
-    return "past, its evening: written the day after or later" if m.evening and printed_next_day(ev) else "past"
+    if m.cue == "last" and not m.quoted:
+        return "past, in a week before the one it is written in"
+    if m.heading:
+        return "past, a day its round-up looks back on: written the day after or later"
+    return "past, its evening: written the day after or later" if printed and m.evening and printed_next_day(ev) else "past"
