@@ -21,10 +21,11 @@ from service.pipeline.merge.counts import estimate_verbs
 from service.pipeline.model import Statement
 
 TELLING, TELLING_FLOOR = 1 / 10, 5  # a word at most this share (or this many) of the story's statements use tells one claim from another
-WORD = re.compile(r"[a-z][a-z\-’']*")
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\-’'])*")  # whole words, accented letters too: "Héctor" is no "ctor"
 _NAME_WORD = re.compile(r"[\w’'-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_PROPER = re.compile(r"\b[A-Z][^\W\d_]+")
 _NAME = attrgetter("name")
 
 
@@ -112,6 +113,13 @@ def words_of(statement: Statement) -> frozenset[str]:
 def _claim_words(text: str, names: tuple[str, ...]) -> frozenset[str]:
     """A statement's content words, cached on what they depend on: it is compared many times."""
     return content_words(text, name_words(names))
+
+
+@lru_cache(maxsize=65536)
+def proper_words(text: str) -> frozenset[str]:
+    """Content words the text gives capitalised past its first word: names of places, firms, people
+    ("told reporters in Phoenix"), which tell where a claim was made more than what it says."""
+    return content_words(" ".join(_PROPER.findall(text)[1:]))
 
 
 def claim_key(statement: Statement) -> str:

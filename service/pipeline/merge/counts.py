@@ -65,7 +65,29 @@ def _one_unit(a: Statement, b: Statement) -> list[tuple[Figure, Figure]]:
     if not a.figures or not b.figures:
         return []
     units = _units()  # a claim gives a figure or two: folding them is cheaper than hashing them for a cache
-    return [(fa, fb) for fa in a.figures for fb in b.figures if units.get(fa.unit, fa.unit) == units.get(fb.unit, fb.unit)]
+    return [(fa, fb) for fa in a.figures for fb in b.figures if _one_noun(units.get(fa.unit, fa.unit), units.get(fb.unit, fb.unit))]
+
+
+def _one_noun(x: str, y: str) -> bool:
+    """One counted noun, or "people" and the people one counts ("1,100 residents were ordered out" ~
+    "the evacuation of about 1,100 people"): not "1,100 people" and "1,100 homes"."""
+    if x == y:
+        return True
+    people = _people()
+    return (x in people[0] and y in people[1]) or (y in people[0] and x in people[1])
+
+
+def counted_as(unit: str) -> str:
+    """The quantity a counted noun counts, people of any name as "people" ("500 protesters" v "2,000 people")."""
+    people = _people()
+    return "people" if unit in people[0] or unit in people[1] else unit
+
+
+@cache
+def _people() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns for people in general, and the people a count names (residents, passengers, workers)."""
+    data = _lexicon()["people"]
+    return frozenset(data["general"]), frozenset(data["counted"])
 
 
 def _other_measures(a: Statement, b: Statement) -> bool:
@@ -131,14 +153,19 @@ def other_count(a: Statement, b: Statement) -> bool:
 
 
 def _places(statement: Statement) -> frozenset[str]:
-    """Stems of the names a claim gives past its first word, its speakers' names, days and months left out."""
+    """Stems of the places a claim names after a preposition of place ("marched in Lyon", "across
+    France"), its speakers' names, days and months left out: not every name ("the edge of Mare Crisium",
+    "02:47 IST", "the Chaitra-1 lander" place no count)."""
     return _named_stems(statement.text, tuple(map(_NAME, statement.actors)))
+
+
+_PLACE = re.compile(r"\b(?:in|at|across|near|outside|throughout)\s+(?:the\s+)?([A-Z][a-z]+)")
 
 
 @lru_cache(maxsize=65536)
 def _named_stems(text: str, speakers: tuple[str, ...]) -> frozenset[str]:
     names = frozenset(w.lower() for name in speakers for w in _NAME_WORD.findall(name))
-    words = (w.lower() for w in _PROPER.findall(text)[1:])
+    words = (w.lower() for w in _PLACE.findall(text))
     return frozenset(w[:PLACE_STEM] for w in words if w not in names and w not in _CALENDAR)
 
 

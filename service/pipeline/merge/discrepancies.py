@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.pipeline.merge.claim_words import content_words
-from service.pipeline.merge.counts import unit_of
+from service.pipeline.merge.counts import counted_as, unit_of
 from service.pipeline.merge.people import affiliations
 from service.pipeline.model import (
     Actor,
@@ -86,7 +86,7 @@ class FigureTally:
     the articles giving it change."""
 
     def __init__(self) -> None:
-        # unit -> (low, high) -> (figure text, article id) -> how many members give it
+        # quantity -> (low, high) -> (figure text, counted noun, article id) -> how many members give it
         self.by_unit: dict[str, dict[tuple[float, float], Counter]] = defaultdict(dict)
         self.shown: dict[tuple[str, tuple[float, float]], DiscrepancyValue] = {}  # a range's value, until it changes
         self.units: dict[str, Discrepancy | None] = {}  # a unit's discrepancy, until its figures change
@@ -94,12 +94,13 @@ class FigureTally:
     def count(self, statement: Statement, step: int) -> None:
         """Add (``step`` +1) or take away (-1) a member's figures."""
         for figure in _main_figures(statement):
-            unit, span = unit_of(figure), (figure.low, figure.high)
+            unit, span = counted_as(unit_of(figure)), (figure.low, figure.high)
             ranges = self.by_unit[unit]
             told = ranges.setdefault(span, Counter())
-            told[figure.text, statement.article_id] += step
-            if told[figure.text, statement.article_id] <= 0:
-                del told[figure.text, statement.article_id]
+            said = (figure.text, unit_of(figure), statement.article_id)
+            told[said] += step
+            if told[said] <= 0:
+                del told[said]
                 if not told:
                     del ranges[span]
             self.shown.pop((unit, span), None)
@@ -121,7 +122,7 @@ class FigureTally:
     def _unit(self, unit: str) -> Discrepancy | None:
         """One value per range: "about 10,000" and "around 10,000" agree."""
         ranges = self.by_unit[unit]
-        if len(ranges) < 2 or len({a for told in ranges.values() for _, a in told}) < 2 or not _disjoint(list(ranges)):
+        if len(ranges) < 2 or len({a for told in ranges.values() for *_, a in told}) < 2 or not _disjoint(list(ranges)):
             return None
         values: dict[str, DiscrepancyValue] = {}
         for span in ranges:
@@ -134,8 +135,10 @@ class FigureTally:
 
     def _value(self, unit: str, span: tuple[float, float]) -> DiscrepancyValue:
         told = self.by_unit[unit][span]
-        label = " / ".join(sorted({text for text, _ in told}, key=lambda t: (t.lower(), t))) + f" {unit}"
-        self.shown[unit, span] = value = DiscrepancyValue(label, tuple(sorted({a for _, a in told})))
+        nouns = {noun for _, noun, _ in told}  # "500 protesters" and "2,000 people" count one quantity
+        said = {f"{text} {noun}" if len(nouns) > 1 else text for text, noun, _ in told}
+        label = " / ".join(sorted(said, key=lambda t: (t.lower(), t))) + ("" if len(nouns) > 1 else f" {nouns.pop()}")
+        self.shown[unit, span] = value = DiscrepancyValue(label, tuple(sorted({a for _, _, a in told})))
         return value
 
 
@@ -207,7 +210,8 @@ def _bare(statement: Statement) -> list[_Count]:
 
 @lru_cache(maxsize=65536)
 def _counts(text: str) -> tuple[_Count, ...]:
-    """Every number of a statement's text that is no year, day of the month or time of day."""
+    """Every number of a statement's text that is no year, day of the month or time of day, and the
+    small ones news style spells out ("killing four people" v "five people were killed")."""
     out = []
     for m in _COUNT.finditer(text):
         before, after = text[: m.start()].lower().split(), text[m.end() :].lower().split()
@@ -219,7 +223,17 @@ def _counts(text: str) -> tuple[_Count, ...]:
         unit = _currency(m["currency"]) if m["currency"] else m["money"]  # "$5m", "a 75,000-euro reward"
         near = content_words(" ".join([*before[-_NEAR:], *after[:_NEAR]]))
         out.append(_Count(value, value, m.group().strip(), unit, near))
+    for m in _SPELLED.finditer(text):
+        before, after = text[: m.start()].lower().split(), text[m.end() :].lower().split()
+        if after and after[0].strip(".,;") in _CLOCK | {"of"}:
+            continue  # "at two o'clock", "two of the ..." (a share, not a count)
+        value = float(_SPELLED_VALUES[m.group().lower()])
+        out.append(_Count(value, value, m.group(), None, content_words(" ".join([*before[-_NEAR:], *after[:_NEAR]]))))
     return tuple(out)
+
+
+_SPELLED_VALUES = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+_SPELLED = re.compile(rf"(?<![\w-])(?:{'|'.join(_SPELLED_VALUES)})(?![\w-])", re.IGNORECASE)  # not "two-hour"
 
 
 def _currency(sign: str) -> str:

@@ -2,8 +2,9 @@
 
 Entries are filed by kind, actor affiliation and day or month key (days.py), the latest few per
 key; entries whose representative quotes, also by day and their longest quoted words (a quote
-given to another speaker is looked up apart from its speaker); and entries whose unnamed
-representative gives a count, by day, counted noun and figure ("US officials" v "Biden officials").
+given to another speaker is looked up apart from its speaker); events with an actor, by day and
+their longest words (an act another outlet gives to the actor named otherwise); and entries whose
+unnamed representative gives a count, by day, counted noun and figure ("US officials" v "Biden officials").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class EntryIndex:
     by_actor: dict[tuple[str, str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_quote: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
     by_count: dict[tuple[str, str, float], list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_act: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
 
     def candidates(self, statement: Statement, keys: set[str]) -> list[int]:
         """Entries of the statement's affiliations (``keys``) near its date, and the same actor's acts
@@ -61,6 +63,16 @@ class EntryIndex:
         day = buckets(statement.date)[0]
         return sorted({g for f in statement.figures for g in self.by_count.get((day, unit_of(f), f.high), ())})
 
+    def acting(self, statement: Statement) -> Iterator[int]:
+        """Events with an actor whose representative shares one of the statement's longest words on its day, each once."""
+        day = buckets(statement.date)[0]
+        seen: set[int] = set()
+        for word in _salient_words(statement.text):
+            for g in self.by_act.get((day, word), ())[-RECENT:]:
+                if g not in seen:
+                    seen.add(g)
+                    yield g
+
     def register(self, g: int, statement: Statement, keys: set[str], representative: bool) -> None:
         """File entry ``g`` under the statement's new affiliations (``keys``); under its quotes and
         counts too when it is the entry's ``representative``."""
@@ -73,6 +85,9 @@ class EntryIndex:
         if statement.quotes and representative:
             for word in _salient(statement):
                 self.by_quote[(buckets(statement.date)[0], word)].append(g)
+        if statement.kind == "event" and representative and statement.actors:
+            for word in _salient_words(statement.text):
+                self.by_act[(buckets(statement.date)[0], word)].append(g)
         if statement.kind == "statement" and representative and not named(statement):
             for figure in statement.figures:
                 self.by_count[(buckets(statement.date)[0], unit_of(figure), figure.high)].append(g)
@@ -85,5 +100,9 @@ def named(statement: Statement) -> bool:
 
 def _salient(statement: Statement) -> list[str]:
     """The few longest content words of a statement's quotes: its quote index keys."""
-    words = content_words(" ".join(statement.quotes))
+    return _salient_words(" ".join(statement.quotes))
+
+
+def _salient_words(text: str) -> list[str]:
+    words = content_words(text)
     return sorted(words, key=lambda w: (-len(w), w))[:4]

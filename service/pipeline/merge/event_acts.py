@@ -72,9 +72,25 @@ def _act_of(text: str, actors: tuple[str, ...]) -> tuple[str, frozenset[str]] | 
     if not rest:
         return None
     verb = fold(rest[0])
-    noun = next((w for w in rest[1:3] if w not in ("a", "an", "the")), "")
-    act = _acts()[1].get(verb, {}).get(fold(noun.strip(",.;")))  # "held talks" ~ "met"
+    act = _light_act(verb, rest[1 : 1 + LIGHT_NOUN])  # "held talks" ~ "met", "issued the rationing order" ~ "ordered"
     return act or verb, _object(lower, rest[0], opening.end(), act is not None, names)
+
+
+LIGHT_NOUN = 4  # a light verb's noun comes within this many words: "issued an environmental protection order"
+
+
+def _light_act(verb: str, following: list[str]) -> str | None:
+    """The act a light verb's noun names, the noun folded as its verb is ("order" ~ "ordered"), if
+    one comes before the noun phrase ends."""
+    nouns = _acts()[1].get(verb)
+    if not nouns:
+        return None
+    for word in following:
+        if word in _OBJECT_ENDS:
+            return None
+        if (act := fold(word)) in nouns:
+            return act
+    return None
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "these", "those"})
@@ -137,7 +153,9 @@ def _speech() -> frozenset[str]:
 
 
 @cache
-def _acts() -> tuple[frozenset[str], dict[str, dict[str, str]]]:
-    """Plan markers ("scheduled" in "are scheduled to meet") and light verbs with their nouns ("held talks")."""
+def _acts() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Plan markers ("scheduled" in "are scheduled to meet") and light verbs with the nouns that name
+    their act ("held talks"), verbs and nouns folded."""
     data = claims_lexicon()["acts"]
-    return frozenset(data["plan_markers"]), data["light"]
+    light = {fold(verb): frozenset(map(fold, nouns)) for verb, nouns in data["light"].items()}
+    return frozenset(data["plan_markers"]), light

@@ -20,35 +20,28 @@ several outlets give to one body and another outlet to another ("US officials" v
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import islice
 
-from service.pipeline.merge.claim_words import Weights, actor_names, fold, name_words, numbers_in, seen_words, words_of
-from service.pipeline.merge.claims import QUOTE_FLOOR, quote_score, same_claim
-from service.pipeline.merge.counts import counts_one_thing, other_count, other_figure, same_count, updated_count
+from service.pipeline.merge.claim_words import Weights, actor_names, name_words, seen_words, words_of
+from service.pipeline.merge.claims import QUOTE_FLOOR, SAME_CLAIM, claim_score, opposite, quote_score, same_claim
+from service.pipeline.merge.counts import other_count, other_figure, updated_count
 from service.pipeline.merge.days import dates_agree, retold
 from service.pipeline.merge.entry_index import NO_ACTOR, EntryIndex, named
 from service.pipeline.merge.event_acts import other_objects, spoken
-from service.pipeline.merge.event_classes import event_classes, named_object, other_acts, same_happening
+from service.pipeline.merge.event_classes import happening_bonus, names_actor, other_acts, same_happening
 from service.pipeline.merge.people import affiliations
-from service.pipeline.merge.reported_speech import retold_quote
 from service.pipeline.model import Statement
 
-SAME_CLAIM = 44.0  # content-word / quote similarity for one entry
 SAME_EVENT = 30.0  # one actor's dated happenings on one day are few: a looser match joins them
 SELF_REPORT = 80.0  # an event and its actor's statement of it: one entry only when nearly the same words
 SAME_QUOTE = 95.0  # a quote this close given to other speakers is one statement, disputed
 QUOTE_PARAPHRASE = 80.0  # or a quoted claim this close, told by another outlet (quotes are trimmed and reworded)
 CORROBORATED = 2  # outlets agreeing on a speaker, against which one other attribution is a dispute
 SAME_ARTICLE = 8.0  # an article tells a claim once or restates it closely: another outlet's paraphrase wins a near tie
-SAME_HAPPENING = 30.0  # one class of act about one object on one day ("caved in" ~ "collapsed"): one event
-TOLD_HAPPENING = 15.0  # the same, told by one speaker: a statement is more than its act, so only a hint
-SPEAKER_BONUS = 16.0  # one named person or body on one day says few things: a looser paraphrase is the same one
+SAME_WORDING, RENAMED_WORDS, NAME_STEM = 90.0, 4, 6  # an act told nearly word for word, its actor named two ways
 OTHER_OUTLETS = 2  # besides the representative, the first reports of this many other outlets are compared
 SHARED_WITH_OTHER = 3  # ... when they share this many content words with the statement
-_TEXT_WORD = re.compile(r"[\w'’-]+")
-RARE = 1 / 3  # a word at most this share of the story's statements use is distinctive of a claim
 
 
 @dataclass(slots=True)
@@ -108,6 +101,8 @@ class Merger:
         if statement.kind == "statement":
             disputed = self._disputed(statement, keys, best is not None, elsewhere)
             best = disputed if disputed is not None else self._recounted(statement, keys, elsewhere, best)
+        elif best is None and NO_ACTOR not in keys:
+            best = self._renamed(statement, keys)
         if best is None:
             self.groups.append(Group([statement], set(keys), outlets={statement.article_id: [statement]}))
             best = len(self.groups) - 1
@@ -134,15 +129,21 @@ class Merger:
         representative told as much). A claim must share one of them with the representative too: an
         outlet telling two claims of a speaker in one sentence ("the line would open in May and cost 40
         million euros") does not chain the second into the first's entry; a happening told in pieces
-        ("killed five people") is one happening."""
+        ("killed five people") is one happening, and so is one class of act told about one object
+        ("a day after the grid broke down" ~ "when its grid collapsed"), however few words they share."""
         rep = group.representative
         if not dates_agree(rep.date, statement.date):
             return []
         words, telling, told = words_of(statement), self.weights.telling, words_of(rep)
         out = []
         for first, *_ in islice(group.outlets.values(), 1, 1 + OTHER_OUTLETS):
+            if first.article_id == statement.article_id:
+                continue
+            if statement.kind == first.kind == "event" and same_happening(first, statement):
+                out.append(first)  # "the grid broke down" ~ "the grid collapsed", whatever the first outlet told
+                continue
             shared = words & words_of(first)
-            if first.article_id == statement.article_id or len(shared) < SHARED_WITH_OTHER:
+            if len(shared) < SHARED_WITH_OTHER:
                 continue
             if (statement.kind == "event" or shared & told) and any(map(telling, shared - told)):
                 out.append(first)
@@ -156,9 +157,11 @@ class Merger:
             return None
         if statement.kind == rep.kind == "event" and (other_acts(rep, statement) or other_objects(rep, statement)):
             return None  # "walked out" v "a court ruled the strike unlawful", "approved the plan" v "approved the budget"
+        if opposite(rep, statement):
+            return None  # "the order would not be lifted before the weekend" v "would be lifted on Friday"
         if other_count(rep, statement) or updated_count(rep, statement):
             return None  # "40,000 marched in Lyon" v "45,000 in Marseille", "2,300 killed" v "2,000 injured", "seven killed" v "the toll rose to nine"
-        crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in affiliations) and not _named(rep, statement)
+        crossing = statement.kind == "event" and (NO_ACTOR in keys) != (NO_ACTOR in affiliations) and not names_actor(rep, statement)
         score = same_claim(rep, statement, self.weights) + happening_bonus(rep, statement)
         if rep.kind != statement.kind and (score < _self_report(rep, statement) or NO_ACTOR in keys or not keys & affiliations):
             return None  # an actor's act told as its statement ("X has been banned, the union said"): a close match
@@ -191,6 +194,21 @@ class Merger:
                 return g
         return None
 
+    def _renamed(self, statement: Statement, keys: set[str]) -> int | None:
+        """An act another outlet tells in nearly its words on its day, its actor named otherwise: a
+        description ("the regulator suspended the licence of the plant at Medak" ~ "S K Venkatraman
+        suspended the manufacturing licence of the Medak plant") or another form of one name ("Gendarmes
+        arrested ..." ~ "National Gendarmerie arrested ..."): one entry, its actor in dispute. Two named
+        actors doing one act ("France recalled its ambassador" v "Germany recalled ...") stay apart."""
+        for g in self.index.acting(statement):
+            group = self.groups[g]
+            rep = group.representative
+            if keys & group.affiliations or statement.article_id in group.outlets or not renamed(rep, statement):
+                continue
+            if len(words_of(rep) & words_of(statement)) >= RENAMED_WORDS and (self._fit(rep, statement, keys, group.affiliations, False) or 0.0) >= SAME_WORDING:
+                return g
+        return None
+
     def _recounted(self, statement: Statement, keys: set[str], elsewhere: float | None, best: int | None) -> int | None:
         """The same count told in the same words on the same day, which several outlets give to one
         source and another outlet to another ("US officials" v "Biden officials": about 8,000 troops
@@ -208,49 +226,6 @@ class Merger:
         return best
 
 
-def claim_score(a: Statement, b: Statement, weights: Weights, score: float | None = None) -> float:
-    """Claim similarity, raised for one named person's or body's two statements: one speaker on one day says
-    few things, so a looser paraphrase ("would appeal against the verdict" ~ "to challenge the
-    conviction") is the same one, and so is one count of one thing given twice ("40 posts" ~ "45 posts").
-    Only when they share a telling word: the story's common words ("the storm", "the coast") are in all one says.
-    One speaker's quote retold by another outlet in indirect speech is the same statement too (``retold_quote``)."""
-    score = same_claim(a, b, weights) if score is None else score
-    if _same_speakers(a, b):
-        score += retold_quote(a, b, weights)
-    rare = [w for w in words_of(a) & words_of(b) if weights.df[w] <= max(2, weights.n * RARE)]
-    counted = counts_one_thing(a, b)  # "40 posts" v "45 new posts"
-    if _one_speaker(a, b) and any(map(weights.telling, rare)) and len(rare) >= (1 if counted else 2):
-        return score + SPEAKER_BONUS
-    if _one_estimate(a, b):
-        return score + SPEAKER_BONUS
-    return max(score, SAME_CLAIM) if _same_actor(a, b) and (_unnamed_count(a, b, weights) or _unnamed_count(b, a, weights)) else score
-
-
-def _one_estimate(a: Statement, b: Statement) -> bool:
-    """One actor, person or body, giving one exact count of one unit in two statements, worded as
-    they like ("Ukraine believes it could be as high as 12,000 troops" ~ "Ukraine has put the figure
-    higher, at up to 12,000"): one estimate, if they share a word besides the counted noun (not
-    "12 clinics have closed" v "12 clinics will reopen")."""
-    if not _same_actor(a, b):
-        return False
-    units = same_count(a, b)
-    return bool(units) and bool(words_of(a) & words_of(b) - {fold(u) for u in units})
-
-
-def _same_actor(a: Statement, b: Statement) -> bool:
-    return a.kind == b.kind == "statement" and len(a.actors) == len(b.actors) == 1 and a.actors[0].id == b.actors[0].id
-
-
-def _unnamed_count(a: Statement, b: Statement, weights: Weights) -> bool:
-    """"more than 500,000 Russian troops" ~ "has reached over 500,000": one actor's large exact figure
-    that no other claim of the story gives, the other report giving it without its noun (so nothing
-    says they count different things)."""
-    if b.figures:
-        return False
-    told = numbers_in(b.text)
-    return any(f.low == f.high >= 1000 and (n := str(int(f.low))) in told and weights.df["#" + n] <= 2 for f in a.figures)
-
-
 def _self_report(a: Statement, b: Statement) -> float:
     """The score an event and a statement of one actor need to be one entry: a close match, or a claim's
     when the event is an act of saying ("X asked the firm to disclose its costs" ~ "X wrote to the firm
@@ -258,41 +233,13 @@ def _self_report(a: Statement, b: Statement) -> float:
     return SAME_CLAIM if spoken(a) or spoken(b) else SELF_REPORT
 
 
-def happening_bonus(a: Statement, b: Statement) -> float:
-    """Two reports of one kind that tell one class of act about one object (dates checked apart)."""
-    if a.kind == b.kind == "event" and event_classes(a) & event_classes(b) and _named(a, b):
-        return SAME_HAPPENING
-    if a.kind != b.kind or not same_happening(a, b):
-        return 0.0
-    return SAME_HAPPENING if a.kind == "event" else TOLD_HAPPENING
+def renamed(a: Statement, b: Statement) -> bool:
+    """The two events' actors may be one named two ways: one side only descriptions ("the regulator",
+    "the insurer"), or names that share a stem ("Gendarmes" ~ "National Gendarmerie")."""
+    if any(not actor.name[:1].isupper() for actor in a.actors) or any(not actor.name[:1].isupper() for actor in b.actors):
+        return all(not x.name[:1].isupper() for x in a.actors) or all(not x.name[:1].isupper() for x in b.actors)
+    return bool(_name_stems(a) & _name_stems(b))
 
 
-def _named(a: Statement, b: Statement) -> bool:
-    """One event told without an actor, opening on the name of the person the other names as its actor,
-    or, in one class of act, as its object."""
-    return _named_person(a, b) or bool(event_classes(a) & event_classes(b)) and named_object(a, b)
-
-
-def _named_person(a: Statement, b: Statement) -> bool:
-    """One outlet tells a person's happening with the person as its actor ("Owen Grady found guilty of
-    stealing ..."), the other without an actor but opening on the person's name ("Owen Grady convicted
-    of theft at the district court", told in the passive): one person takes part in few acts of one
-    class a day. Not a person named further on ("doctors brought Jens Vermeulen out of the coma he was
-    placed in after Tuesday's crash"): the act told there is another."""
-    for x, y in ((a, b), (b, a)):
-        if not x.actors and y.actors and all(actor.kind == "person" for actor in y.actors):
-            names = name_words(actor_names(y))
-            return frozenset(_TEXT_WORD.findall(x.text.lower())[: len(names)]) == names
-    return False
-
-
-def _same_speakers(a: Statement, b: Statement) -> bool:
-    """Two statements of the same speakers, person or body."""
-    return a.kind == b.kind == "statement" and bool(a.actors) and {x.id for x in a.actors} == {x.id for x in b.actors}
-
-
-def _one_speaker(a: Statement, b: Statement) -> bool:
-    """The same one named person or body (a company, a ministry, a board) reporting, in two statements:
-    not a group ("officials", "residents"), whose members say many things on one day."""
-    one = len(a.actors) == len(b.actors) == 1 and a.actors[0].id == b.actors[0].id
-    return a.kind == b.kind == "statement" and one and a.actors[0].kind != "group"
+def _name_stems(statement: Statement) -> set[str]:
+    return {w[:NAME_STEM] for w in name_words(actor_names(statement)) if len(w) >= NAME_STEM}

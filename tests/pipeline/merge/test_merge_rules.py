@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def test_people(example):
 def test_claims(example):
     day, kind = example.get("day"), example.get("kind", "statement")
     a = _statement(example["a"], example.get("quotes_a", ()), day, kind)
-    b = _statement(example["b"], example.get("quotes_b", ()), day, kind)
+    b = replace(_statement(example["b"], example.get("quotes_b", ()), day, kind), article_id=example.get("article_b", "a"))
     weights = Weights()
     for statement in [a, b, *map(_statement, BACKGROUND)]:
         weights.see(seen_words(statement))
@@ -118,16 +119,19 @@ def test_bodies(example):
     assert bool(a & b) == example["same"]
 
 
-def _report(article: str, text: str, speaker: list, day: str, quotes=(), start: int = 0) -> Statement:
-    name, role, organisation = (*speaker, None)[:3]
-    actor = Actor(slug(name), name, None, role, organisation)
-    return Statement(article, "statement", (actor,), text, tuple(quotes), text, start, start + len(text), make_when(day), "test", find_figures(text))
+def _report(article: str, text: str, speaker: list, day: str, quotes=(), start: int = 0, kind: str = "statement") -> Statement:
+    """One outlet's report; an event's ``speaker`` may be empty (a happening told without its actor)."""
+    actors = ()
+    if speaker:
+        name, role, organisation = (*speaker, None)[:3]
+        actors = (Actor(slug(name), name, None, role, organisation),)
+    return Statement(article, kind, actors, text, tuple(quotes), text, start, start + len(text), make_when(day), "test", find_figures(text))
 
 
 @pytest.mark.parametrize("example", _cases("outlets"))
 def test_outlets(example):
     """Reports of several outlets on one day: which are one entry, which stay apart, what is disputed."""
-    reports = [_report(r["article"], r["text"], r["speaker"], r.get("day", example["day"]), r.get("quotes", ()), i * 100)
+    reports = [_report(r["article"], r["text"], r.get("speaker", []), r.get("day", example["day"]), r.get("quotes", ()), i * 100, r.get("kind", "statement"))
                for i, r in enumerate(example["reports"])]
     merger = Merger()
     merger.prime(reports)
