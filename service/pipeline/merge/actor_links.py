@@ -4,7 +4,8 @@
 ``people.unify`` and ``people.organisations`` relate two actors only through shared traits, each
 named below by a link key: the same id; for people the surname key of the last word, a first or
 middle name a bare name may be ("Lula"), the surname's first letter with the given name's first or
-last three letters (spelling variants: ``same_given`` keeps one of them), and for an office ("the
+last three letters (spelling variants: ``same_given`` keeps one of them), a surname with the given
+name's letters (one surname of a double one: ``inner_name``), and for an office ("the
 minister") the title word every holder's title ends in; for organisations, a name word a
 definite noun ("the bank") or its kind names may find, 'private' for a business noun, the full name
 or its initials, the last word, the name without a company suffix. Actors joined by chains of
@@ -75,6 +76,8 @@ def _person(actor: Actor) -> tuple[str, ...]:
         keys += [f"+word:{p}" for p in parts[:-1]]  # a bare "Lula" is the one person so named
         given = slug(parts[0])  # spelling variants: one surname initial, a given name alike
         keys += [f"=variant:{last[:1]}:{given[:1]}", f"=variant:{last[:1]}:-{given[-3:]}"]
+        inner = surname_key(parts[1:-1]) if len(parts) > 2 else (last,) if len(parts) == 2 else ()
+        keys += [f"=inner:{p}:{g}" for p in inner for g in (given[:1], "-" + given[-3:])]  # "Rosa Delgado" in "Rosa María Delgado Ibáñez"
     else:
         keys += [f"?word:{p}" for p in parts[:1]]
     if actor.title:  # the holder of "the minister": "Health Minister", "Minister for Health"

@@ -18,8 +18,9 @@ from rapidfuzz import fuzz
 from service.pipeline.model import Actor
 from service.pipeline.statements.actors import business_nouns, holds, kind_names, private_organisation
 from service.pipeline.statements.lexicon import load, norm_title, place_of
+from service.pipeline.statements.organisation_kinds import distinct_words
 from service.pipeline.statements.organisation_names import initials
-from service.pipeline.statements.tokens import ends_name, name_parts, particles, same_given, slug, surname, surname_key
+from service.pipeline.statements.tokens import ends_name, inner_name, name_parts, particles, same_given, slug, surname, surname_key
 
 
 def _parts(name: str) -> tuple[str, ...]:
@@ -76,7 +77,8 @@ def organisations(actors: Iterable[Actor]) -> dict[str, Actor]:
     out: dict[str, Actor] = {}
     for actor in {a.id: a for a in actors if a.kind == "organisation" and a.id.startswith("the-")}.values():
         noun = actor.name.split()[-1]
-        fitting = [o for o in named.values() if noun in (words := o.name.lower().split()) or kind_names(noun).intersection(words)]
+        marks = distinct_words(" ".join(actor.name.lower().split()[1:]), noun)  # "the bid committee" is no other committee
+        fitting = [o for o in named.values() if (noun in (words := o.name.lower().split()) or kind_names(noun).intersection(words)) and marks <= set(words)]
         if not fitting and noun in business_nouns():  # "the Japanese firm": the story's one possible business
             fitting = [o for o in named.values() if private_organisation(o)]
         described = set(actor.name.lower().split()[1:-1])  # "the state weather service": "National Weather Service"
@@ -152,10 +154,11 @@ def _join_variants(clusters: dict[tuple[str, str], list[str]]) -> dict[tuple[str
 
 
 def _join_compound(clusters: dict[tuple[str, str], list[str]], full: dict[str, tuple[str, ...]]) -> dict[tuple[str, str], list[str]]:
-    """"López Obrador" is "Andrés Manuel López Obrador" when no other name of the story ends so."""
+    """"López Obrador" is "Andrés Manuel López Obrador", "Rosa Delgado" is "Rosa María Delgado Ibáñez", when
+    no other name of the story holds it so."""
     out = {key: list(members) for key, members in clusters.items()}
     for key, members in clusters.items():
-        owners = {k for k, others in clusters.items() if k != key and any(ends_name(full[m], full[o]) for m in members for o in others)}
+        owners = {k for k, others in clusters.items() if k != key and any(ends_name(full[m], full[o]) or inner_name(full[m], full[o]) for m in members for o in others)}
         owner = owners.pop() if len(owners) == 1 else None
         if owner in out and key in out:  # the owner holds more words, so it is never itself joined away
             out[owner].extend(out.pop(key))

@@ -1,8 +1,10 @@
 """Actors of one article: mentions resolved to one person, organisation or group each.
 
 A person is keyed by the name without middle initials and suffixes ("Maria T. Lopez Jr." ->
-"maria-lopez"); a bare surname or a bare title refers back to the most recently mentioned person
-who carries it, so "Lopez" after "Ana Lopez" is Ana Lopez, not an earlier Maria Lopez.
+"maria-lopez"); a bare title refers back to the most recently mentioned person who holds it; a bare
+surname to the one person who carries it, and of two to the one not named as the other's kin ("Lachlan
+Brereton ... his wife, Kate Brereton"), else to the one named most, else the latest; an honorific or
+title says which ("Mr Ashby", "Dr Doukas": the latest of them).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from service.pipeline.statements.lexicon import holds, load, norm_title, place_k
 from service.pipeline.statements.mentions import Mention
 from service.pipeline.statements.names import name_words, people_noun as _people_noun
 from service.pipeline.statements.organisation_names import common_name, initials
-from service.pipeline.statements.organisation_kinds import all_kind_names, bare_heads, business_nouns, kind_names, private_organisation
+from service.pipeline.statements.organisation_kinds import all_kind_names, bare_heads, business_nouns, distinct_words, kind_names, private_organisation
 from service.pipeline.statements.tokens import compatible, ends_name, name_parts, particles, singulars, slug, surname, surname_key
 
 _GENERIC = frozenset({"company", "firm", "group", "business"})  # nouns for any business, not one of a kind ("the bank")
@@ -32,6 +34,7 @@ class _Person:
     seen: int = 0
     at: int = -1  # where the text last names the person
     sex: str | None = None  # from an honorific: "male" | "female"
+    count: int = 0  # how often the text has named the person so far
 
     def actor(self) -> Actor:
         return Actor(slug(" ".join(self.parts)), self.name, self.title, "person", self.place)
@@ -74,6 +77,8 @@ class Cast:
             mention = replace(mention, kind="person")
         if mention.kind == "person" and mention.name in self.places and not mention.title and not mention.place:
             mention = replace(mention, kind="organisation", place=mention.name)  # "Minas Gerais declared an emergency": the state
+        if mention.kind == "person" and mention.name in self.acronyms and not mention.title:  # "BoE said" after "(BoE)"
+            mention = replace(mention, kind="organisation", place=mention.name)
         if mention.kind == "person" and mention.name in self.firms and not mention.title and not self._kin(mention.name):
             mention = replace(mention, kind="organisation", place=mention.name, business=True)
         if mention.kind == "organisation":
@@ -84,12 +89,17 @@ class Cast:
             name = common_name(mention.place or mention.name)
             actor = Actor(slug(name), _full_names().get(name, name), None, "organisation")  # "EU": keyed short, named in full
             self._mention_organisation(actor)
-            if mention.place and " " in mention.place and mention.name.isupper():  # "(NTSB)" after the full name
+            if mention.place and " " in mention.place and _initialism(mention.name):  # "(NTSB)", "(BoE)" after the full name
                 self.acronyms[mention.name] = actor
             self.written.setdefault(actor, set()).update(mention.name.lower().split())
             if mention.business:
                 self.businesses.add(actor)
             return actor
+        if mention.kind == "group" and mention.place and mention.name.split()[-1].startswith("spokes"):
+            named = self._named_by_start(mention.place)  # "a Tallis spokesman" after "Tallis Mining": the firm's word
+            if named:
+                self._mention_organisation(named)
+                return named
         if mention.kind == "group":  # "a senior official" keeps its article in the name, not in the id
             kept = [w for w in mention.name.split() if w.lower() not in _determiners()]
             phrase, lead = " ".join(kept), mention.name.split()[0].lower()
@@ -109,8 +119,8 @@ class Cast:
             if named:
                 self._mention_organisation(named)
                 return named
-        if " " not in mention.name and not mention.title:  # "Northwind" after "Northwind Airlines"
-            named = next((o for o in self.organisations if o.name.split()[0] == mention.name and " " in o.name), None)
+        if " " not in mention.name and not mention.title:  # "Northwind" after "Northwind Airlines", "the Fed" after "the Federal Reserve"
+            named = next((o for o in self.organisations if " " in o.name and _short_for(mention.name, o.name.split()[0])), None)
             if named and not self._by_single(mention.name):
                 self._mention_organisation(named)
                 return named
@@ -133,9 +143,9 @@ class Cast:
         in the article so far, else later ("the central bank" before "Bank of Valdoria"); a firm for a
         business noun; a noun of a kind nobody fits stays the unnamed "the carrier", and one the text
         describes ("the state weather service") is that body, not another one named nearby."""
-        kind = kind_names(noun)
+        kind, marks = kind_names(noun), distinct_words(described, noun)
         for pool in (nearby, list(reversed(self.organisations)), self.ahead):
-            fitting = [o for o in pool if noun in (words := self._words(o)) or kind.intersection(words)]
+            fitting = [o for o in pool if (noun in (words := self._words(o)) or kind.intersection(words)) and marks <= words]
             if fitting:
                 return (fitting[0],)
         if noun in business_nouns():  # "the company" is a firm, not the regulator named as often
@@ -165,10 +175,17 @@ class Cast:
             return None
         return next((o for o in reversed(self.organisations) if " " in o.name and o.name.split()[-1] == word), None)
 
+    def _named_by_start(self, words: str) -> Actor | None:
+        """The organisation named so far (else later) whose name is or begins with ``words``."""
+        for o in [*reversed(self.organisations), *self.ahead]:
+            if o.name == words or o.name.startswith(words + " "):
+                return o
+        return None
+
     def _named_by_initials(self, mention: Mention) -> Actor | None:
         """"the NTSB" after "the National Transportation Safety Board": a bare acronym names the body the
         article gave it to in brackets, else the one named so far whose initials it is."""
-        if not mention.name.isupper() or (mention.place or mention.name) != mention.name:
+        if not _initialism(mention.name) or (mention.place or mention.name) != mention.name:
             return None
         return self.acronyms.get(mention.name) or next((o for o in reversed(self.organisations) if initials(o.name) == mention.name), None)
 
@@ -204,15 +221,23 @@ class Cast:
         person = next((p for p in self.people if slug(" ".join(p.parts)) == actor.id), None) if sex else None
         return person is None or person.sex in (None, sex)
 
+    def learn_sex(self, actors: tuple[Actor, ...], sex: str | None) -> None:
+        """A person "he" or "she" has named is of that sex from then on, when nothing else said so."""
+        if sex and len(actors) == 1:
+            person = next((p for p in self.people if slug(" ".join(p.parts)) == actors[0].id), None)
+            if person is not None and person.sex is None:
+                person.sex = sex
+
     def _touch(self, person: _Person) -> _Person:
         self.clock += 1
         person.seen = self.clock
+        person.count += 1
         return person
 
     def _person(self, mention: Mention) -> _Person:
         parts = name_parts(mention.name) or tuple(mention.name.split())
         if len(parts) == 1 or parts[0] in particles():
-            known = self._by_surname(parts, _sex(mention), _title(mention))
+            known = self._by_surname(parts, _sex(mention), _title(mention), bool(mention.title))
             if known:
                 return self._update(known, mention)
         for person in self.people:
@@ -241,17 +266,21 @@ class Cast:
     def _by_single(self, word: str, sex: str | None = None) -> _Person | None:
         return self._by_surname((word,), sex)
 
-    def _by_surname(self, parts: tuple[str, ...], sex: str | None = None, title: str | None = None) -> _Person | None:
-        """The latest person with this surname (else first name), never one of the other sex; "Mayor
-        Smith" is first the Smith who is mayor."""
+    def _by_surname(self, parts: tuple[str, ...], sex: str | None = None, title: str | None = None, titled: bool = False) -> _Person | None:
+        """The person with this surname (else first name), never one of the other sex; "Mayor Smith" is
+        first the Smith who is mayor, "Mr Ashby" the latest man of that surname. Of two people of one
+        surname, a bare surname is not the one named as kin ("his wife, Kate Brereton": news tells her
+        apart by the full or given name), else the one the text names most, else the latest."""
         ranked = [p for p in sorted(self.people, key=lambda p: -p.seen) if not (sex and p.sex and p.sex != sex)]
         if title:
             key = norm_title(title)
             ranked.sort(key=lambda p: not (p.title and holds(p.title, key)))  # stable: latest first within each
         key = surname_key(parts)
-        for person in ranked:
-            if len(person.parts) > len(parts) and surname_key(surname(person.parts)) == key:
-                return person
+        fuller = [p for p in ranked if len(p.parts) > len(parts) and surname_key(surname(p.parts)) == key]
+        if fuller and titled:
+            return fuller[0]  # "Mr Ashby", "Dr Doukas" just after the second Ashby or Doukas is named: that one
+        if fuller:  # kin named beside the principal is told apart by the full name; else the one named most, latest on ties
+            return max(fuller, key=lambda p: (p.title not in _kin_nouns(), p.count, p.seen))
         for person in ranked:
             if len(parts) == 1 and person.parts[0] == parts[0]:
                 return person
@@ -282,6 +311,16 @@ class Cast:
         return person
 
 
+def _initialism(word: str) -> bool:
+    """"NTSB", "BoE", "MoD": capitals, perhaps with a small letter between them."""
+    return word.isupper() or 3 <= len(word) <= 4 and word.isalpha() and sum(c.isupper() for c in word) >= 2 and word[-1].isupper()
+
+
+def _short_for(word: str, first: str) -> bool:
+    """The first word of a body's name, or its clipped form ("Fed" for "Federal", "Met" for "Metropolitan")."""
+    return word == first or len(word) >= 3 and first.startswith(word) and first[len(word) : len(word) + 1].islower()
+
+
 def _title(mention: Mention) -> str | None:
     """The mention's title, unless it is only an honorific ("Mr", "Mrs")."""
     return mention.title if mention.title and mention.title not in _honorifics() else None
@@ -308,7 +347,13 @@ def _sex(mention: Mention) -> str | None:
 @cache
 def _sexed() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     titles = load("actors")["titles"]
-    return {sex: (frozenset(titles[sex]), frozenset(titles[f"{sex}_words"])) for sex in ("male", "female")}
+    return {sex: (frozenset(titles[sex]), frozenset(titles[f"{sex}_words"] + titles[f"{sex}_kin"])) for sex in ("male", "female")}
+
+
+@cache
+def _kin_nouns() -> frozenset[str]:
+    titles = load("actors")["titles"]
+    return frozenset(titles["male_kin"] + titles["female_kin"])
 
 
 @cache

@@ -11,15 +11,17 @@ import re
 from functools import cache
 
 from service.pipeline.statements.lexicon import load, place_key
-from service.pipeline.statements.references import lower_title
+from service.pipeline.statements.references import OF_TITLES, lower_title
 from service.pipeline.statements.tokens import Mention, lex
 
-_OWNED_TITLE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[a-z-]+\s+)?([a-z]+),\s+$")  # "her defence lawyer, "
+_OWNED_TITLE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+((?:[a-z-]+\s+)?([a-z]+)),\s+$")  # "her defence lawyer, ", "its chief executive, "
 _HELD_TITLE = re.compile(r"(?:’s|'s)\s+((?:[a-z-]+\s+){0,2}[a-z-]+),\s+$")  # "the hospital's chief executive, "
 _TRAILING_TITLE = re.compile(r",\s+(?:\d+,\s+)?(?:(?:the|a|an|(?:the\s+)?[\w-]+(?:’s|'s))\s+)?((?:(?!(?:of|at|for|with|from|the|a|an)\s)[a-z-]+\s+){0,3}[a-z-]+)(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?([^,;.“”\"]{1,60}))?\s*[,;.]")  # ", the company's chief executive,", ", chief executive of Acme,"
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+_FOR_GAP = re.compile(r"\s+(?:for|at|of)\s+(?:the\s+)?")
 _OF_BODY = re.compile(r"\s+of\s+(?:the|a|an|its|their)\s+[a-z][\w'’ -]{0,60},\s")  # "the president of the residents' association, "
 _BODY_REST = re.compile(r"(?:’s|'s)?(?:\s+[a-z][\w'’-]*){1,4},\s")  # "(of the Ardal) fishermen's association, "
+_PORTFOLIO_HELD = re.compile(r",\s+who\s+(?:has\s+held|holds|held|took\s+over)\s+the\s+([a-z]+)\s+portfolio\b")
 _COUNTERPART = re.compile(r"\s+(?:counterpart|colleague|successor|predecessor),\s")
 
 
@@ -53,6 +55,9 @@ def titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[
         if m.kind == "person" and m.title in honorifics and (trailing := _trailing_title(m, text, offset)):
             out.append(trailing)  # "Dr. Helen Park, the chief medical officer, said"
             continue
+        portfolio = _PORTFOLIO_HELD.match(text, m.end - offset) if m.kind == "person" and not m.title else None
+        if portfolio:  # "Felix Kabwe, who has held the finance portfolio since 2019,": the finance minister
+            m = Mention(m.start, m.end, "person", m.name, title=f"{portfolio.group(1)} minister", place=m.place, possessive=m.possessive)
         if m.kind == "person" and (not m.title or m.title in honorifics) and text[m.end - offset : m.end - offset + 1] in (",", ")"):
             merged = _apposed(out, m, text, offset)  # "The hospital's chief executive, Dr Ian Abbs,": the title is his
             if merged:
@@ -61,6 +66,13 @@ def titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[
                 continue
         out.append(m)
     return out
+
+
+@cache
+def _kin() -> frozenset[str]:
+    """Kin nouns ("wife", "son"): the person's relation, which says the sex."""
+    titles = load("actors")["titles"]
+    return frozenset(titles["male_kin"] + titles["female_kin"])
 
 
 @cache
@@ -73,10 +85,14 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
     gap = lambda a, b: text[a.end - offset : b.start - offset]  # noqa: E731
     previous = out[-1] if out else None
     owned = _OWNED_TITLE.search(text, 0 if previous is None else previous.end - offset, m.start - offset)
-    if owned and owned.group(1) in lex()["lower_titles"]:  # "her lawyer, Tom Baines,"
-        return 0, Mention(owned.start() + offset, m.end, "person", m.name, title=owned.group(1))
+    if owned and owned.group(2) in lex()["lower_titles"]:  # "her lawyer, Tom Baines,", "its chief executive, Sara Lind,"
+        return 0, Mention(owned.start() + offset, m.end, "person", m.name, title=lower_title(owned.group(1)) or owned.group(2))
+    if owned and owned.group(2) in _kin():  # "his wife, Kate Brereton,": kin of the person named before, of a known sex
+        return 0, Mention(m.start, m.end, "person", m.name, title=owned.group(2), place=m.place)
     owner = out[-2] if previous is not None and previous.kind == "group" and len(out) >= 2 and out[-2].possessive else previous
     held = _HELD_TITLE.search(text, 0 if owner is None else owner.end - offset, m.start - offset)
+    if held and held.group(1).split()[-1] in _kin():  # "the boy's mother, Anna Berg,": of a known sex
+        return 0, Mention(m.start, m.end, "person", m.name, title=held.group(1).split()[-1], place=m.place, possessive=m.possessive)
     title = lower_title(held.group(1)) if held else None
     if title:  # "the company's chief executive, Anna Berg,": the title is hers, the owner stays a mention
         return (1 if owner is not previous else 0), Mention(m.start, m.end, "person", m.name, title=title, place=m.place, possessive=m.possessive)
@@ -96,6 +112,10 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
         held = previous.name not in place_key() and (previous.kind == "organisation" and previous.place == previous.name or (
             previous.kind == "person" and " " in previous.name and (title.title or "").lower() not in lex()["territorial"]))
         return 2, Mention(title.start, m.end, "person", m.name, title=title.title, place=previous.place or previous.name, business=held)
+    # "a spokesman for Harlow District Council, Tom Reeve,": the group's noun is his title, the body his
+    if len(out) >= 2 and out[-2].kind == "group" and not out[-2].plural and (noun := out[-2].name.split()[-1].lower()) in lex()["lower_titles"] \
+            and previous.kind == "organisation" and _FOR_GAP.fullmatch(gap(out[-2], previous)) and gap(previous, m) == ", ":
+        return 2, Mention(out[-2].start, m.end, "person", m.name, title=noun, place=previous.place or previous.name)
     if previous.kind == "title" and _OF_BODY.fullmatch(gap(previous, m)):  # "the president of the residents' association, Maria Lopes,"
         return 1, Mention(previous.start, m.end, "person", m.name, title=previous.title, place=previous.place)
     if len(out) >= 2 and out[-2].kind == "title" and _OF_GAP.fullmatch(gap(out[-2], previous)) and _BODY_REST.fullmatch(gap(previous, m)):
@@ -109,7 +129,12 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
 def _trailing_title(m: Mention, text: str, offset: int) -> Mention | None:
     """The person with the title an apposition after the name gives ("X, the county's health officer,")."""
     trailing = _TRAILING_TITLE.match(text, m.end - offset)
-    title = lower_title(trailing.group(1)) if trailing and not m.possessive else None
+    title = (lower_title(trailing.group(1)) or _of_title(trailing)) if trailing and not m.possessive else None
     body = trailing.group(2) if title else None  # "X, director of Aguas de San Isidro,": the body she serves
     place = m.place or (body if body and body[:1].isupper() and " " not in body[:1] and body.split()[-1][:1].isupper() else None)
     return Mention(m.start, m.end, "person", m.name, title=title, place=place) if title else None
+
+
+def _of_title(trailing: re.Match[str]) -> str | None:
+    """"X, head of the weather service,": a post named only with its body after it."""
+    return trailing.group(1) if trailing.group(2) and trailing.group(1) in OF_TITLES else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 _HERE = Path(__file__).parent / "resources"
@@ -140,7 +140,13 @@ def place_key() -> dict[str, str]:
 
 
 def match_title(words: list[str]) -> tuple[int, int, str] | None:
-    """Longest title phrase inside ``words``: (start, end, title)."""
+    """Longest title phrase inside ``words``: (start, end, title); remembered per run of words, as a
+    story names the same people again and again."""
+    return _match_title(tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _match_title(words: tuple[str, ...]) -> tuple[int, int, str] | None:
     table, best = titles(), None
     lowered = [w.lower() for w in words]
     if _plural_title(lowered, table):  # "Senators Ann Lee and Tom Fry": each is a senator

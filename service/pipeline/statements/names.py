@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from service.pipeline.statements.lexicon import auxiliaries, load, lowercase_titles, match_title, place_key, place_of, reporting_forms, words
 from service.pipeline.statements.organisation_names import company_forms, describes_next, identity, institution, is_descriptor, organisation_endings
@@ -22,6 +22,7 @@ from service.pipeline.statements.tokens import Mention, Token, capitalised, lex,
 
 _WEEKDAYS = words("weekdays")
 _RANKS = words("title_modifiers")  # "Senior", "Former": a rank word alone names no one
+_STATE_WORDS = frozenset(load("actors")["places"]["state_bodies"])  # "State Media" is no one's own name
 _DIGIT = re.compile(r"\d")
 _DIGIT_CODE = re.compile(r"-\d")  # "COVID-19", "MH-17"; not "G7"
 _DATED_CREDIT = re.compile(r"\s*[A-Z][\w.'’ -]*(?:\([^)]*\))?,?\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,})\s*\(\s*[A-Z]{2,}\s*\)")  # "Pune (Maharashtra), March 6 (PTI)"
@@ -40,25 +41,30 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     if j == i + 1 and toks[i].text in lexicon["stop"]:
         return None  # "The", "But": a capitalised function word alone, the commonest run
     last, possessive = strip_possessive(toks[j - 1])
-    run = [(t, False) for t in toks[i : j - 1]] + [(last, possessive)]
-    words, first_index = [t.text for t, _ in run], i
+    words, end = [t.text for t in toks[i : j - 1]], last.end
+    words.append(last.text)
     while words and words[0] in lexicon["stop"] and not (len(words) > 1 and words[0].lower() in particles()):  # "Ten Hag"
         words, i = words[1:], i + 1
     if len(words) >= 3 and words[0].endswith(("'s", "’s")) and place_of([words[0][:-2]]) and any(w in lexicon["heads"] for w in words[1:]):
         words, i = words[1:], i + 1  # "Italy's Rail Transport Authority": the country's body, named without it
     if len(words) >= 3 and words[0].endswith("ing") and _opens_clause(text, toks[i].start - offset):
         words, i = words[1:], i + 1  # "Making Juan Miguel Gonzalez his representative ...": a participle opens the clause
-    weekday = next((k for k, w in enumerate(words) if k and w in _WEEKDAYS), None)
+    weekday = next((k for k, w in enumerate(words) if k and w in _WEEKDAYS), None) if len(words) > 1 and not _WEEKDAYS.isdisjoint(words) else None
     if weekday is not None and not possessive:  # "President Bill Clinton Thursday condemned ...": the day is not in the name
         words, j = words[:weekday], i + weekday
-        run = run[: j - first_index]
+        end = toks[j - 1].end
+    if len(words) >= 3 and words[-1] in _POST_NOMINALS and not possessive and _personal_name(words[-3:-1]):
+        words, j = words[:-1], j - 1  # "Tom Galloway SC said": the letters after the name are not in it
+        end = toks[j - 1].end
+    if j < len(toks) and toks[j].text in _LOWER_FORMS and not possessive and _personal_name(words):  # "Harlow Water plc said"
+        return Mention(toks[i].start, toks[j].end, "organisation", " ".join(words), place=" ".join(words), business=True)
     if len(words) >= 2 and is_descriptor(words[0]) and words[0] not in lexicon["heads"] and words[1][:1].isupper() and not possessive:  # "Drugmaker Velora is recalling ..."
-        return Mention(toks[i + 1].start, run[-1][0].end, "organisation", " ".join(words[1:]), place=" ".join(words[1:]), business=True)
+        return Mention(toks[i + 1].start, end, "organisation", " ".join(words[1:]), place=" ".join(words[1:]), business=True)
     if not words or (len(words) == 1 and words[0].lower() in _RANKS) or not possessive and _product(toks, j, words) or _thing(toks, i, words):
         return None
-    if len(words) >= 2 and words[-1] in name_words("documents"):
-        return None  # "the Freedom of Access to Clinic Entrances Act": a law or treaty, not an actor
-    start, end = toks[i].start, run[-1][0].end
+    if len(words) >= 2 and (words[-1] in _DOCUMENTS or words[-1] in _CONTESTS):
+        return None  # "the Freedom of Access to Clinic Entrances Act", "the World Rapid Championship": a law, a contest
+    start = toks[i].start
     head = words[-1].lower()
     if head in lexicon["group"] and len(words) <= 3 and modifies_thing(head, [t.text for t in toks[j : j + 1]]):
         return None  # "Official results showed ...": the word qualifies a thing
@@ -67,6 +73,8 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     if head in lexicon["group"] and len(words) <= 3:  # "Officials said", "Senior Officials", "Police said"
         qualifier = words[:-1]
         place = place_of(qualifier) if qualifier else None
+        if qualifier and not place and words[-1] in lexicon["heads"] and all(w[:1].isupper() and w.lower() not in _RANKS and w not in _STATE_WORDS for w in qualifier):
+            return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive)  # "Harbourside Media"
         if head in lexicon["institutional"]:  # "Russian Military" is Russia; "Korea Meteorological Administration" a body of its own
             own = place and any(place_of([w]) is None and w not in load("actors")["places"]["state_bodies"] for w in qualifier)
             return Mention(start, end, "organisation", " ".join(words), place=identity(words, place) if own else place or " ".join(words))
@@ -103,6 +111,8 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     held = place_title(toks, i, j, words) if not possessive else None
     if held:  # "the German chancellor said", "the IEBC chairman": a title held in a country or body
         size, title = held
+        if j + size < len(toks) and toks[j + size].text == "office" and strip_possessive(toks[j + size - 1])[1]:  # "the Pentagon inspector
+            return Mention(start, toks[j + size].end, "organisation", text[start - offset : toks[j + size].end - offset])  # general's office"
         return Mention(toks[i - 1].start, toks[j + size - 1].end, "title", title, title=title, place=identity(words, place_of(words)))
     if all(w.isupper() and len(w) > 1 for w in words):  # acronyms name organisations; capitals runs are datelines
         if len(words) > 1 or _in_dateline(text, start - offset) or words[0] in name_words("time_zones") or _DIGIT_CODE.search(words[0]):
@@ -156,6 +166,9 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     named_firm = len(words) >= 2 and words[-1].lower().endswith(organisation_endings())  # "Nordic Skyways"
     if place or "&" in words or named_firm or any(w in lexicon["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria", "Harrow & Vale"
         business = not place and (named_firm or words[-1].rstrip(".").lower() in company_forms())
+        if not place and not possessive and (country := _country_in_name(toks, j, words)):  # "Council of Churches in Zambia"
+            name = f"{' '.join(words)} in {country}"
+            return Mention(start, toks[j + 1].end, "organisation", name, place=name)
         return Mention(start, end, "organisation", " ".join(words), place=identity(words, place), possessive=possessive, business=business)
     if "of" in words[1:]:  # "Petros Doukas of the National Observatory"; "Freedom of Access" names no one
         words = words[: words.index("of")]
@@ -167,19 +180,33 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     if len(words) == 1 and _opens_clause(text, start - offset):
         if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[0]) and j < len(toks) and toks[j].text.isalpha() and toks[j].text.islower():
             return None  # "Night-time rationing began", "Cross-border trade resumed": a compound adjective, not a name
+        if j < len(toks) and toks[j].text in _RANKINGS:
+            return None  # "World number three Viktor Sandvik": the ranking's scope, not a name
         if _modifies_next(toks, j) or not possessive and _qualifies_next(toks, j):
             return None  # "Flood warnings were issued", "Heavy rain fell": the word qualifies the noun after it
         if _plural_noun(words[0]) and not possessive:  # "Patients were moved": a group unless a known surname
             if j < len(toks) and toks[j].text in _THING_PREPOSITIONS and not people_noun(words[0]):
                 return None  # "Talks to end the strike", "Shares in Acme": a thing with its complement
             return Mention(start, end, "person", words[0], plural=True)
-    if i and (toks[i - 1].text.isdigit() or toks[i - 1].text.lower() in _COUNTS) and j < len(toks) and toks[j].text.isalpha() and toks[j].text.islower():
+    if i and (toks[i - 1].text.isdigit() or toks[i - 1].text.lower() in _COUNTS) and j < len(toks) and toks[j].text.isalpha() and toks[j].text.islower() \
+            and not (i > 1 and toks[i - 2].text.lower() in _RANKINGS):
         return None  # "two Flemish Old Master paintings": a count before the run makes it a modifier, not a name
     if _personal_name(words) and _plural_agreement(toks, i, j) and not possessive:
         return Mention(start, end, "organisation", " ".join(words), place=" ".join(words))  # "Arsenal have signed": a team, not one person
     if _personal_name(words):
         return Mention(start, end, "person", " ".join(words), possessive=possessive)
     return None
+
+
+def _country_in_name(toks: list[Token], j: int, words: list[str]) -> str | None:
+    """The country after "in" that ends a body's generic name: "Council of Churches in Zambia",
+    "Federation of Trade Unions in Malawi"; a name with a proper word of its own ("Bank of Valdoria
+    in London") ends before "in"."""
+    if "of" not in words[1:-1] or not words[-1].endswith("s") or j + 1 >= len(toks) or toks[j].text != "in":
+        return None
+    country = toks[j + 1].text
+    generic = all(w in lex()["heads"] or w in ("of", "and", "the") or _plural_noun(w) for w in words)
+    return country if generic and country in place_key() and place_key()[country] == country and (j + 2 >= len(toks) or not capitalised(toks[j + 2].text)) else None
 
 
 def _surname_title(toks: list[Token], i: int, words: list[str], found: tuple[int, int, str]) -> bool:
@@ -201,6 +228,8 @@ def _plural_agreement(toks: list[Token], i: int, j: int) -> bool:
 
 
 _PLURAL_VERBS = frozenset({"have", "are", "were"})
+_LOWER_FORMS = frozenset({"plc", "ltd", "inc", "llc"})  # a company form written in lower case after the name
+_RANKINGS = frozenset({"number", "no.", "no", "seed", "seeded"})  # "World number three Viktor Sandvik withdrew": a rank, not a count
 _COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several", "many"})
 
 
@@ -211,6 +240,10 @@ _PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
 def name_words(key: str) -> frozenset[str]:
     """A word list of the [names] table of actors.toml ("plural_things", "function_words", ...)."""
     return frozenset(load("actors")["names"][key])
+
+
+_POST_NOMINALS, _DOCUMENTS, _CONTESTS, _THING_PREFIXES, _THING_NOUNS = (
+    name_words(k) for k in ("post_nominals", "documents", "contests", "thing_prefixes", "thing_nouns"))
 
 
 def people_noun(word: str) -> bool:
@@ -246,8 +279,7 @@ def _product(toks: list[Token], j: int, words: list[str]) -> bool:
 def _thing(toks: list[Token], i: int, words: list[str]) -> bool:
     """"Tropical Storm Nicole", "Operation Sea Guard", "the tanker Front Altair": a storm, an operation or
     a craft named by its prefix or by the noun before it."""
-    prefixes = name_words("thing_prefixes")
-    return any(w in prefixes for w in words[:2]) or i > 0 and toks[i - 1].text in name_words("thing_nouns")
+    return not _THING_PREFIXES.isdisjoint(words[:2]) or i > 0 and toks[i - 1].text in _THING_NOUNS
 
 
 _THING_PREPOSITIONS = frozenset({"to", "in", "on", "of", "for", "over", "at", "from"})
@@ -306,6 +338,11 @@ _FUNCTION = words("prepositions") | {"to", "a", "an", "the", "this", "that", "th
 def _personal_name(words: list[str]) -> bool:
     """Up to four capitalised words, with surname particles between them ("Ursula von der Leyen",
     "Luiz Inácio Lula da Silva", "Abu Bakr al-Baghdadi")."""
+    return _named(tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _named(words: tuple[str, ...]) -> bool:
     named = [w for w in words if w[:1].isupper() or prefixed_name(w)]
     inner = all(w in named or w in particles() for w in words)
     return 0 < len(named) <= 4 and inner and words[-1] in named

@@ -1,6 +1,7 @@
 """Kinds of organisation, from the lexicon: which name words a definite noun may point back to
 ("the carrier" -> an airline, "the bank" -> a bank), which nouns mean a business ("the company"),
-and which organisations may be one (not a country, nothing of a public kind in the name).
+and which organisations may be one (not a country, nothing of a public kind in the name); which
+words of a description a body's name must carry ("the bid committee").
 """
 
 from __future__ import annotations
@@ -49,3 +50,22 @@ def _kind_names() -> dict[str, frozenset[str]]:
         for noun in kind["nouns"]:
             out[noun] = out.get(noun, frozenset()) | frozenset(kind["names"])
     return out
+
+
+def distinct_words(described: str | None, noun: str) -> set[str]:
+    """The words that tell one body of its kind from another in "the bid committee", "the ethics
+    committee", "the state weather service": lower-case nouns before the head, which the body's name
+    must carry; adjectives ("the central bank", "the national team") and ranks leave any body of the kind."""
+    if not described:
+        return set()
+    return {w for w in described.split() if w != noun and not _qualifying(w)}
+
+
+def _qualifying(word: str) -> bool:
+    return word.endswith(_ADJECTIVE_ENDINGS) or word in _GENERAL_QUALIFIERS or not word.isalpha()
+
+
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ish", "ese", "ian", "an", "ern", "ed", "ing", "ful", "less", "ent", "ant")
+_GENERAL_QUALIFIERS = frozenset({"state", "main", "new", "old", "top", "big", "local", "city", "town", "county", "district", "own",
+                                 "same", "other", "whole", "entire", "chief", "senior", "high", "higher", "supreme", "lower", "upper",
+                                 "country", "nation", "world", "home", "host", "rival", "parent", "private", "public", "joint", "sister"})

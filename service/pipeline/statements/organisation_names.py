@@ -55,6 +55,9 @@ def identity(words: list[str], place: str | None) -> str:
         return " ".join(words[1:])  # "U.S. Geological Survey", "UK Civil Aviation Authority"; not "Kenya Bankers Association"
     if place and len(words) >= 3 and words[0] in place_key() and place_of(words[1:]) is None and not all(w in bodies for w in words[1:]):
         return " ".join(words)  # "Kenya Red Cross": a country's name opening a name of its own
+    opening = next((n for n in (3, 2) if len(words) > n and place_key().get(" ".join(words[:n])) == place), 0)
+    if opening and place_of(words[opening:]) is None and _proper_body(words[opening:]):
+        return " ".join(words)  # "United Nations Population Fund", "United States Geological Survey": a body of its own
     if place and len(words) == 2 and " ".join(words) not in place_key():
         other = words[1] if words[0] in place_key() else words[0] if words[1] in place_key() else None
         demonym_last = words[1] in load("actors")["places"]["demonyms"]  # "Six German": a count before an adjective

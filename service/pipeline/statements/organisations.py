@@ -38,8 +38,11 @@ def possessed_institutions(mentions: list[Mention], text: str, offset: int) -> l
         within = [o for o in mentions if o.start > m.end and o.end <= held.end() + offset] if held else []
         if held and not any(o.start < held.end() + offset and o.end > m.end and o not in within for o in mentions):
             inside.update(map(id, within))
-            name = _possessed_name(m, held.group(1))
-            m = Mention(m.start, held.end() + offset, "organisation", name, place=name)
+            if m.kind == "person" and held.group(1).lower() == "office":  # "Governor Luis Ruiz's office said": his, as "his office said"
+                m = Mention(m.start, held.end() + offset, "person", m.name, title=m.title, place=m.place)
+            else:
+                name = _possessed_name(m, held.group(1))
+                m = Mention(m.start, held.end() + offset, "organisation", name, place=name)
         office = _office_after(m, text, offset) if not m.possessive and not m.title and m.kind in ("person", "organisation") else None
         if office and not any(o.start < office.end() + offset and o.end > m.end for o in mentions):
             name = text[m.start - offset : office.end()]  # "the Lyon public prosecutor's office": the office, not the city
@@ -162,10 +165,12 @@ def _corporate() -> frozenset[str]:
 def spoken_for(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
     """"Northwind Airlines' spokesperson said": a named organisation's unnamed spokesperson speaks for it;
     a named one ("Acme's spokesperson Ruth Adler") is a person of their own; a person's ("Sunak's
-    spokesman") is a group source of that person's side, as "a spokesman for Mr Sunak" is."""
+    spokesman", "Okafor's lawyer") is a group source of that person's side, as "a spokesman for Mr Sunak" is."""
     out = []
     for m in mentions:
         noun = _SPOKESPERSON.match(text, m.end - offset) if m.kind in ("organisation", "person") and m.possessive else None
+        if noun is None and m.kind == "person" and m.possessive:
+            noun = _REPRESENTATIVE.match(text, m.end - offset)  # "Okafor's lawyer said": his side, not Okafor
         if noun and m.kind == "person":
             m = Mention(m.start, noun.end() + offset, "group", noun.group().split()[-1], place=m.name)
         elif noun:
@@ -174,7 +179,8 @@ def spoken_for(mentions: list[Mention], text: str, offset: int) -> list[Mention]
     return out
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+_REPRESENTATIVE = re.compile(r"(?:’s|'s|’|')?\s+(?:defen[cs]e\s+)?(?:lawyers?|attorneys?|solicitors?|barristers?|agent|family|relatives|aides?|representatives?|campaign)\b(?!,?\s+[A-Z])")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}|[A-Z][a-z]?[A-Z][A-Za-z]?")  # "NTSB", "BoE", "MoD", "DfE"
 
 
 def bracketed_acronyms(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
@@ -184,7 +190,7 @@ def bracketed_acronyms(mentions: list[Mention], text: str, offset: int) -> list[
     out = list(mentions)
     for k in range(len(out) - 1):
         m, n = out[k], out[k + 1]
-        if n.kind != "organisation" or not _ACRONYM.fullmatch(n.name) or m.kind not in ("organisation", "person") or m.title or m.plural:
+        if n.kind not in ("organisation", "person") or n.title or not _ACRONYM.fullmatch(n.name) or m.kind not in ("organisation", "person") or m.title or m.plural:
             continue
         if text[m.end - offset : n.start - offset] not in (" (", "(") or text[n.end - offset : n.end - offset + 1] != ")":
             continue

@@ -4,7 +4,9 @@ definite organisation noun ("the company")."""
 
 from __future__ import annotations
 
-from service.pipeline.statements.lexicon import auxiliaries, lowercase_titles, place_key, place_of, reporting_forms, words
+from functools import cache
+
+from service.pipeline.statements.lexicon import auxiliaries, load, lowercase_titles, place_key, place_of, reporting_forms, words
 from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, strip_possessive
 
 
@@ -49,9 +51,17 @@ def _before_group(noun: str, after: list[str]) -> bool:
 def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
     """"the defence secretary said", "Italy's infrastructure minister said": a bare title pointing back
     to the person who holds it; a portfolio word may come before a minister or secretary."""
+    if lowered[k] not in _title_starts() and lowered[k] not in OF_TITLES and lowered[k + 1 : k + 2] not in _PORTFOLIO_NEXT and (
+            lowered[k][-1:] not in _OWNED_ENDS or strip_possessive(toks[k])[0].text.lower() not in _title_starts()):
+        return None  # the commonest case: no title opens here ("the council", "the report")
     owner = place_owner(toks, k)
-    if k == 0 or lowered[k - 1] != "the" and owner is None:
+    opener = k - 1 if k and lowered[k - 1] == "the" else noun_owner(toks, lowered, k)
+    if opener is None and owner is None:
         return None
+    if owner is None and opener != k - 1 and "," in lowered[k + 1 : k + 4]:
+        return None  # "the ship's owner, Kestrel Shipping,": the apposition names the holder
+    if lowered[k] in OF_TITLES and lowered[k + 1 : k + 2] == ["of"] and k not in used:  # "the head of the weather service"
+        return Mention(toks[opener].start if opener is not None else toks[k].start, toks[k].end, "title", lowered[k], title=lowered[k], place=owner)
     for size in (3, 2, 1):
         phrase = tuple(lowered[k : k + size])
         if len(phrase) < size:
@@ -60,8 +70,10 @@ def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int
         if spokes:
             phrase = (*phrase[:-1], strip_possessive(toks[k + size - 1])[0].text.lower())
         titled = phrase in lowercase_titles() or size == 2 and phrase[1] in _PORTFOLIO_HEADS and phrase[0].isalpha()
-        if titled and not any(i in used for i in range(k, k + size + 1 + spokes)):
-            start = toks[k].start if owner else toks[k - 1].start
+        if titled and any(i in used for i in range(k, k + size + 1 + spokes)):
+            return None  # "the chief executive Karin Holm said": the title is the name's
+        if titled:
+            start = toks[k].start if owner else toks[opener].start
             return Mention(start, toks[k + size - 1 + spokes].end, "title", " ".join(phrase), title=" ".join(phrase), place=owner)
     return None
 
@@ -76,6 +88,31 @@ def _spoken_for_title(toks: list[Token], lowered: list[str], j: int) -> int:
 
 
 _PORTFOLIO_HEADS = frozenset({"minister", "secretary"})  # "the infrastructure minister", "the energy secretary"
+_PORTFOLIO_NEXT = [[w + end] for w in _PORTFOLIO_HEADS for end in ("", "'s", "’s")]
+_OWNED_ENDS = frozenset("s’'")
+
+
+@cache
+def _title_starts() -> frozenset[str]:
+    """The first words of the lower-case titles: where a bare title may open."""
+    return frozenset(phrase[0] for phrase in lowercase_titles())
+
+
+def noun_owner(toks: list[Token], lowered: list[str], k: int) -> int | None:
+    """Where "the hospital's" or "the central bank's" opens before the title at ``k``: the post of a body
+    named by its common noun ("the hospital's chief executive said")."""
+    if k < 2 or not lowered[k - 1].endswith(_NOUN_POSSESSIVES) or not toks[k - 1].text[:1].islower():
+        return None
+    for j in range(k - 2, max(k - 5, -1), -1):
+        if lowered[j] == "the":
+            return j
+        if not lowered[j].isalpha() or not toks[j].text.islower() or lowered[j] in _LINKING:
+            return None
+    return None
+
+
+_NOUN_POSSESSIVES = ("'s", "’s")
+OF_TITLES = frozenset(load("actors")["titles"]["of_titles"])  # "the head of ...": a post only with its body
 
 
 def place_owner(toks: list[Token], k: int) -> str | None:
@@ -170,7 +207,7 @@ def place_title(toks: list[Token], i: int, j: int, words: list[str]) -> tuple[in
         return None
     table = lowercase_titles()
     for size in (3, 2, 1):
-        phrase = tuple(t.text for t in toks[j : j + size])
+        phrase = tuple(strip_possessive(t)[0].text if n == size - 1 else t.text for n, t in enumerate(toks[j : j + size]))  # "inspector general's office"
         if len(phrase) == size and phrase in table and not (j + size < len(toks) and capitalised(toks[j + size].text)):
             return size, table[phrase]
     return None

@@ -30,15 +30,19 @@ def actors_of(subject, mentions, resolved, text, offset, cast, last, found) -> t
     if subject.kind == "pronoun":
         if subject.plural:
             return (last if len(last) > 1 else ()), subject.start
-        if subject.name.startswith("the "):  # "the 24-year-old": the person named last, often an object ("signed X")
-            return cast.named_last(subject.start), subject.start
+        if subject.name.startswith("the ") and not subject.name[4:5].isupper():  # "the 24-year-old", "the veteran": the
+            return cast.named_last(subject.start), subject.start  # person named last, often an object ("signed X")
+        # "he", "she", and "the Briton" or "the Democrat", which go on from the subject as "he" does
         sex = _PRONOUN_SEX.get(subject.name)  # "she" is not the man named last
         same = [s.actors for s in found if len(s.actors) == 1 and s.actors[0].kind == "person" and cast.fits(s.actors[0], sex)]
         if same:
-            return same[-1], subject.start
-        if len(last) == 1 and last[0].kind == "person" and cast.fits(last[0], sex):
-            return last, subject.start
-        return tuple(cast.recent(1, sex)), subject.start
+            chosen = same[-1]
+        elif len(last) == 1 and last[0].kind == "person" and cast.fits(last[0], sex):
+            chosen = last
+        else:
+            chosen = tuple(cast.recent(1, sex))
+        cast.learn_sex(chosen, sex)  # "He said ... She said": once "he" is the coach, "she" is someone else
+        return chosen, subject.start
     if subject.kind == "orgref":  # the organisation this sentence opens with, else the article's main one
         named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start < subject.start
                  and m.start in resolved and not bracketed(text, m.start - offset)]
@@ -105,6 +109,11 @@ def _spoken_for(subject, mentions, resolved, text, offset, cast, last) -> tuple[
     spokes = _SPOKESPERSON.fullmatch(subject.name) if subject.kind == "group" else None
     if spokes is None or affiliation(subject, mentions, resolved, text, offset):
         return ()
+    tail = _AFFILIATION.match(text[subject.end - offset :])
+    person = next((m for m in mentions if tail and tail.group(1) == "for" and m.start == subject.end + tail.end() and m.kind == "person"), None)
+    if person is not None and person.start in resolved:  # "a spokeswoman for Mayor Tom Reed": his side, as "Reed's spokeswoman" is
+        noun = spokes.group().split()[-1].lower()
+        return (Actor(slug(noun), noun, None, "group", resolved[person.start][0].name),)
     body = (spokes.group(1) or "").lower()
     if body in lex()["orgref"] and body != "company":  # "a council spokesperson": the council named nearby or in the article
         named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start in resolved]
@@ -158,9 +167,9 @@ def affiliated(subject: Mention, mentions, resolved, text: str, offset: int, cas
 def _from_place(subject: Mention, org: Mention, actor: Actor, text: str, offset: int, cast: Cast) -> bool:
     """"researchers from Oslo", "doctors in Lagos": people of a place speak as a group, not as the city;
     a place is a name the text writes as one, a country, or a lone word with no body's head after "from"."""
-    if org.kind not in ("person", "organisation") or org.title or org.business:
-        return False
+    preposition = _AFFILIATION.match(text[subject.end - offset :])
+    if org.kind not in ("person", "organisation") or org.title or org.business or preposition and preposition.group(1) == "for" and _SPOKESPERSON.fullmatch(subject.name):
+        return False  # "a spokesperson for the UN" speaks for it
     if actor.name in cast.places or actor.name in place_key():
         return True
-    preposition = _AFFILIATION.match(text[subject.end - offset :])
     return org.kind == "person" and " " not in actor.name and preposition is not None and preposition.group(1) == "from"

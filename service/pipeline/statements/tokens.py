@@ -187,7 +187,17 @@ def singulars(word: str) -> set[str]:
 
 def compatible(known: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Same person written more or less fully: same last word and the same first name, or one the
-    short form of the other ("Tony" for "Antony", "Alex" for "Alexander")."""
-    if len(known) < 2 or len(new) < 2 or surname_key(known[-1:]) != surname_key(new[-1:]):
+    short form of the other ("Tony" for "Antony", "Alex" for "Alexander"); or a given name and one
+    surname of a longer name ("Rosa Delgado" in "Rosa María Delgado Ibáñez")."""
+    if len(known) < 2 or len(new) < 2:
         return False
+    if surname_key(known[-1:]) != surname_key(new[-1:]):
+        return inner_name(known, new) or inner_name(new, known)
     return same_given(known[0], new[0])
+
+
+def inner_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """"Rosa Delgado" in "Rosa María Delgado Ibáñez": the given name, then a surname the fuller name
+    carries before its last word (Spanish and Portuguese names give two surnames, news often one)."""
+    return len(short) == 2 and len(full) >= 3 and same_given(short[0], full[0]) and short[1][:1].isupper() \
+        and surname_key(short[1:])[0] in surname_key(full[1:-1])
