@@ -9,7 +9,9 @@ from pathlib import Path
 DEFAULT_DATABASE_URL = "sqlite:///timeline.db"
 DATABASE_ENV = "TIMELINE_DATABASE_URL"
 MAX_BODY_BYTES = 1024 * 1024
-WORKERS_ENV = "TIMELINE_ANALYSIS_WORKERS"  # processes that analyse a batch's articles; below 2: none
+WORKERS_ENV = "TIMELINE_ANALYSIS_WORKERS"  # processes that analyse a batch's articles: N (below 2: none) or "auto"
+AUTO_BATCH = 64  # "auto": workers only for batches at least this large, where they repay starting
+MAX_AUTO_WORKERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +35,10 @@ def sqlite_path(url: str) -> Path:
     return Path(url[len(prefix) :])
 
 
-def analysis_workers() -> int:
-    """Worker processes for a batch's per-article stages (``WORKERS_ENV``); 0, in process, by default."""
-    value = os.environ.get(WORKERS_ENV, "").strip()
+def analysis_workers(batch: int) -> int:
+    """Worker processes for a batch of ``batch`` articles (``WORKERS_ENV``): 0, in process, by default;
+    "auto": one per core (at most ``MAX_AUTO_WORKERS``) for batches of ``AUTO_BATCH`` or more."""
+    value = os.environ.get(WORKERS_ENV, "").strip().lower()
+    if value == "auto":
+        return min(os.cpu_count() or 1, MAX_AUTO_WORKERS) if batch >= AUTO_BATCH else 0
     return int(value) if value.isdigit() else 0

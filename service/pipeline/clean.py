@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from service.pipeline.model import Furniture
@@ -61,8 +62,10 @@ def classify_line(line: str) -> _Rule | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def find_furniture(text: str) -> tuple[Furniture, ...]:
-    """Spans of ``text`` that are page furniture, one per line, in text order."""
+    """Spans of ``text`` that are page furniture, one per line, in text order; cached, as the story
+    clock reads an article's furniture and then its analysis does."""
     spans = []
     for match in _LINE.finditer(text):
         rule = classify_line(match.group())

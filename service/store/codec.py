@@ -7,6 +7,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Callable
 from datetime import date
 from json.encoder import encode_basestring
 from typing import Any
@@ -61,16 +62,45 @@ def _encode(value: Any) -> str:
             return _record(value)
         except TypeError:  # a list where the type says tuple (a record rebuilt by hand): not hashable
             pass
-    keys = _keys(kind)
-    if keys is not None:
-        return "{" + ",".join(key + _encode(getattr(value, name)) for name, key in keys) + "}"
+    write = _writer(kind)
+    if write is not None:
+        return write(value)
     return json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"))
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _record(value: Any) -> str:
     """A small immutable record's JSON, by value."""
-    return "{" + ",".join(key + _encode(getattr(value, name)) for name, key in _keys(type(value))) + "}"
+    return _writer(type(value))(value)
+
+
+@functools.cache
+def _writer(kind: type) -> Callable[[Any], str] | None:
+    """A dataclass's JSON writer, made once per type: its fields in order, each string or integer
+    field written inline (its value's type checked: any other value is encoded the generic way)."""
+    keys = _keys(kind)
+    if keys is None:
+        return None
+    hints = typing.get_type_hints(kind)
+    parts = [repr(("{" if i == 0 else ",") + key) + " + " + _field(f"v{i}", name, hints.get(name))
+             for i, (name, key) in enumerate(keys)]
+    source = "def write(value):\n    return " + (" + ".join(parts) + " + '}'" if parts else "'{}'")
+    scope = {"_encode": _encode, "_ebs": encode_basestring}
+    exec(source, scope)  # noqa: S102 - the source is made of field names and these helpers only
+    return scope["write"]
+
+
+def _field(var: str, name: str, hint: Any) -> str:
+    """The expression writing field ``name`` of ``value`` (``var``: a name of its own to hold it)."""
+    options = set(typing.get_args(hint)) if typing.get_origin(hint) in (types.UnionType, typing.Union) else {hint}
+    scalar = str if str in options else int if int in options else None
+    if scalar is None or not options <= {scalar, type(None)}:
+        return f"_encode(value.{name})"
+    write = "_ebs" if scalar is str else "str"
+    written = f"{write}({var}) if type({var}) is {scalar.__name__} else _encode({var})"
+    if type(None) in options:
+        return f"('null' if ({var} := value.{name}) is None else {written})"
+    return f"({written.replace(f'type({var})', f'type({var} := value.{name})', 1)})"
 
 
 @functools.cache

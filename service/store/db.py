@@ -1,7 +1,9 @@
 """SQLite connections: one short-lived connection per unit of work, so threads never share one.
 
 WAL lets readers run beside the single writer; ``BEGIN IMMEDIATE`` makes writers queue on the
-database lock (``busy_timeout``) instead of failing half-way through an ingestion.
+database lock (``busy_timeout``) instead of failing half-way through an ingestion. ``synchronous=NORMAL``
+is WAL's usual setting: a commit is atomic and never corrupts the file, and only the last commits
+before a power cut may be lost (the articles can be posted again), for no sync on every commit.
 """
 
 from __future__ import annotations
@@ -35,13 +37,18 @@ class Database:
             if self.outdated:
                 conn.executescript("".join(f"DROP TABLE IF EXISTS {table};" for table in DERIVED))
             conn.executescript(SCHEMA)
+        # Held open, idle, for the life of the store: while one connection has the WAL open, a unit of
+        # work's connection is never the last to close, so closing it neither checkpoints nor deletes
+        # the WAL (about 15 ms of disk syncs on every call); the WAL is still checkpointed as it grows.
+        self._keeper = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._keeper.execute("PRAGMA user_version").fetchone()  # opens the WAL index now
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.row_factory = sqlite3.Row
             yield conn

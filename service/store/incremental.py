@@ -42,12 +42,13 @@ def remove(conn: sqlite3.Connection, aid: str) -> None:
 def _refresh(conn: sqlite3.Connection, story: str, changed: set[str], dirty: set[str], registry: Registry) -> None:
     """``dirty``: partitions that lost statements or whose actors changed: merged again whole."""
     fresh: dict[str, list[Keyed]] = defaultdict(list)
-    analysed = analyse_all(_to_analyse(conn, story, changed))
-    for analysis in analysed:
+    analysed = set()
+    for analysis in analyse_all(_to_analyse(conn, story, changed)):  # stored as workers hand them over
+        analysed.add(analysis.article.id)
         dirty |= _forget(conn, analysis.article.id, registry)
         for partition, statement in _store_analysis(conn, analysis, registry):
             fresh[partition].append(statement)
-    dirty |= registry.save({analysis.article.id for analysis in analysed})
+    dirty |= registry.save(analysed)
     people = registry.people
     _retitle(conn, story, registry.retitled)
     position = conn.execute("SELECT coalesce(max(position), -1) + 1 FROM entries WHERE story = ?", (story,)).fetchone()[0]
@@ -176,12 +177,14 @@ def _merge(conn: sqlite3.Connection, where: tuple[str, str, str], registry: Regi
     for first in range(0, len(missing), 500):
         ids = missing[first : first + 500]
         publishers.update(conn.execute(f"SELECT id, publisher FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids).fetchall())
+    added = []
     for key, rank, entry in entries_of(state, changed, partition, publishers, registry.shown):
         if rank in stored:
             _rewrite_entry(conn, story, stored[rank], entry, key)
         else:
-            write_entry(conn, story, position, entry, partition, rank, key)
+            added.append((position, entry, partition, rank, key))
             position += 1
+    write_entries(conn, story, added)
     if not groups:
         conn.execute("DELETE FROM partitions WHERE story = ? AND partition = ?", (story, partition))
         return position
@@ -193,29 +196,33 @@ def _merge(conn: sqlite3.Connection, where: tuple[str, str, str], registry: Regi
     return position
 
 
-def _columns(entry: Entry, key: bytes) -> tuple:
-    """An entry's row values from its id to its sort key."""
+def _columns(entry: Entry) -> tuple:
+    """An entry's row values from its id to its data."""
     when = entry.date
     return (entry.id, entry.kind, when is not None,
             when.earliest.isoformat() if when and when.earliest else None,
-            when.latest.isoformat() if when and when.latest else None, dumps(entry), key)
+            when.latest.isoformat() if when and when.latest else None, dumps(entry))
 
 
 def write_entry(conn: sqlite3.Connection, story: str, position: int, entry: Entry, partition: str, rank: str,
                 key: bytes) -> None:
-    entry_id, kind, dated, earliest, latest, data, key = _columns(entry, key)
-    conn.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                 (story, position, entry_id, kind, dated, earliest, latest, data, partition, rank, key))
+    write_entries(conn, story, [(position, entry, partition, rank, key)])
+
+
+def write_entries(conn: sqlite3.Connection, story: str, rows: list[tuple[int, Entry, str, str, bytes]]) -> None:
+    """Store new entries, (position, entry, partition, group key, sort key) each, a statement per table."""
+    conn.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     [(story, position, *_columns(entry), partition, rank, key) for position, entry, partition, rank, key in rows])
     conn.executemany("INSERT INTO entry_actors VALUES (?, ?, ?, ?)",
-                     [(story, position, i, dumps(a)) for i, a in {a.id: a for a in entry.actors}.items()])
+                     [(story, position, i, dumps(a)) for position, entry, *_ in rows for i, a in {a.id: a for a in entry.actors}.items()])
     conn.executemany("INSERT INTO entry_articles VALUES (?, ?, ?)",
-                     [(story, position, aid) for aid in sorted({s.article_id for s in entry.sources})])
+                     [(story, position, aid) for position, entry, *_ in rows for aid in sorted({s.article_id for s in entry.sources})])
 
 
 def _rewrite_entry(conn: sqlite3.Connection, story: str, position: int, entry: Entry, key: bytes) -> None:
     """Store a changed entry in its row: its actor and article rows changed by difference only."""
     conn.execute("UPDATE entries SET id = ?, kind = ?, dated = ?, earliest = ?, latest = ?, data = ?, sort_key = ?"
-                 " WHERE story = ? AND position = ?", (*_columns(entry, key), story, position))
+                 " WHERE story = ? AND position = ?", (*_columns(entry), key, story, position))
     actors = {i: dumps(a) for i, a in {a.id: a for a in entry.actors}.items()}
     before = dict(conn.execute("SELECT actor_id, data FROM entry_actors WHERE story = ? AND position = ?", (story, position)).fetchall())
     conn.executemany("DELETE FROM entry_actors WHERE story = ? AND position = ? AND actor_id = ?",

@@ -3,13 +3,15 @@
 An article's analysis is a pure function of the article and its reference date, so what a worker
 returns equals, value for value, what this process would compute: the stored timeline does not
 depend on the setting. Workers are started with "spawn" (safe beside a server's threads) on the
-first batch large enough, and kept for the life of the process.
+first batch large enough, and kept for the life of the process. Results are handed over in order as
+they come, so this process stores each article's analysis while the workers go on with the rest.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from service.config import analysis_workers
@@ -26,13 +28,14 @@ _size = 0
 _lock = threading.Lock()
 
 
-def analyse_all(work: list[Work]) -> list[AnalysedArticle]:
-    """Each article analysed, in order, in workers when ``TIMELINE_ANALYSIS_WORKERS`` >= 2."""
-    workers = analysis_workers()
+def analyse_all(work: list[Work]) -> Iterator[AnalysedArticle]:
+    """Each article analysed, in order: in workers when the setting gives 2 or more for this batch
+    (``config.analysis_workers``), else here, one at a time as the caller asks."""
+    workers = analysis_workers(len(work))
     if workers < 2 or len(work) < MIN_BATCH:
-        return [analyse(item) for item in work]
+        return map(analyse, work)
     chunk = max(1, len(work) // (4 * workers))
-    return list(_executor(workers).map(analyse, work, chunksize=chunk))
+    return _executor(workers).map(analyse, work, chunksize=chunk)
 
 
 def analyse(item: Work) -> AnalysedArticle:

@@ -135,9 +135,16 @@ def test_database_pragmas(store: Store) -> None:
     with store.db.read() as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL: WAL keeps the file whole
     assert isinstance(store.db.path, Path)
     sqlite3.connect(store.db.path).close()
+
+
+def test_a_unit_of_work_leaves_the_wal_open(store: Store) -> None:
+    """Closing a call's connection is not the last close: no checkpoint and WAL deletion on every call."""
+    store.add_article("s", NewArticle("The council met on Monday."))
+    assert store.get_story("s")["articles"] == 1
+    assert Path(f"{store.db.path}-wal").exists()
 
 
 @pytest.mark.parametrize(("table", "column"), [("entries", "sort_key"), ("article_analyses", "people")])

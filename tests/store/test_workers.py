@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from service.config import WORKERS_ENV
+from service.config import AUTO_BATCH, MAX_AUTO_WORKERS, WORKERS_ENV, analysis_workers
 from service.seeds import read_seed_story
 from service.store import NewArticle, Store, TimelineFilter
 from service.store.workers import MIN_BATCH
@@ -40,3 +40,19 @@ def test_workers_store_what_the_process_stores(tmp_path: Path, monkeypatch: pyte
     alone = _stored(tmp_path / "alone.db", batch)
     monkeypatch.setenv(WORKERS_ENV, "2")
     assert _stored(tmp_path / "workers.db", batch) == alone
+
+
+@pytest.mark.parametrize(("setting", "batch", "cores", "expected"), [
+    ("", 500, 2, 0),  # unset: in process, whatever the batch
+    ("0", 500, 2, 0),
+    ("3", 5, 2, 3),  # a number is taken as given (analyse_all still keeps batches under MIN_BATCH in process)
+    ("auto", AUTO_BATCH - 1, 2, 0),  # a small batch: starting workers costs more than they save
+    ("auto", AUTO_BATCH, 2, 2),  # one per core
+    ("AUTO", 1000, 16, MAX_AUTO_WORKERS),
+    ("auto", 1000, 1, 1),  # one core: analyse_all runs it in process
+    ("many", 1000, 2, 0),  # not understood: in process
+])
+def test_analysis_workers_setting(monkeypatch: pytest.MonkeyPatch, setting: str, batch: int, cores: int, expected: int) -> None:
+    monkeypatch.setenv(WORKERS_ENV, setting)
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    assert analysis_workers(batch) == expected
