@@ -30,7 +30,7 @@ from service.pipeline.statements.figures import find_figures
 from service.pipeline.statements.lexicon import event_forms
 from service.pipeline.statements.mentions import find_mentions
 from service.pipeline.statements.names import is_descriptor
-from service.pipeline.statements.neighbours import clause_after, own_act, paragraph_time, retold, soon_after
+from service.pipeline.statements.neighbours import after_named_event, clause_after, counted_from_event, labels, own_act, paragraph_time, retold, retold_in_full, soon_after, unstamped
 from service.pipeline.statements.planned import find_plans, joint_opener
 from service.pipeline.statements.quotes import find_quotes, within
 from service.pipeline.statements.reporting import PLACING_FORMS, judged
@@ -47,6 +47,7 @@ _COUNTING = frozenset({"confirm", "announce"})
 # "denied the report on Friday", "called the plan unworkable on Friday": the object is what is denied
 # or judged, so the time after it is the saying's
 _DENYING = "deny"
+_ISSUING = "issue"  # "issued the following statement on Monday:": the object is the text, the time its issuing's
 _COUNT = re.compile(r"\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\s", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")
 _TOLD = re.compile(r"\btold\s+((?:this|the)\s+(?:newspaper|paper|website|programme|program)|(?:The\s+)?(?:[A-Z][\w’'-]*\s*){1,3})")
@@ -58,6 +59,8 @@ _TO_PARTICIPLE = re.compile(r"[^,;:“”\"()]*,\s*")  # from the main clause's 
 _CLOSING = (".", "!", "?", ")", "…", ":")  # after any closing quote marks
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _TELLING = 3  # the sentences after a dated lede that may go on telling its news, until someone speaks
+_RECENT = 8  # the events just told, that "Hours later," may count from
+_SUMMARY = 3  # the opening sentences that may sum up a claim told in full below (standfirst, lede)
 _TOP = 2  # the lede and the sentence after it: the news of the article's own day ("has ordered an inquiry")
 
 
@@ -75,9 +78,12 @@ def extract_statements(
     expressions = sorted((e for e in expressions if not e.furniture and not _in_furniture(e, furniture)), key=lambda e: e.start)
     firms, uncut = _firms(usable)
     cast, last, speeches, events, plans = Cast(common=frozenset(_LOWER_WORD.findall(text)), ahead=_organisations(usable), firms=firms, uncut=uncut), (), [], [], []
+    labelled = labels(usable, expressions)
+    usable = [unstamped(s, labelled.get(s.paragraph)) for s in usable]  # a live page's stamp opens no subject
     lede = next((i for i, s in enumerate(usable[:3]) if _news(s)), None)  # past a cookie line, not into background
     top = range(lede, lede + _TOP) if lede is not None else range(0)
     told: Dating | None = None  # the dated lede's day, while the sentences after it go on telling its news
+    reported: Dating | None = _lede_day(reference_date) if lede is None else None  # the news day, once the lede is read
     they: tuple[Actor, ...] = ()  # "X and Y agreed ... They are to meet ...": whom a plural pronoun names
     for index, sentence in enumerate(usable):
         heard = within(quotes, sentence.start, sentence.end)  # the sentence's own quotes, found once
@@ -93,15 +99,24 @@ def extract_statements(
         told_verbs = {v.verb.start for v in verdicts}  # the verdict's telling of a verb replaces the generic one
         planned = [] if found else find_plans(sentence, heard, own, cast, they)
         scheduled = {p.expression for p in planned}  # the plan's day is no other verb's ("will take place on 3 May, ... began")
-        told = None if found and index != lede or lede is None or index > lede + _TELLING else told  # a saying turns to what was said
-        events.extend((sentence, e) for e in find_events(sentence, heard, own, cast, starts, news, resumes, bool(found), index != lede, told)
-                      if e.verb.start not in told_verbs and e.expression not in scheduled)
+        going = None if lede is None or index > lede + _TELLING else told  # "Some 40 were hospitalised, police said": still the news
+        told = None if found and index != lede else going  # after a saying, the story turns to what was said
+        stamp = labelled.get(sentence.paragraph)
+        stamp = stamp if stamp is not None and stamp.expression.start <= sentence.start + 1 and (not own or own[0].start >= stamp.expression.start) else None
+        soon = None if found else soon_after(sentence, [(e.verb.start, e.dating) for _, e in events[-_RECENT:]])
+        acts = find_events(sentence, heard, own, cast, starts, stamp or news, resumes, bool(found), index != lede, going, reported or news, soon)
+        if not acts and stamp is not None:  # "16:30 About 500 protesters have gathered", "FRIDAY: The trial was adjourned": the label's news
+            own = [e for e in own if e is not stamp.expression]
+            acts = find_events(sentence, heard, own, cast, starts, stamp, resumes, bool(found), True, None if own else stamp)
+        events.extend((sentence, e) for e in acts if e.verb.start not in told_verbs and e.expression not in scheduled)
         told = _told([e for s, e in events if s is sentence], own) if index == lede else told
+        reported = (told or _lede_day(reference_date)) if index == lede else reported  # the day the article reports
         events.extend((sentence, e) for e in verdicts)
         plans.extend((sentence, p) for p in planned)
         they = opening
     drafts = build_drafts(usable, speeches, quotes)
-    datings = _date_drafts(drafts, expressions, quotes, reference_date, events, article.publisher)
+    datings = _date_drafts(drafts, expressions, quotes, reference_date, events, article.publisher, labelled)
+    retold_in_full(drafts, datings, text, usable[_SUMMARY].start if len(usable) > _SUMMARY else len(text))
     out = [_statement(article, d, dt, quotes) for d, dt in zip(drafts, datings)]
     quoting = {id(s): (s, d.actors) for d in drafts if d.quotes for s in d.sentences}  # one speaker per sentence
     for sentence, speaker in quoting.values():
@@ -119,6 +134,8 @@ def _news(sentence: Sentence) -> bool:
     text = sentence.text
     if not text.rstrip().rstrip("”\"’'").endswith(_CLOSING) or _ADDRESS.search(text):
         return False
+    if len(_LOWER_WORD.findall(text)) < 2:
+        return False  # a dateline cut off at its abbreviation ("KESTREL LAKE, Sask."): no sentence
     return any(w in event_forms() for w in _LOWER_WORD.findall(text)) or any(
         m.kind in ("person", "organisation", "group") for m in find_mentions(text, sentence.start))
 
@@ -181,8 +198,9 @@ def _in_furniture(span: Sentence | Expression, furniture: Sequence[Furniture]) -
     return covered * 2 > length
 
 
-def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceDate, events, publisher: str | None) -> list[Dating]:
-    """Tied expression, else "had previously", else paragraph, else speaker's previous statement, else reference."""
+def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceDate, events, publisher: str | None, labelled: dict[int, Dating]) -> list[Dating]:
+    """Tied expression, else its paragraph's label, else "had previously", else paragraph, else speaker's
+    previous statement, else reference."""
     datings: list[Dating] = []
     news_day = _news_day(drafts, expressions, quotes, reference, [e for _, e in events])
     timed = [(s, e.dating, e.expression) for s, e in events]
@@ -195,6 +213,10 @@ def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceD
         dating = _tied(draft, expressions, quotes, _clause_floor(draft, sharing[draft.start]))
         if dating is not None and datings:  # "... on Friday. X had said the previous day": the telling's day before
             dating = retold(dating, datings[-1], (drafts[len(datings) - 1].start, drafts[len(datings) - 1].end), expressions) or dating
+        if dating is None and draft.sentences[0].paragraph in labelled:
+            dating = labelled[draft.sentences[0].paragraph]
+        if dating is None:  # "A week after the vote, X said ...": counted from the happening told before
+            dating = counted_from_event(draft.sentences[0], expressions, events) or after_named_event(draft.sentences[0], events)
         if dating is None and any(s.prior for s in draft.speeches):
             dating = before_reference(reference.value, "had previously")
         if dating is None:  # "Hours later, the minister said ...": the day of what was told just before
@@ -240,7 +262,7 @@ def _tied(draft: Draft, expressions, quotes, floor: int = 0) -> Dating | None:
         sentence = next(s for s in draft.sentences if s.start <= speech.verb.start < s.end)
         counted = speech.lemma in _COUNTING and _COUNT.match(sentence.text, speech.verb.end - sentence.start) is not None
         announced = speech.verb.text.lower().startswith("announc") and _ANNOUNCED.match(sentence.text, speech.verb.end - sentence.start) is not None
-        free = counted or announced or speech.lemma == _DENYING or speech.verb.text.lower() in PLACING_FORMS or judged(speech.verb.text, sentence.text[speech.verb.end - sentence.start :])
+        free = counted or announced or speech.lemma in (_DENYING, _ISSUING) or speech.verb.text.lower() in PLACING_FORMS or judged(speech.verb.text, sentence.text[speech.verb.end - sentence.start :])
         closing = speech.lemma != "according" or speech.verb.start - sentence.start > 2  # "..., according to X on Thursday": X's time
         verb = (speech.verb.start, max(speech.verb.end, speech.subject[1]) if speech.inverted and closing else speech.verb.end)
         subject = _relative_subject(sentence, speech) if speech.relative else speech.subject

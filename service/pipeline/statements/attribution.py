@@ -36,6 +36,13 @@ _JOINT_TAIL = re.compile(r"(?:\s+and\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)?\s*")  
 _WITH_LEAD = re.compile(r"(?:^|[,;]\s*)with\s+(?:(?:[A-Z][\w’'-]*\s+){1,3}and\s+)?(?:the\s+|its\s+|their\s+)?$")
 _AND = re.compile(r"\s+and\s+")
 _FINITE_NEXT = re.compile(r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|must|did|does|do)\b")
+_FOUND_TEXT = re.compile(
+    r"\b(?:found|discovered|received|saw|seized|recovered|carried|held|displayed|waved)\s+(?:a|an|the|some|several)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:notes?|signs?|letters?|messages?|banners?|placards?|posters?|documents?|e-?mails?|leaflets?|graffiti)\b[^,;:“”\"]*$", re.I)  # through the verb
+# "X had posted a message on social media the previous day saying ...": the message's sender says it
+_MESSAGE = re.compile(
+    r"\b(?:posted|issued|released|published|sent|wrote|tweeted|put\s+out)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:message|statement|letter|note|post|video|tweet|e-?mail|memo|notice)\b[^,;:“”\"]*$", re.I)
 _GAP_BREAK = re.compile(r"[,;:“”\"()]")
 _NESTED_BREAK = re.compile(r"[,;:“”\"]")
 
@@ -95,7 +102,9 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
     subject = agent or subject_before(text, offset, toks, k, mentions, strict=True)
     relative = subject is None and (subject := relative_subject(toks, k, mentions)) is not None
     inverted = agent is not None
-    if subject is None and verb.text.endswith("ing") and k > 0 and toks[k - 1].text == ",":
+    if _FOUND_TEXT.search(text, 0, verb.end - offset):
+        return None  # "Police found a note at the scene saying ...": the note's words, no one named wrote them
+    if subject is None and verb.text.endswith("ing") and k > 0 and (toks[k - 1].text == "," or _MESSAGE.search(text, 0, verb.start - offset)):
         if found:  # "X welcomed it, but Y said ..., warning that ...": the nearest speaker goes on
             return Speech(verb, lemma, found[-1].actors, found[-1].subject, False, prior, found[-1].relative)
         subject = sentence_subject(text, offset, mentions)  # "X has resigned, saying ...": X says it

@@ -30,12 +30,21 @@ _PARTICIPLE = re.compile(  # "Speaking to reporters on Monday, X said"; "In an i
     r"|(?:Hours|Minutes|Moments|Shortly|Soon|Just|Immediately)\s+(?:after|before))\b[^,.;“”\"]*$"
 )
 _NAME_GAP = re.compile(r"\s*(?:(?:the|[A-Z][\w’'.-]*)\s+){1,5}(?:on\s+|at\s+)?")  # "told The Associated Press on Friday"
+# "was remanded in custody and will be sentenced next month": a second verb, later, has the time
+_LATER_VERB = re.compile(r"\b(?:and|but|then)\s+(?:(?:is|are)\s+(?:due|set|expected|scheduled)\s+to|will|would|could|may|might|must|should|faces?|plans?\s+to|is\s+to|are\s+to)\b")
+_POSSESSIVE = re.compile(r"['’]s?\s+$")  # "said the paper's April 2017 reports": the time qualifies the owner's noun
+# a participle phrase has no finite verb of its own ("Speaking to reporters on Monday,"), unless after a
+# subordinator ("Asked whether he would resign on Monday,"); "Waiting lists will fall by summer" is a clause
+_FINITE_LEAD = re.compile(r"\b(?:will|would|was|were|is|are|has|have|had|can|could|may|might|must|should|did|does)\b")
+_SUBORDINATOR = re.compile(r"\b(?:whether|if|why|how|what|that|when|after|before|because|while|who|which)\b")
+_UNTIL = re.compile(r"\b(?:until|till|pending)\s+(?:the\s+)?$", re.I)  # "adjourned the hearing until Thursday": when it ends, not when it was done
 # "told reporters in Brussels on Tuesday", "told lawmakers at the Capitol on Friday": the audience and its place
 _AUDIENCE_GAP = re.compile(
     r"\s*(?:reporters|journalists|the press|lawmakers|legislators|MPs|senators|deputies|delegates|parliament|"
     r"investors|analysts|supporters|the court|the jury|the committee|"
     # "told a parliamentary committee", "told a briefing", "told the BBC's Newsnight programme", "told state television"
     r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:committee|panel|hearing|parliament|assembly|summit|rally|court|jury|council|crowd|audience|briefing|conference|meeting"
+    r"|tribunal|inquiry|inquest|commission|board|senate|congress|cabinet|shareholders|staff|workers|students|fans|residents|voters"
     r"|station|newspaper|channel|broadcaster|magazine|website|podcast|agency)|"  # "told a radio station on Sunday"
     r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:programme|program|show|podcast|newspaper|channel)|"
     r"(?:state|national|public|local)\s+(?:television|TV|radio|media|broadcaster))"
@@ -67,11 +76,13 @@ _DAY_PREPOSITION = re.compile(r"\bon\s+$")  # "issued an order on Wednesday requ
 _PARTICIPLE_AFTER = re.compile(r"\s[a-z]+ed\s+(?:of|with|by|in|for|over|after)\b")  # "on Wednesday accused of taking bribes"
 _ARTICLE_END = re.compile(r"\s*\b(?:the|a|an)$", re.I)
 _TITLE_END = re.compile(r",(?:\s+[a-z][a-z-]*){1,3}$")
-_BARE_OPENING = re.compile(r"(?:\([^)]*\)\s*)?,?\s*(?:when|as|while)?\s*,?")
+# "On Monday, X", "a day earlier, when X", and a day that labels its paragraph ("MONDAY: X took the stand")
+_BARE_OPENING = re.compile(r"(?:\([^)]*\)\s*)?(?:,|:|\s?[—–-])?\s*(?:when|as|while)?\s*,?")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 # "said X, the company's chief executive, in a video posted on Wednesday night": an apposition
 # before the venue and the venue's own participle leave the time the telling's
 _APPOSED = r"(?:,\s*(?:the|a|an|his|her|its|their)\s+[^,“”\"]{1,60},\s*)?"
+_APPOSED_ONLY = re.compile(rf"{_APPOSED}\s*(?:(?:late|early)\s+)?(?:on|at|in)?\s*")  # "said X, a baker, on Thursday"
 _VENUE_MADE = re.compile(r"^,\s*(?:the|a|an|his|her|its|their)\s+[^,“”\"]{1,60},|\s(?:posted|published|released|issued|broadcast|aired|recorded)\b", re.I)
 _VENUE_GAP = re.compile(
     rf"{_APPOSED}\s*(?:[\w’'.-]+\s+){{0,4}}?{_VENUE}(?:\s+(?:posted|published|released|issued|broadcast|aired|recorded))?"
@@ -120,13 +131,15 @@ def tied_expression(
             continue  # "now", "recently": no day of saying
         if not (offset <= expr.start < offset + len(text)):
             continue
+        if _UNTIL.search(text, 0, expr.start - offset):
+            continue
         if expr.start >= verb[1]:
             gap = text[verb[1] - offset : expr.start - offset]
             words = gap.split()
             verb_text = text[verb[0] - offset : verb[1] - offset]
             labelled = _labelled(gap, verb_text)
             plain = _PLAIN.fullmatch(gap) and not _FINITE_IN.search(gap)  # one clause: no second finite verb ("... has averted ...")
-            if (_CONTENT_BREAK.search(gap) and not labelled) or len(words) > max(reach, plain_reach if plain else 0):
+            if (_CONTENT_BREAK.search(gap) or _POSSESSIVE.search(gap) or _LATER_VERB.search(gap)) and not labelled or len(words) > max(reach, plain_reach if plain else 0):
                 continue
             told = _TO_AUDIENCE.match(verb_text) is not None
             if len(words) > 2 and not free_object and not labelled and not _telling_gap(gap, text[expr.end - offset :], told, _ADDRESSING.match(verb_text) is not None):
@@ -141,7 +154,7 @@ def tied_expression(
         elif expr.end <= subject[0]:
             between = text[expr.end - offset : subject[0] - offset]
             lead = text[: expr.start - offset]
-            opens = _LEADING.fullmatch(lead) or _PARTICIPLE.match(lead) or _WHEN.search(between)
+            opens = _LEADING.fullmatch(lead) or _participle(lead) or _WHEN.search(between)
             if not _opening_adverbial(between) or not opens:
                 continue
         else:
@@ -158,13 +171,22 @@ def _telling_gap(gap: str, rest: str, told: bool, addressing: bool = False) -> b
     ("announced his resignation on"), whom the words went to before their content ("warned the
     company in March that", after a verb that takes one: ``addressing``), or an object and venue without a verb, the time closing the
     clause ("told Reuters in an interview on Wednesday.")."""
-    if _PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap) or _OWN_OBJECT.fullmatch(gap) or _SPEAKING.match(gap):
+    if _PREPOSITION_START.match(gap) or _NAME_GAP.fullmatch(gap) or _APPOSED_ONLY.fullmatch(gap) or _OWN_OBJECT.fullmatch(gap) or _SPEAKING.match(gap):
         return True  # ... or "said, speaking in Oslo on Tuesday, that"
     if told and _AUDIENCE_GAP.fullmatch(gap) or _ADDRESSEE.fullmatch(gap) and not _GAP_VERB.search(gap):
         return True
     if addressing and _ADDRESSED_GAP.fullmatch(gap) and not _GAP_VERB.search(gap) and _CONTENT_TAIL.match(rest):
         return True
     return bool(_VENUE_GAP.fullmatch(gap)) and not _GAP_VERB.search(_VENUE_MADE.sub(" ", gap)) and bool(_TELLING_TAIL.match(rest))
+
+
+def _participle(lead: str) -> bool:
+    """A participle phrase opens the sentence before the time ("Speaking to reporters on Monday, X
+    said"), not a clause whose subject is a noun in -ing ("Waiting lists will fall by summer, X said")."""
+    if not _PARTICIPLE.match(lead):
+        return False
+    finite = _FINITE_LEAD.search(lead)
+    return finite is None or _SUBORDINATOR.search(lead, 0, finite.start()) is not None
 
 
 def _labelled(gap: str, verb_text: str) -> bool:

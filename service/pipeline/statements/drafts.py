@@ -114,13 +114,23 @@ def _distance(quote: Quote, speech: Speech) -> int:
 
 
 def _continue_speakers(drafts: list[Draft]) -> list[Draft]:
-    """Unattributed quotes take the previous speaker of the same or the previous paragraph."""
+    """Unattributed quotes take the previous speaker of the same or the previous paragraph; a quote
+    that an attribution ending in a colon announces ("X said on Friday:", "The following statement was
+    issued by X:") is that attribution's content, one statement with it."""
     out: list[Draft] = []
     for draft in drafts:
         if draft.actors is None:
             previous = out[-1] if out else None
             if previous is None or draft.sentences[0].paragraph - previous.paragraph > 1:
                 continue
+            if previous.speeches and not previous.quotes and _announces(previous.sentences[-1]):
+                previous.sentences.extend(draft.sentences)
+                previous.quotes.extend(draft.quotes)
+                continue
             draft.actors = previous.actors
         out.append(draft)
     return out
+
+
+def _announces(sentence: Sentence) -> bool:
+    return sentence.text.rstrip().endswith(":")

@@ -17,7 +17,10 @@ from collections.abc import Sequence
 from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.dating import Dating, from_expression, inherited, tied_expression
-from service.pipeline.statements.happenings import CLAUSE_END, IN_WHICH, EventDraft, crowd, event_line, happening_line, happenings, nearest, place_round, undergone, vessel, vessel_name
+from service.pipeline.statements.happenings import (
+    CLAUSE_END, IN_WHICH, EventDraft, before_subordinate_saying, crowd, day_label, event_line, happening_line, happenings, nearest,
+    owner_of, place_round, undergone, until_time, vessel, vessel_name,
+)
 from service.pipeline.statements.lexicon import auxiliaries, event_forms, light_events, load, reporting_forms, transitive_events, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, outside, within
@@ -48,7 +51,7 @@ _NOT_HEAD = frozenset(auxiliaries() | _TIME_WORDS | words("prepositions") | {"ha
 _PASSIVE_ADVERBS = frozenset({"last", "first", "also", "previously", "briefly", "temporarily"})
 _OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.DOTALL)
 _UNIT = re.compile(r"\s+[a-z][a-z-]*(?:\s+carrying\s+[\w,]+\s+[a-z]+)?\s+")  # "jet", "jet carrying 182 passengers"
-_CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
+_CLAUSE_START = re.compile(r".*(?:[,;:](?!\d)|\(|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _WHEN = re.compile(r"\s*,\s*(?:when|as|while)\b")
 _DAYS = frozenset({"day", "time"})
@@ -63,7 +66,7 @@ _DATELINE = re.compile(r"\s[—–-]\s*$")
 def find_events(
     sentence: Sentence, quotes: tuple[Quote, ...], expressions: Sequence[Expression], cast: Cast,
     speech_starts: Sequence[int], lede: Dating | None = None, resumes: dict[int, int] | None = None, attributed: bool = False,
-    after_lede: bool = False, going_on: Dating | None = None,
+    after_lede: bool = False, going_on: Dating | None = None, news_day: Dating | None = None, soon: Dating | None = None,
 ) -> list[EventDraft]:
     """Events told in one sentence; ``speech_starts`` are its reporting verbs, whose content is not an
     event, up to where ``resumes`` says the main clause takes over from a relative clause's saying
@@ -78,6 +81,10 @@ def find_events(
     ``going_on`` is the day of the happening a dated lede told, for the sentences that go on telling it: an
     undated simple-past passive there ("Two miners were dug out alive") is part of that news, on its day;
     an active past ("He won the title twice"), a pluperfect or a perfect is background.
+
+    ``news_day`` dates an act told only by when it ends ("adjourned the hearing until Thursday",
+    "closed the road until Friday"): done on the day the article reports. ``soon`` dates the acts of a
+    sentence that opens "Hours later," or "Within hours,": the day of what was told just before.
     """
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
@@ -85,14 +92,14 @@ def find_events(
     lede = None if expressions else lede
     if any(e.type == "DATE" for e in expressions) or _BACKGROUND.search(text):
         going_on = None  # "was damaged in 2009", "was damaged years ago", "was flooded twice": a time of its own, history, a habit
-    if not expressions and lede is None and going_on is None:
+    if not expressions and lede is None and going_on is None and soon is None:
         return []  # an event is dated by a time of its own or is the lede's news
     toks = outside(quotes, tokens(text, offset))
     lowered = [t.text.lower() for t in toks]
     forms = event_forms()
     if forms.isdisjoint(lowered):
-        return nearest(happenings(text, offset, toks, expressions, quotes))  # no verb of an act: spare the names
-    mentions = [m for m in outside(quotes, find_mentions(text, offset)) if cast.is_name(m)]
+        return nearest(happenings(text, offset, toks, expressions, quotes, owner_of(text, offset, cast)))  # no verb of an act: spare the names
+    mentions = [m for m in outside(quotes, find_mentions(text, offset)) if cast.is_name(m) and not day_label(m, expressions, text, offset)]
     speech_starts = [*speech_starts, *(t.start for j, t in enumerate(toks) if t.text in _SAYING_FORMS and _saying(toks, lowered, j))]
     resumes, attributed = resumes or {}, attributed or bool(speech_starts)
     content = [(s, resumes.get(s, sentence.end)) for s in speech_starts]  # what follows a saying is its content
@@ -103,7 +110,7 @@ def find_events(
             continue
         if text[: tok.start - offset].rstrip().endswith(_QUOTE_CLOSERS):
             continue  # "“Who pays?” asked X on Tuesday": the quote's attribution, no act
-        if attributed and lowered[k] in _MOVEMENTS:
+        if attributed and lowered[k] in _MOVEMENTS and not before_subordinate_saying(text, offset, tok, speech_starts):
             continue  # "House prices fell 2% in March, according to the statistics office": a figure given
         if k > 0 and lowered[k - 1] in _NOT_HAPPENED:
             continue  # "will cut", "to launch": not a happening
@@ -123,7 +130,8 @@ def find_events(
         subject = owner or subject
         span = (subject.start, subject.end) if subject is not None else _opening(text, offset, tok)
         expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True, plain_reach=24)
-        if expr is None and lede is None and not _goes_on(lowered, k, going_on, speech_starts):
+        until = until_time(text, offset, tok, expressions) if expr is None and news_day is not None else None
+        if expr is None and lede is None and until is None and soon is None and not _goes_on(lowered, k, going_on, speech_starts, tok.start):
             continue  # undated and no lede's news: resolve no name ("..., which left the club bottom")
         if subject is None:  # "A 6.1 earthquake struck ... on Tuesday", "The hospital was shut on Tuesday"
             if gerund or _named_before(text, offset, mentions, tok.start) or _modifies(text, offset, toks, k):
@@ -157,6 +165,13 @@ def find_events(
         if expr and not _tied_to_speech(text, offset, expr, speech_starts):
             label = event_line(told, text, offset, tok, expr.end) if told else happening_line(text, offset, tok, expr.end)
             out.append(EventDraft(actors, tok, label, from_expression(expr, tok.text, day=True), expr.start))
+        elif until is not None and not _tied_to_speech(text, offset, until, speech_starts):
+            label = event_line(told, text, offset, tok, until.end) if told else happening_line(text, offset, tok, until.end)
+            out.append(EventDraft(actors, tok, label, inherited(news_day, f"done until '{until.text}', on the article's news day"), until.start))
+        elif expr is None and soon is not None:  # "Within hours, the governor declared a state of emergency"
+            label = event_line(told, text, offset, tok, tok.end) if told else happening_line(text, offset, tok, tok.end)
+            out.append(EventDraft(actors, tok, label, soon, tok.start))
+            soon = None  # the sentence's one act
         elif expr is None and lede is not None and (named or span[0] == offset or subject is not None and subject.kind == "group") and (
             (aux := _perfect(toks, k)) is not None and not (after_lede and _TALLY.match(text, tok.end - offset))
         ):
@@ -164,12 +179,12 @@ def find_events(
             label = event_line(named[0].name, text, offset, told, tok.end) if named else happening_line(text, offset, told, tok.end)
             out.append(EventDraft(actors, tok, label, lede, tok.start))  # "An earthquake has struck ...": a happening
             lede = None  # the lede's one piece of news
-        elif expr is None and going_on is not None and _goes_on(lowered, k, going_on, speech_starts):
+        elif expr is None and going_on is not None and _goes_on(lowered, k, going_on, speech_starts, tok.start):
             label = event_line(named[0].name, text, offset, tok, tok.end) if named else happening_line(text, offset, tok, tok.end)
             out.append(EventDraft(actors, tok, label, inherited(going_on, "told just after the dated lede"), tok.start))
             going_on = None  # "was dug out alive ... and flown to hospital": one happening
     dated = {d.expression for d in out}
-    out.extend(h for h in happenings(text, offset, toks, expressions, quotes) if h.expression not in dated)
+    out.extend(h for h in happenings(text, offset, toks, expressions, quotes, owner_of(text, offset, cast)) if h.expression not in dated)
     return nearest(out)
 
 
@@ -200,10 +215,10 @@ def _saying(toks: list[Token], lowered: list[str], j: int) -> bool:
     return toks[j].text in _SAYING_FORMS and not noun
 
 
-def _goes_on(lowered: list[str], k: int, going_on: Dating | None, speech_starts: Sequence[int]) -> bool:
+def _goes_on(lowered: list[str], k: int, going_on: Dating | None, speech_starts: Sequence[int], at: int) -> bool:
     """A simple-past passive that goes on telling a dated lede's news ("Some 40 workers were hospitalised"),
-    in a sentence nobody speaks in; "It was reported that two were injured" is a saying's content."""
-    return going_on is not None and not speech_starts and k > 0 and lowered[k - 1] in ("was", "were") and _REPORTING.isdisjoint(lowered[: k + 1])
+    before any saying ("..., police said" closes it); "It was reported that two were injured" is a saying's content."""
+    return going_on is not None and all(s > at for s in speech_starts) and k > 0 and lowered[k - 1] in ("was", "were") and _REPORTING.isdisjoint(lowered[: k + 1])
 
 
 def _perfect(toks: list[Token], k: int) -> Token | None:
@@ -299,20 +314,10 @@ def _modifies_plural(text: str, offset: int, subject, verb: Token) -> bool:
     return all(w.isalpha() and w.islower() and w not in _NOT_HEAD for w in between) and head.endswith("s") and not head.endswith("ss")
 
 
-
-
-
-
-
-
 def _after_dateline(text: str, offset: int, position: int) -> int:
     """Where the verb's sentence starts past a dateline ending in a dash ("MANILA, Oct 17 (Wire) - ")."""
     opening = _CLAUSE_START.match(text, 0, position - offset)
     return offset + (opening.end() if opening and _DATELINE.search(opening.group()) else 0)
-
-
-
-
 
 
 def _tied_to_speech(text: str, offset: int, expr: Expression, speech_starts: Sequence[int]) -> bool:

@@ -84,7 +84,7 @@ def _scan_start(text: str, digit: int) -> int:
 
 def _currency(raw: str) -> str | None:
     """The unit a currency prefix gives ("US$12" -> dollar, "€3m" -> euro), else None."""
-    prefix = _MONEY_PREFIX.match(raw)
+    prefix = None if raw[:1].isdigit() else _MONEY_PREFIX.match(raw)  # most figures have no prefix: spare the match
     if prefix is None:
         return None
     sign = prefix.group().strip().lower()

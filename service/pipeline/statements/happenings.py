@@ -8,19 +8,20 @@ discussed last week in Kyiv"). An event reads as its actor, verb and the rest of
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from service.pipeline.model import Actor, Expression, Sentence
 from service.pipeline.statements.dating import Dating, from_expression, tied_expression
 from service.pipeline.statements.lexicon import auxiliaries, event_forms, first_person_events, light_events, load, words
-from service.pipeline.statements.mentions import Token, tokens
+from service.pipeline.statements.actors import Cast
+from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, inside, within
 
 _FIRST_PERSON = words("first_person")
 _PREDICATE = auxiliaries() | event_forms() | words("not_happened")  # a word that starts the next predicate
-_CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
+_CLAUSE_START = re.compile(r".*(?:[,;:](?!\d)|\(|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
 _GAP_END = re.compile(r"(?:\b(?:in|on|at|of|during|from)|,)\s*$")
 _AHEAD = re.compile(r"[\s,]*(?:\w+\s+)?(?:will|would|could|may|might|is\s+due|is\s+expected)\b")  # not yet happened
 _WORD = re.compile(r"\S+")
@@ -33,6 +34,9 @@ _RELATIVE_OPEN = re.compile(r"(?:which|that)\s+")
 _TRAILING_AND = re.compile(r"\s+(?:and|but|or)$")
 CLAUSE_END = re.compile(r"[,;:!?](?:\s|$)|(?<![A-Z])\.(?:\s|$)|[“”\"]")  # "U.S. chipmaker" goes on
 
+_LABEL_END = re.compile(r"\s*(?::|[—–]|\s-)\s")
+_SUBORDINATE_LEAD = re.compile(r"\b(?:after|when|as|because|since|before|while)\b")
+_UNTIL_GAP = re.compile(r"(?:\s+(?!until\b|till\b)[\w’'-]+){0,6}\s+(?:until|till)\s+(?:the\s+)?", re.I)  # "adjourned the hearing until"
 
 @dataclass(frozen=True, slots=True)
 class EventDraft:
@@ -46,14 +50,20 @@ class EventDraft:
 @cache
 def _happening_pattern() -> re.Pattern[str]:
     nouns = "|".join(load("events")["nouns"]["happenings"])  # the head noun: a preposition or comma follows it
-    return re.compile(rf"\s*(?:A|An|The)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})(?P<gap>(?:\s+(?:in|on|at|of|during|from|by|near|to|for|against|over)\b|,)[^.;:“”\"]*?|\s*)$")
+    owner = r"(?P<owner>(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w-]*)(?:'s|’s|’|')"  # "Sandvik's withdrawal ... on Wednesday"
+    return re.compile(rf"\s*(?:A|An|The|{owner})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})(?P<gap>(?:\s+(?:in|on|at|of|during|from|by|near|to|for|against|over)\b|,)[^.;:“”\"]*?|\s*)$")
 
 
-def happenings(text: str, offset: int, toks: list[Token], expressions: Sequence[Expression], quotes) -> list[EventDraft]:
+def happenings(
+    text: str, offset: int, toks: list[Token], expressions: Sequence[Expression], quotes,
+    owner: Callable[[int], tuple[Actor, ...]] | None = None,
+) -> list[EventDraft]:
     """"A previous theft at the museum, in early March 2019, was never solved": the sentence opens with a
-    happening dated in its own noun phrase, whatever its verb; the happening has no actor."""
+    happening dated in its own noun phrase, whatever its verb; the happening has no actor, but for the
+    name that owns it ("X's withdrawal from the tournament on Wednesday"), which ``owner`` resolves from
+    where it starts."""
     for expr in expressions:
-        if expr.type != "DATE" or expr.date is None or inside(quotes, expr.start):
+        if expr.type not in ("DATE", "TIME") or expr.date is None or inside(quotes, expr.start):
             continue
         found = _happening_pattern().match(text, 0, expr.start - offset)
         if found is None or any(t.text.lower() in _PREDICATE - {"to"} for t in toks if t.end <= expr.start and t.start >= offset + found.end("noun")):
@@ -64,7 +74,8 @@ def happenings(text: str, offset: int, toks: list[Token], expressions: Sequence[
             continue  # "The election in May will decide ...": not yet happened
         noun = Token(found.group("noun"), offset + found.start("noun"), offset + found.end("noun"))
         label = text[: expr.end - offset].strip()
-        return [EventDraft((), noun, label, from_expression(expr, noun.text, day=True), expr.start)]
+        actors = owner(offset + found.start("owner")) if found.group("owner") and owner is not None else ()
+        return [EventDraft(actors, noun, label, from_expression(expr, noun.text, day=True), expr.start)]
     return []
 
 
@@ -174,3 +185,33 @@ def place_round(words: list[Token]) -> bool:
     said = [t.text.lower() for t in words]
     said = said[1:] if said[:1] == ["from"] else said
     return len(said) >= 3 and said[1] == "to" and said[0] == said[2] and said[0].isalpha()
+
+
+def day_label(mention, expressions: Sequence[Expression], text: str, offset: int) -> bool:
+    """A capitalised day that labels its paragraph, read as a name ("FRIDAY: The trial was adjourned"):
+    no actor (not "Easter Sunday services were cancelled", a time that qualifies the noun)."""
+    return _LABEL_END.match(text, mention.end - offset) is not None and any(e.start <= mention.start < e.end for e in expressions)
+
+
+def owner_of(text: str, offset: int, cast: Cast):
+    """Who owns a happening named at ``start`` ("Sandvik's withdrawal"): a person or body, resolved."""
+    def owner(start: int) -> tuple[Actor, ...]:
+        found = next((m for m in find_mentions(text, offset) if m.start == start and m.possessive and m.kind in ("person", "organisation")), None)
+        actor = cast.resolve(found) if found is not None and cast.is_name(found) else None
+        return (actor,) if actor else ()
+    return owner
+
+
+def before_subordinate_saying(text: str, offset: int, verb: Token, speech_starts: Sequence[int]) -> bool:
+    """"Shares plunged 18 percent on Tuesday after the lender disclosed losses": every saying of the
+    sentence is in a clause the movement's own clause governs, so the movement is the writer's report."""
+    later = [s for s in speech_starts if s > verb.end]
+    return bool(later) and len(later) == len(speech_starts) and all(_SUBORDINATE_LEAD.search(text, verb.end - offset, s - offset) for s in later)
+
+
+def until_time(text: str, offset: int, verb: Token, expressions: Sequence[Expression]) -> Expression | None:
+    """The time an act lasts until, in the verb's own clause ("adjourned the hearing until Thursday")."""
+    for expr in expressions:
+        if expr.start > verb.end and expr.type in ("DATE", "TIME") and _UNTIL_GAP.fullmatch(text, verb.end - offset, expr.start - offset):
+            return expr
+    return None

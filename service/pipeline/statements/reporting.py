@@ -24,9 +24,16 @@ _BE = words("be")
 _FOUND_FORMS = frozenset(load("speech")["found"]["forms"])
 _FOUND = re.compile(r"\s+[a-z]+s\s+(?:in|on|at|of|with|to|near|from|along|under)\s")  # "reported cracks in"
 _NOT_BEFORE_VERB = words("not_before_verb")
+_COUNT = re.compile(r"\d[\d,]*")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 _PLACING = load("speech")["placing"]
 PLACING_FORMS = frozenset(_PLACING["forms"])  # their object is a value placed: a time after it is the telling's
-VERB_FORMS = frozenset(reporting_forms()) | PLACING_FORMS  # the words a reporting verb can be
+_ISSUING = load("speech")["issuing"]
+_ISSUED_NOUNS = frozenset(_ISSUING["nouns"])
+_ISSUED = re.compile(  # "issued the following statement on Monday, which we reproduce in full:"
+    rf"\s+(?:the\s+following|a|an|this|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(_ISSUING['nouns'])})\b[^“”\"]*:\s*$", re.I)
+_ISSUED_BY = re.compile(r"\s+by\s+[^“”\"]*:\s*$")  # "The following news release was issued by X on Tuesday:"
+VERB_FORMS = frozenset(reporting_forms()) | PLACING_FORMS | frozenset(_ISSUING["forms"])  # the words a reporting verb can be
 _PLACED = re.compile(  # "put the death toll at 60", "places it even higher, at up to 12,000"; not "put it at the top"
     rf"\s+(?:it|(?:the|its|their|this|that|his|her)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{'|'.join(_PLACING['objects'])}))\b(?:\s+[\w’'-]+){{0,3}}?,?"
     rf"\s+(?:(?:{'|'.join(_PLACING['values'])})\b|at\s+(?:[a-z]+\s+){{0,3}}?(?:[\d$£€]|(?:{'|'.join(_PLACING['numbers'])})\b))",
@@ -55,6 +62,8 @@ class Speech:
 def reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
     """The lemma of ``toks[k]`` when it reports speech here; ``rest`` is the sentence text after it."""
     word = toks[k].text.lower()
+    if word in _ISSUING["forms"]:
+        return "issue" if _issues(toks, k, rest) else None
     lemma = reporting_forms().get(word) or ("estimate" if word in PLACING_FORMS and _PLACED.match(rest) else None)
     if lemma is None:
         return None
@@ -67,6 +76,8 @@ def reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
     if word in forms and not any(t.text.lower() in nouns for t in toks[k + 1 : k + 5]):
         return None  # "rejected the bill" is a vote, "rejected the claims" a denial
     previous = toks[k - 1].text.lower() if k > 0 else ""
+    if word.endswith("s") and _COUNT.fullmatch(previous):
+        return None  # "the paper's April 2017 reports", "its 2024 estimates": a plural noun after a year or count
     following = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
     if passive(toks, k) and following != "by":
         return None  # "Staff were told ...", "was accused of fraud", "was denied bail": no one named says it
@@ -78,6 +89,14 @@ def reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
     if following in _BE or (previous in _BE and following == "to") or rest.startswith((" to be ", " to have ")):
         return None  # "the 10,000 the US says were deployed", "troops are believed to be"
     return lemma
+
+
+def _issues(toks: list[Token], k: int, rest: str) -> bool:
+    """A text given out and reproduced after the colon that ends the sentence: "X issued the following
+    statement:", "The following release was issued by X:"."""
+    if _ISSUED.match(rest):
+        return True
+    return passive(toks, k) and bool(_ISSUED_BY.match(rest)) and any(t.text.lower() in _ISSUED_NOUNS for t in toks[max(0, k - 5) : k])
 
 
 def passive(toks: list[Token], k: int) -> bool:
@@ -110,7 +129,8 @@ def modifier(tok: Token, toks: list[Token], k: int, mentions: list[Mention]) -> 
     word, forms = tok.text.lower(), reporting_forms()
     if k + 1 < len(toks) and toks[k + 1].text == "of" and forms.get(word + "s") == forms.get(word):
         return True  # "a state of emergency", "the report of the inquiry": a noun
-    if word.endswith("ing") and 0 < k < len(toks) - 1 and _noun(toks[k - 1].text) and _noun(toks[k + 1].text) and toks[k - 1].text not in _BE | auxiliaries():
+    if word.endswith("ing") and 0 < k < len(toks) - 1 and _noun(toks[k - 1].text) and _noun(toks[k + 1].text) and toks[k - 1].text not in _BE | auxiliaries() \
+            and toks[k + 1].text not in _PRONOUNS:  # "the previous day saying he could not": a clause follows
         return True  # "the avalanche warning service had warned", "ignored warning signs": a noun compound
     if forms.get(word + "s") != forms.get(word) and forms.get(word + "es") != forms.get(word):
         return False  # not a bare form ("said", "wrote", "warns" may invert: "said lawyer X")

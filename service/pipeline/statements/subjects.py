@@ -24,6 +24,7 @@ _GERUND_NEXT = re.compile(r"\s+[a-z]+ing\b")
 _WEEKDAYS = words("weekdays")
 _TIME_WORDS = words("time_words")
 _PARTICIPLE_PHRASE = re.compile(r"\s+(?:[a-z]+ing|charged|tasked|hired|appointed|based)\s")
+_PLACED_IN = re.compile(r"\s+in\s+")
 _AFFILIATION = re.compile(r"\s+(?:at|from|of|for|with)\s+(?:the\s+)?")
 _NOT_TITLE = words("not_before_verb") | words("be") | {"and", "but", "or", "as", "so"}
 _UNKNOWN_TITLE = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,2}[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?")
@@ -90,7 +91,9 @@ def _time_word(toks: list[Token], j: int) -> bool:
 def _adjacent_subject(text: str, offset: int, mentions: list[Mention], left_end: int) -> Mention | None:
     """The mention right before the verb, unless a preposition governs it ("analysts at Barclays said",
     "talks with port operator X broke down")."""
-    found = next((m for m in mentions if m.end == left_end and m.kind in SPEAKER_KINDS and not m.possessive), None)
+    found = next((m for m in mentions if m.end == left_end and m.kind in SPEAKER_KINDS | {"place"} and not m.possessive), None)
+    if found is not None and found.kind == "place":  # "the Council of Imams in Leicester said": the body the place locates
+        return _group_holder(text, offset, mentions, found)
     if found:
         lead = text[: found.start - offset].split()
         placed = lead[:-1] if found.place and lead and lead[-1] == found.place else lead  # "of Dunmore mayor X"
@@ -114,9 +117,13 @@ def _of_governed(lead: list[str]) -> bool:
 
 
 def _group_holder(text: str, offset: int, mentions: list[Mention], governed: Mention) -> Mention | None:
-    """"a spokeswoman for the commission said": the group whose affiliation the governed name is."""
+    """"a spokeswoman for the commission said": the group whose affiliation the governed name is;
+    "the Council of Churches in Zambia said", "the embassy in Seoul said": the body the place locates."""
     for m in mentions:
-        if m.kind == "group" and m.end < governed.start and _AFFILIATION.fullmatch(text[m.end - offset : governed.start - offset]):
+        if m.end >= governed.start:
+            break
+        gap = text[m.end - offset : governed.start - offset]
+        if m.kind == "group" and _AFFILIATION.fullmatch(gap) or m.kind in ("organisation", "orgref") and _PLACED_IN.fullmatch(gap) and governed.kind in ("organisation", "place"):
             return m
     return None
 

@@ -17,7 +17,7 @@ from service.pipeline.statements.lexicon import load
 from service.pipeline.statements.mentions import Token, find_mentions
 from service.pipeline.statements.quotes import Quote, inside, within
 
-_CLAUSE_START = re.compile(r".*(?:[,;:(]|\s[—–-])\s*", re.DOTALL)  # the verdict's clause opens after the last break
+_CLAUSE_START = re.compile(r".*(?:[,;:](?!\d)|\(|\s[—–-])\s*", re.DOTALL)  # the verdict's clause opens after the last break
 _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)|[“”\"]")
 
 

@@ -97,6 +97,9 @@ def claim(draft: Draft, text: str) -> str:
         return _one_line(f"{who} said: “{' '.join(quoted_words(draft, text))}”")
     speech = draft.speeches[0]
     sentence = next(s for s in draft.sentences if s.start <= speech.verb.start < s.end)
+    if draft.quotes and sentence is not draft.sentences[-1] and sentence.text.rstrip().endswith(":"):  # "X said on Friday:" and the quote below
+        verb = "said" if speech.lemma == "issue" else _verb_phrase(text, speech)  # "issued the following statement:"
+        return _one_line(f"{who} {verb}: “{' '.join(quoted_words(draft, text))}”")
     if speech.lemma == "according" and speech.clause is not None:  # a source of figures for one clause
         return _one_line(f"According to {who}, {_clean(text[speech.clause : speech.verb.start])}")
     if speech.lemma == "according":
