@@ -80,6 +80,12 @@ YEAR = re.compile(r"(?<![\d,.$£€#-])(?P<year>(?:19|20)\d\d)(?!\d|,\d|%|s\b|\s
 COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<year>(?:19|20)\d\d)(?!\d)",
                        re.IGNORECASE)
 FUTURE_YEAR = re.compile(r"\b(?:by|until|till|through|before|ahead of)\s+(?:the\s+)?(?:end of\s+)?$")
+# A year naming a maturity or a goal, not the present: "the 2012 global bonds", "notes due 2030"
+AHEAD_AFTER = re.compile(rf"(?:\s+(?!(?:{'|'.join(_LEX['ahead']['not_modifiers'])})\b)[a-z][a-z-]*)?"
+                         rf"\s+(?:{'|'.join(_LEX['ahead']['nouns'])})\b", re.IGNORECASE)
+_AHEAD_BEFORE = "|".join(w.replace(" ", r"\s+") for w in _LEX["ahead"]["before"])
+AHEAD_BEFORE = re.compile(rf"\b(?:{_AHEAD_BEFORE})\s+(?:(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\.?(?:\s+\d{{1,2}})?,?\s+)?$",
+                          re.IGNORECASE)
 SINCE = re.compile(
     r"\b(?:since|started|began|begun|launched|erupted|broke out|beginning)\b[^.;!?]{0,60}?"
     r"(?<![\d,.$])(?P<year>(?:19|20)\d\d)(?!\d|,\d)"
@@ -130,7 +136,8 @@ STAMP_HEAD = re.compile(
     r"^[\s|•·,:–—-]*(?:by\s+[A-Z][\w.'’ -]{1,40}?\s*[|•·,–—-]\s*)?"
     r"(?:[^|•·/\n]{1,40}[|•·/]\s*){0,2}"
     r"(?:(?:this (?:article|story|report) (?:was|is) (?:originally |first )?)?"
-    r"(?P<label>published|posted|updated|last updated|last modified|modified|first published|date|dated)\b"
+    r"(?P<label>published|posted|updated|last updated|last modified|modified|first published|date|dated"
+    r"|(?:for\s+the\s+)?week\s+(?:ending|ended))\b"
     rf"[\s:,]*(?:(?:on|at)[\s:]+)?)?(?:{_CLOCK_TIME}\s*,?\s*(?:on\s+)?)?$",
     re.IGNORECASE,
 )

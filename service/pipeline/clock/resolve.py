@@ -49,7 +49,7 @@ from service.pipeline.clock.mentions import (
     with_month,
 )
 from service.pipeline.clock.unknown import unknown_date
-from service.pipeline.clock.week import ONE_DAY, WEEK, in_week, latest_told, next_day
+from service.pipeline.clock.week import ONE_DAY, WEEK, in_week, latest_told, next_day, yesterday_is
 from service.pipeline.clock.words import kind_words, phrase, tense_words
 from service.pipeline.model import ArticleInput, ReferenceDate
 
@@ -163,6 +163,7 @@ def _read_text(ev: Evidence, hints: YearHints) -> tuple[_Clock, list[tuple[date,
         words = f"{kind_words(mention)} '{mention.text}'{why}"
     elif strength >= STRONG:
         value, earliest, latest, refined, more = in_week(anchor, ev, news_day=True,
+                                                          told_yesterday=yesterday_is(ev, mention),
                                                           evening=mention.evening and mention.tense == "past",
                                                           event=dated_act(mention))
         latest = min(latest, anchor + WEEK) if latest else anchor + WEEK  # a named weekday is this week's

@@ -39,12 +39,21 @@ def latest_told(ev: Evidence, day: date) -> tuple[date, DayMention] | None:
     return max(past, key=lambda t: (t[0], t[1].evening), default=None)
 
 
+def yesterday_is(ev: Evidence, m: DayMention) -> bool:
+    """The writer's "yesterday" is the day of the weekday-date `m` it reports in the past ("issued on
+    Monday 8 September 2025 ... gathered yesterday"): it tells news so and names no weekday of the day
+    before that "yesterday" could be ("said on Monday ... said yesterday ... on Tuesday, 3 March")."""
+    if m.weekday is None or m.tense != "past" or m.quoted or ev.wire or ev.today or not next_day(ev):
+        return False
+    return not any(w.kind == "weekday" and w.tense == "past" and w.weekday == (m.weekday - 1) % 7 for w in ev.days)
+
+
 def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = False,
              counted: tuple[date, Lag] | None = None, evening: bool = False, told_of: date | None = None,
              placed: dict[int, date] | None = None, event: bool = False):
     """Place bare weekdays in the anchor's week: past ones bound the day of writing from below, announced
-    ones above. `news_day`: the anchor is the article's own news day (told of its `evening`, or an
-    `event` it dates by weekday and date: the day after); `told_yesterday`: it tells news "yesterday",
+    ones above. `news_day`: the anchor is the article's own news day (told of its `evening`, as an
+    `event` it dates by weekday and date, or as `told_yesterday`: the day after); `told_yesterday`: it tells news "yesterday",
     of `told_of` (else the anchor) or of the day `counted` from an event another article dates;
     `placed`: weekdays (by offset) a linked article dates, whose week the others fall in (around the
     latest of them). A writer who says "last Thursday" writes in a later week, whose days it names
@@ -75,7 +84,10 @@ def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = F
     # News of a day's end ("said on Tuesday night") is printed the day after.
     evening = evening and printed_next_day(ev)
     event = event and not evening and printed_next_day(ev)
-    news = [anchor + ONE_DAY if evening or event else anchor] if news_day else [yesterday + ONE_DAY] if told_yesterday else []
+    if news_day:  # its own news day: the day after, if told of its evening, as a dated act or "yesterday"
+        news = [anchor + ONE_DAY if evening or event or told_yesterday else anchor]
+    else:
+        news = [yesterday + ONE_DAY] if told_yesterday else []
     told = [_told_from(d, m, ev) for d, m in past]
     earliest = max(told + [d - WEEK for d, _ in future] + exact + news, default=None)
     latest = min([d - ONE_DAY for d, _ in future] + [t + WEEK for t in told] + exact, default=None)
@@ -121,10 +133,17 @@ def in_week(anchor: date, ev: Evidence, news_day: bool, told_yesterday: bool = F
 
 def _told_from(day: date, m: DayMention, ev: Evidence, printed: bool = True) -> date:
     """The first day the writer can tell `day` as `m` does: its evening (in print) and a round-up's
-    days the day after; "last Thursday" from the next week on (in its own week it says "on Thursday")."""
+    days the day after; "last Thursday" from the next week on (in its own week it says "on Thursday");
+    an evening it names by weekday while it calls its own day's hours "this morning" the day after (of
+    its own evening it would say "this evening")."""
     if m.cue == "last" and not m.quoted:
         return day + timedelta(days=7 - day.weekday())
-    return day + ONE_DAY if m.heading or (printed and m.evening and printed_next_day(ev)) else day
+    return day + ONE_DAY if m.heading or (printed and _evening_before(m, ev)) else day
+
+
+def _evening_before(m: DayMention, ev: Evidence) -> bool:
+    """An evening told the day after: in print, or by a writer who says "this morning" of its own day."""
+    return m.evening and (printed_next_day(ev) or not m.quoted and bool(set(ev.same_day) - lx.SAME_DAY_AHEAD))
 
 
 def _today(m: DayMention) -> str:
@@ -145,4 +164,4 @@ def _told_as(m: DayMention, ev: Evidence, printed: bool = True) -> str:
         return "past, in a week before the one it is written in"
     if m.heading:
         return "past, a day its round-up looks back on: written the day after or later"
-    return "past, its evening: written the day after or later" if printed and m.evening and printed_next_day(ev) else "past"
+    return "past, its evening: written the day after or later" if printed and _evening_before(m, ev) else "past"

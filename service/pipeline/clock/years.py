@@ -38,8 +38,8 @@ def read_years(text: str, ends: list[int]) -> YearEvidence:
     mentioned, announced, history = set(), set(), set()
     for m in lx.YEAR.finditer(text):
         before = text[max(0, m.start() - 30) : m.start()].lower()
-        if lx.FUTURE_YEAR.search(before[-20:]):
-            continue  # a deadline ("by 2030") says nothing of the present
+        if lx.FUTURE_YEAR.search(before[-20:]) or _names_thing(text, m.start(), m.end()):
+            continue  # a deadline ("by 2030"), a maturity or a goal ("2012 bonds") says nothing of the present
         if _HISTORY.search(before):
             history.add(int(m.group("year")))
             continue
@@ -47,6 +47,8 @@ def read_years(text: str, ends: list[int]) -> YearEvidence:
         (announced if future else mentioned).add(int(m.group("year")))
     dated = {}
     for m in lx.MONTH_YEAR.finditer(text):
+        if _names_thing(text, m.start(), m.end()):
+            continue
         if tense_of(text, ends, m.start(), m.end())[0] != "future":
             dated.setdefault(int(m.group("year")), m.group())
     since = {}
@@ -63,6 +65,12 @@ def read_years(text: str, ends: list[int]) -> YearEvidence:
     since_years = tuple(sorted(since.items()))
     return YearEvidence(tuple(sorted(mentioned)), since_years, tuple(elapsed), tuple(sorted(announced)),
                         tuple(sorted(dated.items())), history=tuple(sorted(history)))
+
+
+def _names_thing(text: str, start: int, end: int) -> bool:
+    """A year that labels a maturity or a goal ("the 2012 global bonds", "notes due 2030", "Vision
+    2030"): the thing's year, not the year of writing."""
+    return bool(lx.AHEAD_AFTER.match(text, end, end + 30) or lx.AHEAD_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _durations(text: str) -> list[re.Match]:
