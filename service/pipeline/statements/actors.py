@@ -23,6 +23,8 @@ from service.pipeline.statements.tokens import compatible, ends_name, name_parts
 _GENERIC = frozenset({"company", "firm", "group", "business"})  # nouns for any business, not one of a kind ("the bank")
 _BARE_KINDS = frozenset({"person", "people", "persons", "individual", "individuals", "someone"})  # a kind is no one's id
 _COMMON_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ship", "ism")  # "Production", "Inflation"; not names
+# endings of a noun for an act or a state, whose plural opens a sentence as a thing ("Withdrawals", "Closures")
+_ACT_SUFFIXES = _COMMON_SUFFIXES + ("wal", "val", "sal", "ing", "ure", "ance", "ence")
 
 
 @dataclass(slots=True)
@@ -66,6 +68,8 @@ class Cast:
         if word in name_words("plural_things"):
             return False  # "Talks collapsed", "Shares fell": things, not people  # "Powers said" after "Jerome Powers", though "power" is a word
         forms = singulars(word) if mention.plural else {word}  # "Wards" after "ward"
+        if mention.plural and any(len(f) > 5 and f.endswith(_ACT_SUFFIXES) and not f.endswith("ling") for f in forms):
+            return False  # "Withdrawals began", "Evacuations continued", "Warnings were issued": acts, not people
         return not forms & self.common and not (len(word) > 6 and word.endswith(_COMMON_SUFFIXES))
 
     def resolve(self, mention: Mention) -> Actor | None:

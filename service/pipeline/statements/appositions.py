@@ -19,7 +19,8 @@ _HELD_TITLE = re.compile(r"(?:’s|'s)\s+((?:[a-z-]+\s+){0,2}[a-z-]+),\s+$")  # 
 _TRAILING_TITLE = re.compile(r",\s+(?:\d+,\s+)?(?:(?:the|a|an|(?:the\s+)?[\w-]+(?:’s|'s))\s+)?((?:(?!(?:of|at|for|with|from|the|a|an)\s)[a-z-]+\s+){0,3}[a-z-]+)(?:\s+(?:of|at|for|with|from)\s+(?:the\s+)?([^,;.“”\"]{1,60}))?\s*[,;.]")  # ", the company's chief executive,", ", chief executive of Acme,"
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 _FOR_GAP = re.compile(r"\s+(?:for|at|of)\s+(?:the\s+)?")
-_OF_BODY = re.compile(r"\s+of\s+(?:the|a|an|its|their)\s+[a-z][\w'’ -]{0,60},\s")  # "the president of the residents' association, "
+_OF_BODY = re.compile(r"\s+(?:of|for)\s+(?:the|a|an|its|their|his|her)\s+[a-z][\w'’ -]{0,60},\s")  # "the president of the residents' association, ", "the lawyer for the stewards, "
+_FOR_PARTY = re.compile(r"\s+(?:for|of)\s+(?:(?:the|a|an|its|their|his|her)\s+)?")  # "the lawyer for the (victims), "
 _BODY_REST = re.compile(r"(?:’s|'s)?(?:\s+[a-z][\w'’-]*){1,4},\s")  # "(of the Ardal) fishermen's association, "
 _PORTFOLIO_HELD = re.compile(r",\s+who\s+(?:has\s+held|holds|held|took\s+over)\s+the\s+([a-z]+)\s+portfolio\b")
 _COUNTERPART = re.compile(r"\s+(?:counterpart|colleague|successor|predecessor),\s")
@@ -114,10 +115,15 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
         return 2, Mention(title.start, m.end, "person", m.name, title=title.title, place=previous.place or previous.name, business=held)
     # "a spokesman for Harlow District Council, Tom Reeve,": the group's noun is his title, the body his
     if len(out) >= 2 and out[-2].kind == "group" and not out[-2].plural and (noun := out[-2].name.split()[-1].lower()) in lex()["lower_titles"] \
-            and previous.kind == "organisation" and _FOR_GAP.fullmatch(gap(out[-2], previous)) and gap(previous, m) == ", ":
-        return 2, Mention(out[-2].start, m.end, "person", m.name, title=noun, place=previous.place or previous.name)
+            and (previous.kind in ("organisation", "place") or previous.kind == "person" and " " not in previous.name) \
+            and _FOR_GAP.fullmatch(gap(out[-2], previous)) and gap(previous, m) == ", ":
+        body = previous.place or previous.name if previous.kind == "organisation" else None  # "a resident of Leeds, Ana Ruiz,": no body
+        return 2, Mention(out[-2].start, m.end, "person", m.name, title=noun, place=body)
     if previous.kind == "title" and _OF_BODY.fullmatch(gap(previous, m)):  # "the president of the residents' association, Maria Lopes,"
         return 1, Mention(previous.start, m.end, "person", m.name, title=previous.title, place=previous.place)
+    if len(out) >= 2 and out[-2].kind == "title" and previous.kind in ("group", "orgref") and _FOR_PARTY.fullmatch(gap(out[-2], previous)) \
+            and gap(previous, m) == ", ":  # "the lawyer for the victims, Ana Ruiz,", "the spokeswoman for the airline, Ana Ruiz,"
+        return 2, Mention(out[-2].start, m.end, "person", m.name, title=out[-2].title)
     if len(out) >= 2 and out[-2].kind == "title" and _OF_GAP.fullmatch(gap(out[-2], previous)) and _BODY_REST.fullmatch(gap(previous, m)):
         return 2, Mention(out[-2].start, m.end, "person", m.name, title=out[-2].title)  # "the head of the Lisbon dockers' union, Ana Ruiz,"
     counterpart = _COUNTERPART.fullmatch(gap(previous, m))

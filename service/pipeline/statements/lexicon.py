@@ -97,10 +97,16 @@ def first_person_events() -> frozenset[str]:
 
 def norm_title(title: str) -> str:
     """One key per title whatever the spelling or word order: "Secretary of Defence" = "Defense Secretary"."""
-    words = title.lower().replace("defence", "defense").replace(".", "").split()
+    words = [_abbreviations().get(w, w) for w in title.lower().replace("defence", "defense").replace(".", "").split()]
     if len(words) >= 3 and words[0] == "secretary" and words[1] == "of":
         words = [w for w in words[2:] if w != "the"] + ["secretary"]
     return " ".join(w for w in words if w != "national")
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    """Title abbreviations and the word they stand for ("gov" -> "governor"): "the governor" is "Gov. Ruiz"."""
+    return load("actors")["titles"]["abbreviations"]
 
 
 def holds(title: str, key: str) -> bool:
@@ -112,7 +118,7 @@ def holds(title: str, key: str) -> bool:
     return held == key or narrower or re.split(r" (?:for|of) ", held)[0] == key or qualified
 
 
-_RANKS_APART = words("title_modifiers") | {"assistant", "vice", "associate", "under", "junior"}  # "deputy chief executive" is another person
+_RANKS_APART = words("title_modifiers") | {"assistant", "vice", "associate", "under", "junior", "lieutenant"}  # "deputy chief executive" is another person
 
 
 @cache

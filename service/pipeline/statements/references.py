@@ -53,7 +53,7 @@ def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int
     to the person who holds it; a portfolio word may come before a minister or secretary."""
     if lowered[k] not in _title_starts() and lowered[k] not in OF_TITLES and lowered[k + 1 : k + 2] not in _PORTFOLIO_NEXT and (
             lowered[k][-1:] not in _OWNED_ENDS or strip_possessive(toks[k])[0].text.lower() not in _title_starts()):
-        return None  # the commonest case: no title opens here ("the council", "the report")
+        return _qualified_title(toks, lowered, k, used)  # the commonest case: no title opens here ("the council", "the report")
     owner = place_owner(toks, k)
     opener = k - 1 if k and lowered[k - 1] == "the" else noun_owner(toks, lowered, k)
     if opener is None and owner is None:
@@ -76,6 +76,26 @@ def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int
             start = toks[k].start if owner else toks[opener].start
             return Mention(start, toks[k + size - 1 + spokes].end, "title", " ".join(phrase), title=" ".join(phrase), place=owner)
     return None
+
+
+def _qualified_title(toks: list[Token], lowered: list[str], k: int, used: set[int]) -> Mention | None:
+    """"the port director said", "the regional governor said": a bare title after one lower-case word that
+    says which post it is (a place, a field, a level); no name follows it (then the title is the name's)."""
+    word = toks[k].text
+    if not k or lowered[k - 1] != "the" or not word.isalpha() or not word.islower() or word in _NOT_QUALIFIER or word in lex()["orgref"] \
+            or word in lex()["group"] or word in lex()["determiners"] or word in words("title_modifiers") or word in _PLAIN_ADJECTIVES or word in reporting_forms() or word in auxiliaries():
+        return None
+    for size in (2, 1):
+        phrase = tuple(lowered[k + 1 : k + 1 + size])
+        end = k + size
+        if len(phrase) == size and phrase in lowercase_titles() and not used & set(range(k, end + 2)) and toks[end].text.isalpha() \
+                and not (end + 1 < len(toks) and capitalised(toks[end + 1].text)):
+            title = " ".join((word, *phrase))
+            return Mention(toks[k - 1].start, toks[end].end, "title", title, title=title)
+    return None
+
+
+_PLAIN_ADJECTIVES = frozenset({"new", "old", "same", "other", "first", "last", "previous", "next", "local", "own", "top", "said", "young"})
 
 
 def _spoken_for_title(toks: list[Token], lowered: list[str], j: int) -> int:
@@ -165,11 +185,29 @@ def organisation_reference(toks: list[Token], lowered: list[str], k: int, used: 
         return Mention(toks[k - 1].start, toks[k].end, "orgref", lowered[k])
     for size in (1, 2, 3):  # "the central bank", "the county health department", "the German carmaker"
         words = toks[k - size : k]
-        if k > size and lowered[k - size - 1] == "the" and all(t.text.isalpha() and (t.text.islower() or t.text in place_key() and lowered[k] not in lex()["institutional"]) for t in words) \
-                and not _LINKING.intersection(lowered[k - size : k]):
+        if k > size and lowered[k - size - 1] == "the" and all(_plain(t.text) and (t.text.islower() or t.text in place_key() and lowered[k] not in lex()["institutional"]) for t in words) \
+                and not _LINKING.intersection(lowered[k - size : k]) and (all(t.text.isalpha() for t in words) or all(t.text.islower() for t in words)):
             described = " ".join(lowered[k - size : k + 1]) if all(t.text.islower() for t in words) else None
-            return Mention(toks[k - size - 1].start, toks[k].end, "orgref", lowered[k], place=described)  # "the state weather service"
+            end = toks[k].end
+            if described and _seated(toks, k + 1):  # "the public prosecutor's office in Faro": one office among many
+                described, end = f"{described} in {toks[k + 2].text}", toks[k + 2].end
+            return Mention(toks[k - size - 1].start, end, "orgref", lowered[k], place=described)  # "the state weather service"
     return None
+
+
+def _plain(word: str) -> bool:
+    """A word of letters, or a possessive whose holder owns the body after it ("the bakers' union", "the
+    public prosecutor's office")."""
+    if word.isalpha():
+        return True
+    bare = word[:-2] if word[-2:] in ("'s", "’s") else word[:-1] if word[-1:] in ("'", "’") and word[-2:-1] == "s" else ""
+    return len(bare) > 2 and bare.isalpha() and bare.lower() not in lex()["orgref"]  # not "the company's office": the company's
+
+
+def _seated(toks: list[Token], j: int) -> bool:
+    """"in Faro" after a body's common noun: the one place it sits, a single capitalised word ending the phrase."""
+    return j + 1 < len(toks) and toks[j].text == "in" and toks[j + 1].text.isalpha() and toks[j + 1].text[:1].isupper() \
+        and not (j + 2 < len(toks) and toks[j + 2].text[:1].isupper())
 
 
 def lower_title(phrase: str) -> str | None:
