@@ -23,7 +23,7 @@ from service.pipeline.model import (
 from service.pipeline.statements.actors import Cast, slug
 from service.pipeline.statements.attribution import find_speech
 from service.pipeline.statements.dating import NEXT_DAY, Dating, before_reference, from_expression, inherited, reference_day, tied_expression
-from service.pipeline.statements.drafts import Draft, build_drafts, resumed
+from service.pipeline.statements.drafts import Draft, build_drafts, resumed, within_release
 from service.pipeline.statements.events import find_events
 from service.pipeline.statements.happenings import find_own_acts
 from service.pipeline.statements.figures import find_figures
@@ -58,6 +58,7 @@ _ANNOUNCED = re.compile(r"\s+(?:a|an|the|its|his|her|their)\s+(?:(?!(?:would|wil
 _TO_PARTICIPLE = re.compile(r"[^,;:“”\"()]*,\s*")  # from the main clause's time to its participle: no other clause
 _CLOSING = (".", "!", "?", ")", "…", ":")  # after any closing quote marks
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_SCENE = re.compile(r"(?:In|At|During)\s+(?:a|an|the|his|her|its|their)\s+[^,;:“”\"]*")  # an interview, a rally: the paragraph's scene
 _TELLING = 3  # the sentences after a dated lede that may go on telling its news, until someone speaks
 _RECENT = 8  # the events just told, that "Hours later," may count from
 _SUMMARY = 3  # the opening sentences that may sum up a claim told in full below (standfirst, lede)
@@ -115,7 +116,7 @@ def extract_statements(
         plans.extend((sentence, p) for p in planned)
         they = opening
     drafts = build_drafts(usable, speeches, quotes)
-    datings = _date_drafts(drafts, expressions, quotes, reference_date, events, article.publisher, labelled)
+    datings = _date_drafts(drafts, expressions, quotes, reference_date, events, article.publisher, labelled, text)
     retold_in_full(drafts, datings, text, usable[_SUMMARY].start if len(usable) > _SUMMARY else len(text))
     out = [_statement(article, d, dt, quotes) for d, dt in zip(drafts, datings)]
     quoting = {id(s): (s, d.actors) for d in drafts if d.quotes for s in d.sentences}  # one speaker per sentence
@@ -198,9 +199,9 @@ def _in_furniture(span: Sentence | Expression, furniture: Sequence[Furniture]) -
     return covered * 2 > length
 
 
-def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceDate, events, publisher: str | None, labelled: dict[int, Dating]) -> list[Dating]:
-    """Tied expression, else its paragraph's label, else "had previously", else paragraph, else speaker's
-    previous statement, else reference."""
+def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceDate, events, publisher: str | None, labelled: dict[int, Dating], text: str) -> list[Dating]:
+    """Tied expression, else its paragraph's label, else the reproduced text it is part of, else "had
+    previously", else paragraph, else speaker's previous statement, else reference."""
     datings: list[Dating] = []
     news_day = _news_day(drafts, expressions, quotes, reference, [e for _, e in events])
     timed = [(s, e.dating, e.expression) for s, e in events]
@@ -215,6 +216,8 @@ def _date_drafts(drafts: list[Draft], expressions, quotes, reference: ReferenceD
             dating = retold(dating, datings[-1], (drafts[len(datings) - 1].start, drafts[len(datings) - 1].end), expressions) or dating
         if dating is None and draft.sentences[0].paragraph in labelled:
             dating = labelled[draft.sentences[0].paragraph]
+        if dating is None and datings and within_release(draft, issued := next((d for d in reversed(drafts[: len(datings)]) if any(s.lemma == _ISSUING for s in d.speeches)), None), text):
+            dating = inherited(datings[drafts.index(issued)], "part of the text reproduced")
         if dating is None:  # "A week after the vote, X said ...": counted from the happening told before
             dating = counted_from_event(draft.sentences[0], expressions, events) or after_named_event(draft.sentences[0], events)
         if dating is None and any(s.prior for s in draft.speeches):
@@ -270,7 +273,9 @@ def _tied(draft: Draft, expressions, quotes, floor: int = 0) -> Dating | None:
         expr = tied_expression(sentence.text, sentence.start, verb, subject, own, within(quotes, sentence.start, sentence.end), free_object=free)
         expr = expr or _main_clause_time(sentence, speech, own)
         if expr:
-            opening = not sentence.text[: expr.start - sentence.start].strip(" ,(").lower() in ("", "on", "in", "at", "earlier on", "later on")
+            lead = sentence.text[: expr.start - sentence.start].strip(" ,(")
+            scene = _SCENE.fullmatch(lead) is not None and sentence.text.startswith(",", expr.end - sentence.start)  # "In an interview last night, X"
+            opening = not (lead.lower() in ("", "on", "in", "at", "earlier on", "later on") or scene)
             return from_expression(expr, speech.verb.text, not opening, day=True)
         if after := clause_after(sentence.text, sentence.start, subject, own):
             return after
@@ -319,8 +324,9 @@ def _inherit(draft: Draft, drafts: list[Draft], datings: list[Dating]) -> Dating
         same_speaker = other.actors == draft.actors
         if dating.tied and (dating.opening or same_speaker) and other.paragraph == draft.sentences[0].paragraph:
             return inherited(dating, "time of its paragraph")
-    for other, dating in reversed(done):
-        if other.actors == draft.actors and (dating.tied or dating.basis.startswith(("time of", "same speaker"))):
+    for other, dating in reversed(done):  # not past a paragraph from a week or month ("told ... in a letter last week")
+        coarse = dating.when is not None and dating.when.granularity not in ("day", "time") and other.paragraph != draft.sentences[0].paragraph
+        if other.actors == draft.actors and (dating.tied or dating.basis.startswith(("time of", "same speaker"))) and not coarse:
             return inherited(dating, "same speaker's previous statement")
     return None
 

@@ -123,7 +123,8 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
         phrase_end = verb.start if subject else None
     if subject is None and (subject := _qualified_opener(text, offset, mentions, j, toks)):
         phrase_end = toks[j].end
-    if (subject is None or subject.kind == "orgref") and (named := head_reference(text, offset, toks, j, cast) or _it_reference(text, offset, toks, j, k, last)):
+    head = _before_relative(toks, j)  # "The association, which represents 1,100 pilots, said"
+    if (subject is None or subject.kind == "orgref") and (named := head_reference(text, offset, toks, head, cast) or _it_reference(text, offset, toks, j, k, last)):
         subject, resolved[named[0].start] = named[0], (named[1],)  # "the museum" is the "... Museum" named
     if subject is None:
         return None
@@ -134,6 +135,16 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
         return None
     holder = affiliation(subject, mentions, resolved, text, offset)
     return Speech(verb, lemma, actors, (first, phrase_end or (holder.end if holder else subject.end)), inverted, prior, relative)
+
+
+def _before_relative(toks: list[Token], j: int) -> int:
+    """The head noun before a relative clause that ends at ``toks[j]`` (", which represents ...,"), else ``j``."""
+    if j < 2 or toks[j].text != ",":
+        return j
+    for i in range(j - 1, max(0, j - 20), -1):
+        if toks[i].text == ",":
+            return i - 1 if i + 1 < j and toks[i + 1].text.lower() in ("which", "who") and i > 0 else j
+    return j
 
 
 def _it_reference(text: str, offset: int, toks: list[Token], j: int, k: int, last: tuple[Actor, ...]) -> tuple[Mention, Actor] | None:

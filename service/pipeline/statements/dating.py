@@ -48,7 +48,8 @@ _AUDIENCE_GAP = re.compile(
     r"|station|newspaper|channel|broadcaster|magazine|website|podcast|agency)|"  # "told a radio station on Sunday"
     r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+(?:programme|program|show|podcast|newspaper|channel)|"
     r"(?:state|national|public|local)\s+(?:television|TV|radio|media|broadcaster))"
-    r"(?:\s+(?:in|at|on|aboard|outside)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4})?\s*(?:(?:late|early)\s+)?(?:on|at|in)?\s*"
+    # and where they were told ("in Brussels", "outside court", "at the scene")
+    r"(?:\s+(?:in|at|on|aboard|outside)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,4}|\s+(?:outside|at)\s+(?:the\s+)?[a-z]+\s+)?\s*(?:(?:late|early)\s+)?(?:on|at|in)?\s*"
 )
 # "wrote to the operator last month", "spoke to the BBC on Friday": whom the words went to, then the time
 _ADDRESSEE = re.compile(r"\s*to\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'.-]+\s+){1,3}?(?:(?:late|early)\s+)?(?:on|at|in)?\s*")
@@ -59,11 +60,13 @@ _TO_AUDIENCE = re.compile(r"(?:told|tells?|telling|briefed|briefs?|assured|assur
 _ADDRESSING = re.compile(r"(?:warn|urg|remind|caution|advis|notif|ask|tell|told|assur|reassur|inform|brief)\w*$", re.I)
 _ADDRESSED_GAP = re.compile(r"\s*(?:the|a|an|his|her|its|their|our)\s+(?:[\w’'-]+\s+){1,3}?(?:(?:late|early)\s+)?(?:on|at|in|during)?\s*", re.I)
 _CONTENT_TAIL = re.compile(r"\s*,?\s*(?:that|to)\s")
-_OWN_OBJECT = re.compile(r"\s*(?:his|her|its|their|our)\s+(?:[\w-]+\s+){1,2}(?:on|at|in|during|late|early)\s+", re.I)  # "announced his resignation on Thursday"
 _VENUE = (r"(?:by\s+(?:tele)?phone|by\s+e-?mail|by\s+text\s+message|by\s+video\s+link|over\s+the\s+phone|"  # "told Reuters by telephone on Saturday"
           r"(?:in|at|during|after)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?"
           r"(?:statement|interview|speech|address|post|letter|briefing|conference|meeting|hearing|message|video|session|debate|rally"
           r"|e-?mail|memo|note|filing|tweet|blog|column|op-ed|podcast|broadcast|newsletter))")
+# "announced his resignation on Thursday", "announced her resignation in a letter to the premier on Tuesday"
+_OWN_OBJECT = re.compile(
+    rf"\s*(?:his|her|its|their|our)\s+(?:[\w-]+\s+){{1,2}}(?:{_VENUE}(?:\s+to\s+(?:the\s+)?(?:[\w’'.-]+\s+){{1,4}}?)?\s*)?(?:on|at|in|during|late|early)\s+", re.I)
 # "X, speaking on Monday, said", "X, in a statement on Monday, said": the telling's own time
 _SPEAKING = re.compile(rf"\s*,\s*(?:speaking|talking|writing|addressing|appearing|testifying|{_VENUE})\b[^,]*$", re.I)
 # After an object and a venue with no verb of its own ("told Reuters in an interview on Wednesday"),
@@ -75,7 +78,8 @@ _FOLLOWER = re.compile(r"\s([a-z][\w-]*)")
 _DAY_PREPOSITION = re.compile(r"\bon\s+$")  # "issued an order on Wednesday requiring ...": an adverbial, no noun's modifier
 _PARTICIPLE_AFTER = re.compile(r"\s[a-z]+ed\s+(?:of|with|by|in|for|over|after)\b")  # "on Wednesday accused of taking bribes"
 _ARTICLE_END = re.compile(r"\s*\b(?:the|a|an)$", re.I)
-_TITLE_END = re.compile(r",(?:\s+[a-z][a-z-]*){1,3}$")
+# ", state geologist X", ", Greyhill chief executive X" (the title's organisation before it)
+_TITLE_END = re.compile(r",(?:(?:\s+[A-Z][\w’'-]*){1,3}(?:\s+[a-z][a-z-]*){0,3}|(?:\s+[a-z][a-z-]*){1,3})$")
 # "On Monday, X", "a day earlier, when X", and a day that labels its paragraph ("MONDAY: X took the stand")
 _BARE_OPENING = re.compile(r"(?:\([^)]*\)\s*)?(?:,|:|\s?[—–-])?\s*(?:when|as|while)?\s*,?")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -95,7 +99,8 @@ _GAP_VERB = re.compile(
 )
 # "dismissed the allegations as “nonsense” on Friday", "called the deal “a betrayal” on Monday": a
 # quoted label of the object, not reported content, so the time after it is the telling's
-_LABEL_GAP = re.compile(r"\s*((?:[\w’'-]+\s+){0,5}?)(as\s+)?[“\"][^”\"]{1,60}[”\"],?\s+(?:(?:late|early)\s+)?(?:on|at|in)?\s*")
+# the same for a grade set ("cut the country's rating to “selective default” on Thursday")
+_LABEL_GAP = re.compile(r"\s*((?:[\w’'-]+\s+){0,7}?)((?:as|to)\s+)?[“\"][^”\"]{1,60}[”\"],?\s+(?:(?:late|early)\s+)?(?:on|at|in)?\s*")
 _LABELLING = re.compile(r"(?:called|calls|branded|brands|labelled|labeled|labels|termed|terms|dubbed|dubs)$", re.I)
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.I)
 _CONTENT_BREAK = re.compile(r"\bthat\b|[“”\";:]")

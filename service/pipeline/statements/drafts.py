@@ -134,3 +134,18 @@ def _continue_speakers(drafts: list[Draft]) -> list[Draft]:
 
 def _announces(sentence: Sentence) -> bool:
     return sentence.text.rstrip().endswith(":")
+
+
+_QUOTE_OPENERS = ("“", "\"", "‘")
+
+
+def within_release(draft: Draft, issued: Draft | None, text: str) -> bool:
+    """A quote of the text "X issued the following statement:" reproduces: every paragraph from there
+    to the draft opens with a quote mark (the convention for a text quoted over paragraphs), so the
+    draft is part of that text, given out when it was issued."""
+    if issued is None:
+        return False
+    lines = [line.strip() for line in text[issued.end : draft.start].split("\n")]
+    own = text[text.rfind("\n", 0, draft.start) + 1 : draft.end].lstrip()
+    return own.startswith(_QUOTE_OPENERS) and all(line.startswith(_QUOTE_OPENERS) for line in lines[1:] if line)
+

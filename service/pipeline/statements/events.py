@@ -61,6 +61,12 @@ _TALLY = re.compile(r"\s+(?:more\s+than\s+|over\s+|about\s+)?(?:\d[\d,.]*|two|th
 _RECORD_SINCE = re.compile(r"\b(?:first|only|longest|biggest|largest|worst|highest|lowest|best|most|least|[a-z]{3,}est)\b[^,.;:]{0,40}\bsince\s+$", re.I)  # "the longest strike since 1979"
 _BACKGROUND = re.compile(r"\b(?:ago|previously|formerly|once|earlier|in the past|twice|repeatedly|often|usually|always|regularly)\b", re.I)
 _DATELINE = re.compile(r"\s[—–-]\s*$")
+_YEAR = re.compile(r"\d{4}")
+_OWNED_PLURAL = re.compile(r"(?:['’]s?)?(?:\s+[a-z\d][\w-]*){0,2}\s+[a-z]+[^s\W]s\s+")  # "'s 2012 bonds ", "'s shares "
+_SOURCE_PHRASE = re.compile(r"\baccording\s+to\b[^,;:“”\"]*$", re.I)
+_OWNED_YEAR = re.compile(r"(?:['’]s|\b(?:[Tt]he|its|their|his|her))\s+$")  # "the country's 2012 bonds": the year names the noun
+_LASTING = re.compile(r"\b(?:for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?$")  # how long a state lasted: background
+_RELATING = re.compile(r"\s+(?:after|before)\b")  # "has resigned, two days after ...": a span between two happenings, no time of its own
 
 
 def find_events(
@@ -88,15 +94,17 @@ def find_events(
     """
     text, offset = sentence.text, sentence.start
     quotes = within(quotes, sentence.start, sentence.end)
-    expressions = [e for e in expressions if sentence.start <= e.start < sentence.end and not _qualifier(e, text, offset)]
-    lede = None if expressions else lede
+    own = [e for e in expressions if sentence.start <= e.start < sentence.end]
+    expressions = [e for e in own if not _qualifier(e, text, offset)]
+    lasting = any(e.type == "DURATION" and _LASTING.search(text, 0, e.start - offset) for e in own)  # "has sold meals for three years"
+    lede = None if lasting or any(not _RELATING.match(text, e.end - offset) or e.type != "DURATION" for e in expressions) else lede
     if any(e.type == "DATE" for e in expressions) or _BACKGROUND.search(text):
         going_on = None  # "was damaged in 2009", "was damaged years ago", "was flooded twice": a time of its own, history, a habit
     if not expressions and lede is None and going_on is None and soon is None:
         return []  # an event is dated by a time of its own or is the lede's news
     toks = outside(quotes, tokens(text, offset))
-    lowered = [t.text.lower() for t in toks]
     forms = event_forms()
+    lowered = [_again(t.text.lower(), forms) for t in toks]
     if forms.isdisjoint(lowered):
         return nearest(happenings(text, offset, toks, expressions, quotes, owner_of(text, offset, cast)))  # no verb of an act: spare the names
     mentions = [m for m in outside(quotes, find_mentions(text, offset)) if cast.is_name(m) and not day_label(m, expressions, text, offset)]
@@ -110,6 +118,8 @@ def find_events(
             continue
         if text[: tok.start - offset].rstrip().endswith(_QUOTE_CLOSERS):
             continue  # "“Who pays?” asked X on Tuesday": the quote's attribution, no act
+        if _SOURCE_PHRASE.search(text, 0, tok.start - offset):
+            continue  # "according to a study published on Wednesday": the source described, no act of the story
         if attributed and lowered[k] in _MOVEMENTS and not before_subordinate_saying(text, offset, tok, speech_starts):
             continue  # "House prices fell 2% in March, according to the statistics office": a figure given
         if k > 0 and lowered[k - 1] in _NOT_HAPPENED:
@@ -188,6 +198,14 @@ def find_events(
     return nearest(out)
 
 
+def _again(word: str, forms: frozenset[str]) -> str:
+    """"recaptured", "re-elected", "rearrested": an act done again is the act."""
+    if word in forms or not word.startswith("re") or len(word) < 7:
+        return word
+    bare = word[3:] if word[2] == "-" else word[2:]
+    return bare if bare in forms else word
+
+
 def _opening(text: str, offset: int, tok: Token) -> tuple[int, int]:
     """Where a subjectless verb's clause opens: "On Monday, a fire broke out"; not "signed it on Monday,
     a day after the dam burst"."""
@@ -199,10 +217,10 @@ def _opening(text: str, offset: int, tok: Token) -> tuple[int, int]:
 def _qualifier(expr: Expression, text: str, offset: int) -> bool:
     """A time that qualifies a noun or a purpose, not an act: "a three-day strike", "17th-century maps",
     "the longest strike since 1979",
-    "results for the last three months of 2022", "a meeting scheduled for Monday", "voted to close the
+    "results for the last three months of 2022", "the country's 2012 bonds", "a meeting scheduled for Monday", "voted to close the
     plant by 2030"."""
     lead = text[: expr.start - offset]
-    if _COMPOUND.fullmatch(expr.text) or _RECORD_SINCE.search(lead):
+    if _COMPOUND.fullmatch(expr.text) or _RECORD_SINCE.search(lead) or _YEAR.fullmatch(expr.text) and _OWNED_YEAR.search(lead):
         return True
     last = lead.rsplit(None, 1)[-1].lower() if lead[-1:].isspace() and not lead.isspace() else ""
     return last in _LEAD_ENDS and bool(_OF_FOR.search(lead) or _DEADLINE.search(lead))  # the word check spares both scans
@@ -297,8 +315,9 @@ def _named_before(text: str, offset: int, mentions, position: int) -> bool:
     start = _after_dateline(text, offset, position) - offset
     clause = _SUBORDINATE.match(text, start, position - offset) or IN_WHICH.match(text, start, position - offset)
     start = clause.end() if clause else start  # "Rescuers searched ... after a dam burst", "a crash in which a taxi killed"
-    return any(
+    return any(  # an owner of plural things opens the subject's noun phrase, no other subject ("X's shares fell")
         start <= m.start - offset and m.end <= position and m.kind in ("person", "organisation", "group")
+        and not (m.possessive and _OWNED_PLURAL.fullmatch(text, m.end - offset, position - offset))
         and not text[start : m.start - offset].strip(" ,")
         for m in mentions
     )

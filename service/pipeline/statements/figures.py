@@ -23,16 +23,21 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _SCALED = re.compile(r"\d+(?:bn|m|k)")
 _PER_CENT = re.compile(r"\bper\s+cent\b", re.IGNORECASE)
 _WORD = re.compile(r"\([^)]*\)|[\w’'][\w’'-]*")
-_DIGIT = re.compile(r"\d")
 
 
 @cache
 def _lex() -> dict:
     data = load("figures")
     ends = frozenset(data["units"]["none"]) | word_class("prepositions") | word_class("time_words")
-    units = {word: key for key, words in data["units"].items() if key not in ("skip", "none") for word in words}
+    units_of = {word: key for key, words in data["units"].items() if key not in ("skip", "none") for word in words}
     qualifiers = {q: kind for kind, words in data["qualifiers"].items() for q in words}
-    return {"units": units, "skip": frozenset(data["units"]["skip"]), "none": ends, "qualifiers": qualifiers, "longest": max(map(len, qualifiers)), "mult": data["multipliers"]}
+    spelled = data["spelled"]
+    tens = "|".join(w for w, n in spelled.items() if n >= 20)
+    units = "|".join(w for w, n in spelled.items() if n < 10)
+    word = rf"\b(?:(?:{tens})(?:-(?:{units}))?|{'|'.join(w for w, n in spelled.items() if n < 20)})\b"
+    return {"units": units_of, "skip": frozenset(data["units"]["skip"]), "none": ends, "qualifiers": qualifiers,
+            "longest": max(map(len, qualifiers)), "mult": data["multipliers"], "spelled": spelled, "word": word, "durations": frozenset(data["spans"]["durations"]),
+            "first": re.compile(rf"\d|{word}", re.IGNORECASE)}
 
 
 @cache
@@ -40,28 +45,29 @@ def _pattern() -> re.Pattern[str]:
     lex = _lex()
     qualifier = "|".join(sorted(map(re.escape, lex["qualifiers"]), key=len, reverse=True))
     mult = "|".join(lex["mult"])
+    number = rf"(?:{_NUMBER}|{lex['word']})"
     return re.compile(
-        rf"(?:\b(?P<q>{qualifier})\s+)?(?P<a>{_NUMBER})(?:[\s-]+(?P<ma>{mult}))?"
-        rf"(?:\s*(?:to|-|–|and)\s*(?P<b>{_NUMBER})(?:[\s-]+(?P<mb>{mult}))?)?"
-        rf"(?P<rest>(?:(?:\s+|-)(?:\([^)]*\)|[A-Z][\w’'-]*|[a-z][\w-]*)){{0,5}})",
+        rf"(?:\b(?P<q>{qualifier})\s+)?(?P<a>{number})(?:[\s-]+(?P<ma>{mult}))?"
+        rf"(?:\s*(?:to|-|–|and)\s*(?P<b>{number})(?:[\s-]+(?P<mb>{mult}))?)?"
+        rf"(?P<rest>(?:(?:\s+|-)(?!{lex['word']})(?:\([^)]*\)|[A-Z][\w’'-]*|[a-z][\w-]*)){{0,5}})",  # up to the next count
         re.IGNORECASE,
     )
 
 
 def find_figures(text: str) -> tuple[Figure, ...]:
-    """Counted figures in ``text``; years and bare numbers are left out."""
-    first = _DIGIT.search(text)
-    if first is None:
-        return ()  # every figure has a digit: spare the pattern's scan
+    """Counted figures in ``text``, in digits or words; years and bare numbers are left out."""
     lex, out = _lex(), []
+    first = lex["first"].search(text)
+    if first is None:
+        return ()  # every figure has a digit or a number word: spare the pattern's scan
     for m in _pattern().finditer(text, _scan_start(text, first.start())):
         raw = m.group("a")
         if _YEAR.fullmatch(raw) and not m.group("b") or _SCALED.fullmatch(raw):
             continue
         sign = text.startswith("%", m.end("b") if m.group("b") else m.end("a"))  # "12%"
         unit = _currency(raw) or ("percent" if sign else _unit(m.group("rest")))
-        if unit is None:
-            continue
+        if unit is None or unit in lex["durations"] and raw[:1].isalpha():
+            continue  # "two days after": a span of time, no count
         low = _value(raw, m.group("ma"))
         high = _value(m.group("b"), m.group("mb") or m.group("ma")) if m.group("b") else low
         qualifier = (m.group("q") or "").lower()
@@ -92,6 +98,10 @@ def _currency(raw: str) -> str | None:
 
 
 def _value(raw: str, multiplier: str | None) -> float:
+    spelled = _lex()["spelled"]
+    parts = raw.lower().split("-")
+    if all(part in spelled for part in parts):  # a number in words ("four", "twenty-five")
+        return sum(spelled[part] for part in parts) * _lex()["mult"].get((multiplier or "").lower(), 1)
     raw = _MONEY_PREFIX.sub("", raw, count=1).replace(",", "")
     suffix = "bn" if raw.endswith("bn") else raw[-1] if raw[-1] in "mk" else ""
     number = float(raw[: len(raw) - len(suffix)]) * _SUFFIX.get(suffix, 1)

@@ -11,7 +11,10 @@ from service.pipeline.statements.names import is_descriptor
 
 _APPOSITIVE = re.compile(r"\s*(?:(?:of|at|from|for|with)\s+[^,]+)?,")  # "X of the Observatory, ..., said"
 _HOLDER_GAP = re.compile(r"(?:’s|'s)?\s*(?:[a-z][a-z-]*\s+){0,4}[a-z-]*,\s*")  # "'s chief medical officer, "
-_OWN_STATEMENT = re.compile(r"\s*(?:a|an|the)?\s*(?:joint\s+|written\s+)?statements?\s+(?:from|by|issued\s+by)\s+(?:the\s+)?", re.IGNORECASE)
+# "to a statement from X", "to a study by X", "to a survey published by X": the words or figures are X's
+_OWN_STATEMENT = re.compile(
+    r"\s*(?:a|an|the)?\s*(?:joint\s+|written\s+|new\s+|latest\s+|annual\s+)?(?:statements?|study|survey|analysis|poll|report|review|audit)\s+"
+    r"(?:(?:published|released|issued|conducted|carried\s+out)\s+)?(?:from|by)\s+(?:the\s+)?", re.IGNORECASE)
 # "A statement from X said", "a letter by X warned": the words are X's
 _WRITTEN_BY = re.compile(r"(?:^|[,;:]\s*)(?:a|an|the)\s+(?:joint\s+|written\s+|brief\s+)?(?:statement|letter|notice|post|memo|press\s+release|message)\s+(?:from|by|issued\s+by)\s+(?:the\s+)?$", re.I)
 _RELATIVE = re.compile(r",\s+(?:who|which)\b")  # "X, who said last week that hospitals were “ready”, visited ..."
@@ -34,16 +37,22 @@ _OWNER_LEAD = re.compile(r"(?:The\s+|the\s+)?(?:[a-z][a-z-]+\s+)?(?:[A-Z][\w-]*\
 _INVERTED_GAP = re.compile(r"\s*(?:[a-z][a-z-]*\s+){0,3}|\s*(?:[a-z][a-z’'-]*\s+){1,4}[a-z-]+,\s*")  # "said lawyer X", "said the club's lawyer, X"
 _CLAUSE_BREAK = re.compile(r"[“”\";:–—]|\s-\s|\b(that|which|who|when|if)\b")  # a quote, a dash or a clause between subject and verb
 _PHRASE_BREAK = re.compile(r"[,;:“”\"()—–]")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+# "X on Thursday, March 23, granted": a weekday and its date between subject and verb, set off by commas
+_DATED_ASIDE = re.compile(
+    rf"\s(?:on\s+)?(?:{'|'.join(_WEEKDAYS)}),?\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?,?$")
 
 
 def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: list[Mention], reach: int = 5, strict: bool = False) -> Mention | None:
     """The subject of the verb ``toks[k]``: adjacent (through auxiliaries), before an appositive, or opening the clause."""
-    j = k - 1
+    j, set_off = k - 1, False
     while j >= 0:
         if toks[j].text.lower() in auxiliaries() or _time_word(toks, j):
             j -= 1
         elif toks[j].text == ")" and (opening := _dated_bracket(toks, j)) is not None:
             j = opening - 1  # "X on Saturday (July 14) declared"
+        elif (aside := _DATED_ASIDE.search(text, 0, toks[j].end - offset)) is not None:
+            j, set_off = max(i for i in range(j + 1) if toks[i].start - offset <= aside.start()), True  # "X on Thursday, March 23, granted"
         else:
             break
     if j >= 0 and toks[j].text == ")":  # "National Air Traffic Services (NATS) said"
@@ -54,7 +63,7 @@ def subject_before(text: str, offset: int, toks: list[Token], k: int, mentions: 
     found = _adjacent_subject(text, offset, mentions, left_end) or _appositive_subject(text, offset, mentions, phrase_start)
     if found or strict:
         return found
-    return clause_subject(text, offset, mentions, toks[k].start, reach)
+    return clause_subject(text, offset, mentions, phrase_start if set_off else toks[k].start, reach)
 
 
 def relative_subject(toks: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
