@@ -42,6 +42,7 @@ def _lex() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(data["stopwords"]["words"]), data["synonyms"]
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """One form for a word's variants: "the union's" ~ "union", "drones" ~ "drone", "chased" ~ "chasing"."""
     synonyms = _lex()[1]
@@ -93,10 +94,42 @@ def seen_words(statement: Statement) -> frozenset[str]:
     return words_of(statement) | frozenset("#" + n for n in numbers_in(statement.text))
 
 
+UNSET = object()  # a trait not worked out yet (None is an answer: "no act")
+TRAITS_HELD = 65536  # statements whose traits are kept; past this the memo starts afresh
+
+
+class Traits:
+    """What the merge reads of one statement, each worked out once on first use: a statement meets
+    many candidates, and every comparison would otherwise rebuild its names' tuple and hash it to
+    look its words, act or quotes up again. Modules comparing statements fill the slots they read."""
+
+    __slots__ = ("statement", "names", "words", "classes", "anchors", "act", "quotes", "sequence", "negated")
+
+    def __init__(self, statement: Statement) -> None:
+        self.statement = statement  # held, so that no other statement takes its id while it is memoised
+        self.names = tuple(map(_NAME, statement.actors))
+        self.words = self.classes = self.anchors = self.act = self.quotes = self.sequence = self.negated = UNSET
+
+
+HELD: dict[int, Traits] = {}
+
+
+def traits(statement: Statement) -> Traits:
+    """The statement's traits, memoised by identity (a frozen statement's traits never change; hashing
+    the statement itself would cost more than the look-ups it saves). The hottest readers look in
+    ``HELD`` first, saving a call."""
+    found = HELD.get(id(statement))
+    if found is None:
+        if len(HELD) >= TRAITS_HELD:
+            HELD.clear()
+        found = HELD[id(statement)] = Traits(statement)
+    return found
+
+
 def actor_names(statement: Statement) -> tuple[str, ...]:
     """The statement's actors' names, as a tuple whatever holds them: a statement rebuilt from storage
     may carry its actors as a list, and ``name_words`` is cached on the names alone."""
-    return tuple(map(_NAME, statement.actors))
+    return (HELD.get(id(statement)) or traits(statement)).names
 
 
 @lru_cache(maxsize=16384)
@@ -106,7 +139,11 @@ def name_words(names: tuple[str, ...]) -> frozenset[str]:
 
 
 def words_of(statement: Statement) -> frozenset[str]:
-    return _claim_words(statement.text, actor_names(statement))
+    found = HELD.get(id(statement)) or traits(statement)
+    words = found.words
+    if words is UNSET:
+        words = found.words = _claim_words(statement.text, found.names)
+    return words
 
 
 @lru_cache(maxsize=65536)
@@ -134,14 +171,19 @@ class Weights:
     df: Counter = field(default_factory=Counter)
     n: int = 0
     masses: dict[frozenset[str], float] = field(default_factory=dict)  # summed weights of a claim's words, until the counts move
+    weighed: dict[str, float] = field(default_factory=dict)  # each word's weight, until the counts move
 
     def see(self, words: frozenset[str]) -> None:
         self.df.update(words)
         self.n += 1
         self.masses.clear()
+        self.weighed.clear()
 
     def weight(self, word: str) -> float:
-        return math.log(1 + self.n / (1 + self.df.get(word, 0)))
+        found = self.weighed.get(word)
+        if found is None:
+            found = self.weighed[word] = math.log(1 + self.n / (1 + self.df.get(word, 0)))
+        return found
 
     def mass(self, words: frozenset[str]) -> float:
         """The summed weight of a claim's words: each statement meets many candidates."""
@@ -153,3 +195,8 @@ class Weights:
     def telling(self, word: str) -> bool:
         """Few claims of the story use the word (each outlet's report of one claim may): it tells claims apart."""
         return self.df[word] <= max(TELLING_FLOOR, self.n * TELLING)
+
+    def any_telling(self, words: frozenset[str]) -> bool:
+        """Some of the words tell claims apart (``telling``), the limit worked out once."""
+        limit, counted = max(TELLING_FLOOR, self.n * TELLING), self.df.get
+        return any(counted(w, 0) <= limit for w in words)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from service.pipeline.merge.claim_words import WORD, Weights, actor_names, content_words, fold, name_words, numbers_in, proper_words, words_of
+from service.pipeline.merge.claim_words import UNSET, WORD, Weights, content_words, fold, name_words, numbers_in, proper_words, traits, words_of
 from service.pipeline.merge.counts import FIGURE_DISPUTED, counts_one_thing, figure_bonus, one_measure, same_count, unit_of
 from service.pipeline.merge.event_acts import same_act
 from service.pipeline.merge.reported_speech import retold_quote
@@ -36,13 +36,24 @@ QUOTED_PHRASE, QUOTED_WORD, QUOTED_WORD_LETTERS = 25.0, 12.0, 8  # a quoted phra
 
 def quote_score(a: Statement, b: Statement) -> float:
     """Best match between the two statements' quotes (0-100); 0 when either does not quote."""
+    if not a.quotes or not b.quotes:
+        return 0.0
     best = 0.0
-    for qa in a.quotes:
-        for qb in b.quotes:
+    for qa in _lowered(a):
+        for qb in _lowered(b):
             if min(len(qa), len(qb)) < 12:
                 continue
-            best = max(best, fuzz.partial_ratio(qa.lower(), qb.lower()) if min(len(qa), len(qb)) >= 25 else fuzz.ratio(qa.lower(), qb.lower()))
+            best = max(best, fuzz.partial_ratio(qa, qb) if min(len(qa), len(qb)) >= 25 else fuzz.ratio(qa, qb))
     return best
+
+
+def _lowered(statement: Statement) -> tuple[str, ...]:
+    """The statement's quotes in lower case, once per statement."""
+    held = traits(statement)
+    found = held.quotes
+    if found is UNSET:
+        found = held.quotes = tuple(q.lower() for q in statement.quotes)
+    return found
 
 
 def word_score(a: Statement, b: Statement, weights: Weights) -> float:
@@ -88,7 +99,7 @@ def skeleton(a: Statement, b: Statement, weights: Weights) -> float:
     ("exactly the type of forward we have been chasing all summer" ~ "exactly the forward ... had chased all summer").
     The story's stock words are in every claim's order ("the storm ... the Carolina coast"): the two
     must also share a word few claims of the story use."""
-    if not any(map(weights.telling, words_of(a) & words_of(b))):
+    if not weights.any_telling(words_of(a) & words_of(b)):
         return 0.0
     (x, counted_x), (y, counted_y) = _sequence(a), _sequence(b)
     if sum(min(n, counted_y.get(w, 0)) for w, n in counted_x.items()) < SKELETON_WORDS:
@@ -97,7 +108,11 @@ def skeleton(a: Statement, b: Statement, weights: Weights) -> float:
 
 
 def _sequence(statement: Statement) -> tuple[tuple[str, ...], dict[str, int]]:
-    return _word_sequence(statement.text, actor_names(statement))
+    held = traits(statement)
+    found = held.sequence
+    if found is UNSET:
+        found = held.sequence = _word_sequence(statement.text, held.names)
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -128,10 +143,18 @@ def opposite(a: Statement, b: Statement) -> bool:
     """One claim denies what the other asserts: a word negated in one ("the order would not be lifted
     before the weekend") stands in the other, which denies nothing ("the order would be lifted in the
     northern districts on Friday"). Stop words drop "not", so the words alone would call them one claim."""
-    na, nb = _negated(a.text), _negated(b.text)
+    na, nb = _negated_in(a), _negated_in(b)
     if bool(na) == bool(nb):
         return False  # both deny something: a paraphrase often moves the negation ("could not risk a debt" ~ "could not take on a debt")
     return bool(na & words_of(b)) or bool(nb & words_of(a))
+
+
+def _negated_in(statement: Statement) -> frozenset[str]:
+    held = traits(statement)
+    found = held.negated
+    if found is UNSET:
+        found = held.negated = _negated(statement.text)
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -171,7 +194,8 @@ def claim_score(a: Statement, b: Statement, weights: Weights, score: float | Non
     score = same_claim(a, b, weights) if score is None else score
     if _same_speakers(a, b):
         score += retold_quote(a, b, weights)
-    rare = [w for w in words_of(a) & words_of(b) if weights.df[w] <= max(2, weights.n * RARE)]
+    limit, used = max(2, weights.n * RARE), weights.df.get
+    rare = [w for w in words_of(a) & words_of(b) if used(w, 0) <= limit]
     counted = counts_one_thing(a, b)  # "40 posts" v "45 new posts"
     if _one_speaker(a, b) and any(map(weights.telling, rare)):
         if (alike := _told_alike(a, b, weights)) is not None:

@@ -65,7 +65,8 @@ def _one_unit(a: Statement, b: Statement) -> list[tuple[Figure, Figure]]:
     if not a.figures or not b.figures:
         return []
     units = _units()  # a claim gives a figure or two: folding them is cheaper than hashing them for a cache
-    return [(fa, fb) for fa in a.figures for fb in b.figures if _one_noun(units.get(fa.unit, fa.unit), units.get(fb.unit, fb.unit))]
+    return [(fa, fb) for fa in a.figures for fb in b.figures
+            if (x := units.get(fa.unit, fa.unit)) == (y := units.get(fb.unit, fb.unit)) or _one_noun(x, y)]
 
 
 def _one_noun(x: str, y: str) -> bool:

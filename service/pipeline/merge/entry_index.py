@@ -38,14 +38,18 @@ class EntryIndex:
         lookup = set(keys)
         if statement.kind == "event":  # an event told without its actor and one told with it may meet
             lookup |= {NO_ACTOR, ANY_ACTOR} if NO_ACTOR in keys else {NO_ACTOR}
-        days = (lookups(statement.date), *(lookups(d) for d in retold_days(statement)))
+        own = lookups(statement.date)
+        days = set(own).union(*(lookups(d) for d in retold_days(statement)))
+        kind, by_actor = statement.kind, self.by_actor
         for key in lookup:
-            for bucket in {b for keys in days for b in keys}:
-                found.update(self.by_actor.get((statement.kind, key, bucket), ())[-RECENT:])
+            for bucket in days:
+                if (filed := by_actor.get((kind, key, bucket))) is not None:
+                    found.update(filed[-RECENT:])
+        other = "event" if kind == "statement" else "statement"
         for key in keys - {NO_ACTOR}:  # the same actor's act told the other way
-            other = "event" if statement.kind == "statement" else "statement"
-            for bucket in lookups(statement.date):
-                found.update(self.by_actor.get((other, key, bucket), ())[-RECENT:])
+            for bucket in own:
+                if (filed := by_actor.get((other, key, bucket))) is not None:
+                    found.update(filed[-RECENT:])
         return sorted(found)
 
     def quoting(self, statement: Statement) -> Iterator[int]:

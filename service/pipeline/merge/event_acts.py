@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 from itertools import dropwhile
 
-from service.pipeline.merge.claim_words import WORD, actor_names, claims_lexicon, content_words, fold, name_words
+from service.pipeline.merge.claim_words import HELD, UNSET, WORD, claims_lexicon, content_words, fold, name_words, traits
 from service.pipeline.model import Statement
 from service.pipeline.statements.lexicon import event_forms
 
@@ -38,8 +38,17 @@ def other_objects(a: Statement, b: Statement) -> bool:
 def _acts_of(a: Statement, b: Statement) -> tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]] | None:
     if a.kind != "event" or b.kind != "event":
         return None
-    x, y = _act_of(a.text, actor_names(a)), _act_of(b.text, actor_names(b))
+    x, y = _held_act(a), _held_act(b)
     return None if x is None or y is None else (x, y)
+
+
+def _held_act(statement: Statement) -> tuple[str, frozenset[str]] | None:
+    """The act an event tells of its actors and its object's words (``_act_of``), once per statement."""
+    held = HELD.get(id(statement)) or traits(statement)
+    found = held.act
+    if found is UNSET:
+        found = held.act = _act_of(statement.text, held.names)
+    return found
 
 
 def _other_objects(a: Statement, x: tuple[str, frozenset[str]], y: tuple[str, frozenset[str]]) -> bool:
@@ -143,7 +152,7 @@ def _unplanned(rest: list[str]) -> list[str]:
 
 def spoken(statement: Statement) -> bool:
     """An event whose act is one of saying ("X asked the firm to disclose its costs"): a claim told as an act."""
-    act = _act_of(statement.text, actor_names(statement)) if statement.kind == "event" else None
+    act = _held_act(statement) if statement.kind == "event" else None
     return act is not None and act[0] in _speech()
 
 

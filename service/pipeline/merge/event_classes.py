@@ -17,7 +17,7 @@ import tomllib
 from functools import cache, lru_cache
 from pathlib import Path
 
-from service.pipeline.merge.claim_words import actor_names, content_words, name_words
+from service.pipeline.merge.claim_words import HELD, UNSET, actor_names, content_words, name_words, traits
 from service.pipeline.model import Statement
 from service.pipeline.statements.lexicon import event_forms
 
@@ -59,12 +59,12 @@ def _lexicon() -> dict:
 def event_classes(statement: Statement) -> frozenset[str]:
     """The classes the first act the statement tells after its actors' names may be of ("Flood Agency
     engineers said ..." is no flood), if the lexicon knows it: one, or two for a word of either."""
-    found = _act(statement)
-    return found[0] if found else frozenset()
-
-
-def _act(statement: Statement) -> tuple[frozenset[str], str] | None:
-    return _act_after(statement.text, actor_names(statement))
+    held = HELD.get(id(statement)) or traits(statement)
+    found = held.classes
+    if found is UNSET:
+        act = _act_after(statement.text, held.names)
+        found = held.classes = act[0] if act else frozenset()
+    return found
 
 
 @lru_cache(maxsize=65536)
@@ -133,7 +133,11 @@ def anchors(statement: Statement) -> frozenset[str]:
     An act done by someone ("the council approved the budget") has its object after the act; a
     happening ("the main tunnel caved in") anywhere in its sentence, even past a clause told short
     ("the collapse occurred at 11pm, when a section of the main tunnel gave way")."""
-    return _anchors(statement.text, statement.evidence, actor_names(statement))
+    held = traits(statement)
+    found = held.anchors
+    if found is UNSET:
+        found = held.anchors = _anchors(statement.text, statement.evidence, held.names)
+    return found
 
 
 @lru_cache(maxsize=65536)

@@ -85,7 +85,7 @@ class Merger:
             own = statement.article_id in group.outlets
             if own and statement.figures and any(other_figure(m, statement) for m in group.outlets[statement.article_id]):
                 continue  # one article giving two counts of one thing ("8,000 in Lyon", "10,000 in France"): two claims
-            score = self._fit(group.representative, statement, keys, group.affiliations, True)
+            score = self._fit(group.members[0], statement, keys, group.affiliations, True)
             if score is not None and score < threshold and len(group.outlets) > 1:
                 for report in self._other_reports(group, statement):
                     fit = self._fit(report, statement, keys, group.affiliations, False)
@@ -134,7 +134,7 @@ class Merger:
         rep = group.representative
         if not dates_agree(rep.date, statement.date):
             return []
-        words, telling, told = words_of(statement), self.weights.telling, words_of(rep)
+        words, told = words_of(statement), words_of(rep)
         out = []
         for first, *_ in islice(group.outlets.values(), 1, 1 + OTHER_OUTLETS):
             if first.article_id == statement.article_id:
@@ -145,7 +145,7 @@ class Merger:
             shared = words & words_of(first)
             if len(shared) < SHARED_WITH_OTHER:
                 continue
-            if (statement.kind == "event" or shared & told) and any(map(telling, shared - told)):
+            if (statement.kind == "event" or shared & told) and self.weights.any_telling(shared - told):
                 out.append(first)
         return out
 
