@@ -198,8 +198,8 @@ def happening_bonus(a: Statement, b: Statement) -> float:
 
 
 def _befell(a: Statement, b: Statement) -> bool:
-    """One person's act of a class a person does once, told twice on one day ("Viktor Sandvik withdrew
-    from the championship" ~ "Sandvik's withdrawal from the tournament", "resigned" ~ "stepped down"),
+    """One person's act of a class a person does once, told twice on one day ("Tomas Berg withdrew
+    from the championship" ~ "Berg's withdrawal from the tournament", "resigned" ~ "stepped down"),
     whatever else each report names. Not acts done many times a day ("visited Lorca" v "travelled to Murcia")."""
     if len(a.actors) != 1 or a.actors != b.actors or a.actors[0].kind != "person":
         return False

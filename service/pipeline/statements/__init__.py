@@ -136,7 +136,7 @@ def _news(sentence: Sentence) -> bool:
     if not text.rstrip().rstrip("”\"’'").endswith(_CLOSING) or _ADDRESS.search(text):
         return False
     if len(_LOWER_WORD.findall(text)) < 2:
-        return False  # a dateline cut off at its abbreviation ("KESTREL LAKE, Sask."): no sentence
+        return False  # a dateline cut off at its abbreviation ("MOOSE RIVER, Sask."): no sentence
     return any(w in event_forms() for w in _LOWER_WORD.findall(text)) or any(
         m.kind in ("person", "organisation", "group") for m in find_mentions(text, sentence.start))
 

@@ -3,7 +3,7 @@
 A person is keyed by the name without middle initials and suffixes ("Maria T. Lopez Jr." ->
 "maria-lopez"); a bare title refers back to the most recently mentioned person who holds it; a bare
 surname to the one person who carries it, and of two to the one not named as the other's kin ("Lachlan
-Brereton ... his wife, Kate Brereton"), else to the one named most, else the latest; an honorific or
+Lowe ... his wife, Anna Lowe"), else to the one named most, else the latest; an honorific or
 title says which ("Mr Ashby", "Dr Doukas": the latest of them).
 """
 
@@ -273,7 +273,7 @@ class Cast:
     def _by_surname(self, parts: tuple[str, ...], sex: str | None = None, title: str | None = None, titled: bool = False) -> _Person | None:
         """The person with this surname (else first name), never one of the other sex; "Mayor Smith" is
         first the Smith who is mayor, "Mr Ashby" the latest man of that surname. Of two people of one
-        surname, a bare surname is not the one named as kin ("his wife, Kate Brereton": news tells her
+        surname, a bare surname is not the one named as kin ("his wife, Anna Lowe": news tells her
         apart by the full or given name), else the one the text names most, else the latest."""
         ranked = [p for p in sorted(self.people, key=lambda p: -p.seen) if not (sex and p.sex and p.sex != sex)]
         if title:

@@ -88,7 +88,7 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
     owned = _OWNED_TITLE.search(text, 0 if previous is None else previous.end - offset, m.start - offset)
     if owned and owned.group(2) in lex()["lower_titles"]:  # "her lawyer, Tom Baines,", "its chief executive, Sara Lind,"
         return 0, Mention(owned.start() + offset, m.end, "person", m.name, title=lower_title(owned.group(1)) or owned.group(2))
-    if owned and owned.group(2) in _kin():  # "his wife, Kate Brereton,": kin of the person named before, of a known sex
+    if owned and owned.group(2) in _kin():  # "his wife, Anna Lowe,": kin of the person named before, of a known sex
         return 0, Mention(m.start, m.end, "person", m.name, title=owned.group(2), place=m.place)
     owner = out[-2] if previous is not None and previous.kind == "group" and len(out) >= 2 and out[-2].possessive else previous
     held = _HELD_TITLE.search(text, 0 if owner is None else owner.end - offset, m.start - offset)

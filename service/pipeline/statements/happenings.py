@@ -50,7 +50,7 @@ class EventDraft:
 @cache
 def _happening_pattern() -> re.Pattern[str]:
     nouns = "|".join(load("events")["nouns"]["happenings"])  # the head noun: a preposition or comma follows it
-    owner = r"(?P<owner>(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w-]*)(?:'s|’s|’|')"  # "Sandvik's withdrawal ... on Wednesday"
+    owner = r"(?P<owner>(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w-]*)(?:'s|’s|’|')"  # "Berg's withdrawal ... on Wednesday"
     return re.compile(rf"\s*(?:A|An|The|{owner})\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>{nouns})(?P<gap>(?:\s+(?:in|on|at|of|during|from|by|near|to|for|against|over)\b|,)[^.;:“”\"]*?|\s*)$")
 
 
@@ -194,7 +194,7 @@ def day_label(mention, expressions: Sequence[Expression], text: str, offset: int
 
 
 def owner_of(text: str, offset: int, cast: Cast):
-    """Who owns a happening named at ``start`` ("Sandvik's withdrawal"): a person or body, resolved."""
+    """Who owns a happening named at ``start`` ("Berg's withdrawal"): a person or body, resolved."""
     def owner(start: int) -> tuple[Actor, ...]:
         found = next((m for m in find_mentions(text, offset) if m.start == start and m.possessive and m.kind in ("person", "organisation")), None)
         actor = cast.resolve(found) if found is not None and cast.is_name(found) else None

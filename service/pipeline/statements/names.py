@@ -166,7 +166,7 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
     named_firm = len(words) >= 2 and words[-1].lower().endswith(organisation_endings())  # "Nordic Skyways"
     if place or "&" in words or named_firm or any(w in lexicon["heads"] for w in words):  # "Acme Corp", "Bank of Valdoria", "Harrow & Vale"
         business = not place and (named_firm or words[-1].rstrip(".").lower() in company_forms())
-        if not place and not possessive and (country := _country_in_name(toks, j, words)):  # "Council of Churches in Zambia"
+        if not place and not possessive and (country := _country_in_name(toks, j, words)):  # "Council of Churches in Malawi"
             name = f"{' '.join(words)} in {country}"
             return Mention(start, toks[j + 1].end, "organisation", name, place=name)
         return Mention(start, end, "organisation", " ".join(words), place=identity(words, place), possessive=possessive, business=business)
@@ -181,7 +181,7 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[0]) and j < len(toks) and toks[j].text.isalpha() and toks[j].text.islower():
             return None  # "Night-time rationing began", "Cross-border trade resumed": a compound adjective, not a name
         if j < len(toks) and toks[j].text in _RANKINGS:
-            return None  # "World number three Viktor Sandvik": the ranking's scope, not a name
+            return None  # "World number three Tomas Berg": the ranking's scope, not a name
         if _modifies_next(toks, j) or not possessive and _qualifies_next(toks, j):
             return None  # "Flood warnings were issued", "Heavy rain fell": the word qualifies the noun after it
         if _plural_noun(words[0]) and not possessive:  # "Patients were moved": a group unless a known surname
@@ -199,7 +199,7 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
 
 
 def _country_in_name(toks: list[Token], j: int, words: list[str]) -> str | None:
-    """The country after "in" that ends a body's generic name: "Council of Churches in Zambia",
+    """The country after "in" that ends a body's generic name: "Council of Churches in Malawi",
     "Federation of Trade Unions in Malawi"; a name with a proper word of its own ("Bank of Valdoria
     in London") ends before "in"."""
     if "of" not in words[1:-1] or not words[-1].endswith("s") or j + 1 >= len(toks) or toks[j].text != "in":
@@ -229,7 +229,7 @@ def _plural_agreement(toks: list[Token], i: int, j: int) -> bool:
 
 _PLURAL_VERBS = frozenset({"have", "are", "were"})
 _LOWER_FORMS = frozenset({"plc", "ltd", "inc", "llc"})  # a company form written in lower case after the name
-_RANKINGS = frozenset({"number", "no.", "no", "seed", "seeded"})  # "World number three Viktor Sandvik withdrew": a rank, not a count
+_RANKINGS = frozenset({"number", "no.", "no", "seed", "seeded"})  # "World number three Tomas Berg withdrew": a rank, not a count
 _COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several", "many"})
 
 

@@ -59,7 +59,7 @@ def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int
     if opener is None and owner is None:
         return None
     if owner is None and opener != k - 1 and "," in lowered[k + 1 : k + 4]:
-        return None  # "the ship's owner, Kestrel Shipping,": the apposition names the holder
+        return None  # "the ship's owner, Tern Shipping,": the apposition names the holder
     if lowered[k] in OF_TITLES and lowered[k + 1 : k + 2] == ["of"] and k not in used:  # "the head of the weather service"
         return Mention(toks[opener].start if opener is not None else toks[k].start, toks[k].end, "title", lowered[k], title=lowered[k], place=owner)
     for size in (3, 2, 1):

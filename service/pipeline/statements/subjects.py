@@ -127,7 +127,7 @@ def _of_governed(lead: list[str]) -> bool:
 
 def _group_holder(text: str, offset: int, mentions: list[Mention], governed: Mention) -> Mention | None:
     """"a spokeswoman for the commission said": the group whose affiliation the governed name is;
-    "the Council of Churches in Zambia said", "the embassy in Seoul said": the body the place locates."""
+    "the Council of Churches in Malawi said", "the embassy in Seoul said": the body the place locates."""
     for m in mentions:
         if m.end >= governed.start:
             break
