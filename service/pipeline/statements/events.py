@@ -6,7 +6,8 @@ signed Y") and a simple-past passive going on telling a dated lede ("Some 40 wor
 hospitalised"). Its actor is the verb's subject, or the "by" agent of a passive ("X was fined by the
 Commission"); a happening may have none ("A wildfire broke out Monday"). Happenings dated in their
 own noun phrase and a speaker's own acts in his quote are in ``happenings``; the writer's acts ("I
-visited the plant in May") and the reader's ("If you bought one in 2011") are no events.
+visited the plant in May") and the reader's ("If you bought one in 2011") are no events. Whether a
+form tells an act, and whose, is the grammar in ``acts``.
 """
 
 from __future__ import annotations
@@ -14,24 +15,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from service.pipeline.model import Actor, Expression, Sentence
+from service.pipeline.model import Expression, Sentence
+from service.pipeline.statements.acts import (
+    acted, bare_act, clause_opening, modifies_noun, modifies_plural, named_before, passive, passive_agent, perfect_auxiliary, vehicle_owner,
+)
 from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.dating import Dating, from_expression, inherited, tied_expression
 from service.pipeline.statements.happenings import (
-    CLAUSE_END, IN_WHICH, EventDraft, before_subordinate_saying, crowd, day_label, event_line, happening_line, happenings, nearest,
-    owner_of, place_round, undergone, until_time, vessel, vessel_name,
+    CLAUSE_END, EventDraft, before_subordinate_saying, crowd, day_label, event_line, happening_line, happenings, nearest,
+    owner_of, undergone, until_time, vessel, vessel_name,
 )
-from service.pipeline.statements.lexicon import auxiliaries, event_forms, light_events, load, reporting_forms, transitive_events, words
+from service.pipeline.statements.lexicon import event_forms, load, reporting_forms, words
 from service.pipeline.statements.mentions import Token, find_mentions, tokens
 from service.pipeline.statements.quotes import Quote, outside, within
 from service.pipeline.statements.subjects import joint_partners, relative_subject, subject_before
 
 _WRITER = words("first_person") | {"you"}  # outside quotes: the writer and the reader
 _ADJUNCT = words("adjunct")
-_TIME_WORDS = words("time_words")
-_WEEKDAYS = {w.lower() for w in words("weekdays")}
 _NOT_HAPPENED = words("not_happened")
-_PERFECT = frozenset({"has", "have"})
 _COMPOUND = re.compile(r"\w+-[a-z]+")  # "a three-day strike", "17th-century paintings": a modifier, no time
 _OF_FOR = re.compile(  # "results for 2022", "months of 2022"; not "the early hours of Monday", "the end of May"
     r"(?<![\w’'-])(?!(?:hours?|morning|afternoon|evening|night|weekend|end|start|beginning|middle|spring|summer|autumn"
@@ -41,28 +42,15 @@ _REPORTING = frozenset(reporting_forms())
 _SAYING_FORMS = frozenset(form for form, lemma in reporting_forms().items() if lemma in {"say", "state", "warn", "add", "claim", "note"})
 _LEAD_ENDS = frozenset({"of", "for", "the", "by", "until", "before", "within"})  # the last word before a qualifier's time
 _NOT_BEFORE_VERB = words("not_before_verb")
-_FINITE = frozenset({"is", "are", "was", "were", "has", "have", "had"})
-_GOVERNED = re.compile(r"(?:in|on|at|with|from|by|for|under|into|to)\s+(?:a|an|the|its|their|his|her)\s+[\w\s’'-]*$", re.IGNORECASE)
 _ACTING = frozenset(load("events")["actors"]["acting_groups"])
 _MOVEMENTS = frozenset(load("events")["verbs"]["movements"])
-_BE = frozenset({"was", "were", "been", "is", "are", "being"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "these", "those", "our", "my", "your"})
-_NOT_HEAD = frozenset(auxiliaries() | _TIME_WORDS | words("prepositions") | {"has", "was", "is", "does", "always", "perhaps", "thus"})
-_PASSIVE_ADVERBS = frozenset({"last", "first", "also", "previously", "briefly", "temporarily"})
-_OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.DOTALL)
-_UNIT = re.compile(r"\s+[a-z][a-z-]*(?:\s+carrying\s+[\w,]+\s+[a-z]+)?\s+")  # "jet", "jet carrying 182 passengers"
-_CLAUSE_START = re.compile(r".*(?:[,;:](?!\d)|\(|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
-_BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _WHEN = re.compile(r"\s*,\s*(?:when|as|while)\b")
 _DAYS = frozenset({"day", "time"})
 _QUOTE_CLOSERS = ("”", "\"", "’")
-_SUBORDINATE = re.compile(r".*\b(?:after|when|before|since|until|because|while|although|though|once)\s+(?=[^,;:()]*$)", re.DOTALL)  # the verb's own clause
 _TALLY = re.compile(r"\s+(?:more\s+than\s+|over\s+|about\s+)?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands)\b", re.IGNORECASE)
 _RECORD_SINCE = re.compile(r"\b(?:first|only|longest|biggest|largest|worst|highest|lowest|best|most|least|[a-z]{3,}est)\b[^,.;:]{0,40}\bsince\s+$", re.I)  # "the longest strike since 1979"
 _BACKGROUND = re.compile(r"\b(?:ago|previously|formerly|once|earlier|in the past|twice|repeatedly|often|usually|always|regularly)\b", re.I)
-_DATELINE = re.compile(r"\s[—–-]\s*$")
 _YEAR = re.compile(r"\d{4}")
-_OWNED_PLURAL = re.compile(r"(?:['’]s?)?(?:\s+[a-z\d][\w-]*){0,2}\s+[a-z]+[^s\W]s\s+")  # "'s 2012 bonds ", "'s shares "
 _SOURCE_PHRASE = re.compile(r"\baccording\s+to\b[^,;:“”\"]*$", re.I)
 _OWNED_YEAR = re.compile(r"(?:['’]s|\b(?:[Tt]he|its|their|his|her))\s+$")  # "the country's 2012 bonds": the year names the noun
 _LASTING = re.compile(r"\b(?:for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?$")  # how long a state lasted: background
@@ -104,7 +92,7 @@ def find_events(
         return []  # an event is dated by a time of its own or is the lede's news
     toks = outside(quotes, tokens(text, offset))
     forms = event_forms()
-    lowered = [_again(t.text.lower(), forms) for t in toks]
+    lowered = [bare_act(t.text.lower(), forms) for t in toks]
     if forms.isdisjoint(lowered):
         return nearest(happenings(text, offset, toks, expressions, quotes, owner_of(text, offset, cast)))  # no verb of an act: spare the names
     mentions = [m for m in outside(quotes, find_mentions(text, offset)) if cast.is_name(m) and not day_label(m, expressions, text, offset)]
@@ -124,7 +112,7 @@ def find_events(
             continue  # "House prices fell 2% in March, according to the statistics office": a figure given
         if k > 0 and lowered[k - 1] in _NOT_HAPPENED:
             continue  # "will cut", "to launch": not a happening
-        if not _acted(toks, k):
+        if not acted(toks, k):
             continue  # "the grounded jets", "remained closed": a state, not an act
         if writer < k:
             continue  # "If you bought a laptop in 2011, check ...", "I visited the plant in May": the writer's voice
@@ -136,15 +124,15 @@ def find_events(
         relative = subject is None and not gerund and (subject := relative_subject(toks, k, mentions)) is not None
         if subject is not None and subject.kind not in ("person", "organisation", "group", "pronoun", "orgref", "title"):
             continue
-        owner = None if gerund else _owner(text, offset, mentions, tok.start)  # "A Nordvik Air jet made ...": the firm's act
+        owner = None if gerund else vehicle_owner(text, offset, mentions, tok.start)  # "A Nordvik Air jet made ...": the firm's act
         subject = owner or subject
-        span = (subject.start, subject.end) if subject is not None else _opening(text, offset, tok)
+        span = (subject.start, subject.end) if subject is not None else clause_opening(text, offset, tok)
         expr = tied_expression(text, offset, (tok.start, tok.end), span, expressions, quotes, reach=15, free_object=True, plain_reach=24)
         until = until_time(text, offset, tok, expressions) if expr is None and news_day is not None else None
         if expr is None and lede is None and until is None and soon is None and not _goes_on(lowered, k, going_on, speech_starts, tok.start):
             continue  # undated and no lede's news: resolve no name ("..., which left the club bottom")
         if subject is None:  # "A 6.1 earthquake struck ... on Tuesday", "The hospital was shut on Tuesday"
-            if gerund or _named_before(text, offset, mentions, tok.start) or _modifies(text, offset, toks, k):
+            if gerund or named_before(text, offset, mentions, tok.start) or modifies_noun(text, offset, toks, k):
                 continue
             actors = ()
         elif subject.kind == "orgref":  # "after the central bank raised rates"
@@ -153,7 +141,7 @@ def find_events(
             if subject.plural or not cast.recent(1):
                 continue
             actors = tuple(cast.recent(1))
-        elif subject.kind == "group" and " " not in subject.name and subject.name.lower() not in _ACTING or vessel(text, offset, subject) or _modifies_plural(text, offset, subject, tok):
+        elif subject.kind == "group" and " " not in subject.name and subject.name.lower() not in _ACTING or vessel(text, offset, subject) or modifies_plural(text, offset, subject, tok):
             actors = ()  # "Thieves stole ...", "Thousands were evacuated", "the MV X sank", "Navy divers found"
         else:
             resolved = cast.resolve(subject)
@@ -166,8 +154,8 @@ def find_events(
             actors = tuple(dict.fromkeys([*partners, *actors]))  # "X and Y signed the pact"
         told = " and ".join(a.name for a in actors) or (vessel_name(text, offset, subject) if subject is not None and vessel(text, offset, subject) else "")
         named = actors
-        if _passive(toks, k):  # "X was fined by the Commission": the Commission acted; "X was arrested": nobody named
-            actors = _agent(text, offset, tok, mentions, cast)
+        if passive(toks, k):  # "X was fined by the Commission": the Commission acted; "X was arrested": nobody named
+            actors = passive_agent(text, offset, tok, mentions, cast)
         elif undergone(toks, k):
             actors = ()  # "The mayor went on trial on Wednesday": nobody named acted
         if expr and relative and expr.date.granularity not in _DAYS:
@@ -183,7 +171,7 @@ def find_events(
             out.append(EventDraft(actors, tok, label, soon, tok.start))
             soon = None  # the sentence's one act
         elif expr is None and lede is not None and (named or span[0] == offset or subject is not None and subject.kind == "group") and (
-            (aux := _perfect(toks, k)) is not None and not (after_lede and _TALLY.match(text, tok.end - offset))
+            (aux := perfect_auxiliary(toks, k)) is not None and not (after_lede and _TALLY.match(text, tok.end - offset))
         ):
             told = Token(text[aux.start - offset : tok.end - offset], aux.start, tok.end)  # "has begun", "has been suspended"
             label = event_line(named[0].name, text, offset, told, tok.end) if named else happening_line(text, offset, told, tok.end)
@@ -196,22 +184,6 @@ def find_events(
     dated = {d.expression for d in out}
     out.extend(h for h in happenings(text, offset, toks, expressions, quotes, owner_of(text, offset, cast)) if h.expression not in dated)
     return nearest(out)
-
-
-def _again(word: str, forms: frozenset[str]) -> str:
-    """"recaptured", "re-elected", "rearrested": an act done again is the act."""
-    if word in forms or not word.startswith("re") or len(word) < 7:
-        return word
-    bare = word[3:] if word[2] == "-" else word[2:]
-    return bare if bare in forms else word
-
-
-def _opening(text: str, offset: int, tok: Token) -> tuple[int, int]:
-    """Where a subjectless verb's clause opens: "On Monday, a fire broke out"; not "signed it on Monday,
-    a day after the dam burst"."""
-    opening = _CLAUSE_START.match(text, 0, tok.start - offset)
-    start = offset + (opening.end() if opening else 0)
-    return start, start
 
 
 def _qualifier(expr: Expression, text: str, offset: int) -> bool:
@@ -237,106 +209,6 @@ def _goes_on(lowered: list[str], k: int, going_on: Dating | None, speech_starts:
     """A simple-past passive that goes on telling a dated lede's news ("Some 40 workers were hospitalised"),
     before any saying ("..., police said" closes it); "It was reported that two were injured" is a saying's content."""
     return going_on is not None and all(s > at for s in speech_starts) and k > 0 and lowered[k - 1] in ("was", "were") and _REPORTING.isdisjoint(lowered[: k + 1])
-
-
-def _perfect(toks: list[Token], k: int) -> Token | None:
-    """The auxiliary of a present perfect ("has signed", "have been suspended"): a lede's news."""
-    j = k - 1 - (k > 1 and toks[k - 1].text.lower() == "been")
-    return toks[j] if j >= 0 and toks[j].text.lower() in _PERFECT else None
-
-
-def _modifies(text: str, offset: int, toks: list[Token], k: int) -> bool:
-    """"The packs were fitted to computers sold in 2009", "In a statement issued on Monday": a finite verb
-    earlier in the clause, or a preposition governing the noun before it, makes the subjectless form a
-    modifier of that noun, not the clause's happening."""
-    opening = _CLAUSE_START.match(text, 0, toks[k].start - offset)
-    start = offset + (opening.end() if opening else 0)
-    relative = IN_WHICH.match(text, start - offset, toks[k].start - offset)  # "a crash in which a taxi killed a cyclist"
-    start = offset + relative.end() if relative else start
-    if _GOVERNED.match(text[start - offset : toks[k].start - offset]):
-        return True
-    j = k - 1
-    while j >= 0 and toks[j].text.lower() in _FINITE | _BE | _TIME_WORDS | _PASSIVE_ADVERBS | {"never", "not"}:
-        j -= 1  # the verb's own auxiliaries: "was yesterday shut", "had burned"
-    return any(t.start >= start and t.text.lower() in _FINITE for t in toks[: j + 1])
-
-
-def _acted(toks: list[Token], k: int) -> bool:
-    """A form that doubles as an adjective is an act only with an object after it or in the passive."""
-    needs_object, object_starts = transitive_events()
-    light, nouns = light_events()
-    if k > 0 and toks[k - 1].text.lower() in nouns:
-        return True  # "An agreement reached on Tuesday", "a settlement made in June"
-    if toks[k].text.lower() in light:
-        words = [t for t in toks[k + 1 : k + 8] if t.text not in ("-", "–")][:4]  # "a 75,000-euro reward"
-        return any(t.text.lower() in nouns for t in words) or place_round(words)
-    if k > 0 and toks[k - 1].text.lower() in _DETERMINERS:
-        return False  # "the grounded jets", "the flooded town", "a stolen car": an adjective
-    if toks[k].text.lower() not in needs_object:
-        return True
-    if k > 0 and toks[k - 1].text.lower() in object_starts:
-        return False  # "all grounded jets"
-    if _passive(toks, k) or k > 0 and toks[k - 1].text.lower() in _PERFECT | {"had"}:
-        return True  # "were grounded", "has sunk"
-    following = toks[k + 1].text if k + 1 < len(toks) else ""
-    return following.lower() in object_starts | nouns or following[:1].isdigit() or (following[:1].isupper() and following.lower() not in _WEEKDAYS)
-
-
-def _passive(toks: list[Token], k: int) -> bool:
-    """"was fined", "was yesterday banned", "were last breached": a form of "be" before the verb, through time adverbs."""
-    j = k - 1
-    while j >= 0 and toks[j].text.lower() in _TIME_WORDS | _PASSIVE_ADVERBS:
-        j -= 1
-    return j >= 0 and toks[j].text.lower() in _BE
-
-
-def _agent(text: str, offset: int, verb: Token, mentions, cast: Cast) -> tuple[Actor, ...]:
-    """The named "by ..." agent of a passive verb, within its clause ("by officers" leaves the news to its subject)."""
-    stop = CLAUSE_END.search(text, verb.end - offset)
-    for m in mentions:
-        if verb.end <= m.start and (stop is None or m.start - offset < stop.start()):
-            if _BY.search(text[verb.end - offset : m.start - offset]) and m.kind in ("person", "organisation", "orgref"):
-                actor = cast.refer(m.name, []) if m.kind == "orgref" else (cast.resolve(m),)
-                return tuple(a for a in actor if a)
-    return ()
-
-
-def _owner(text: str, offset: int, mentions, position: int):
-    """"A Nordvik Air jet made an emergency landing": the organisation whose vehicle or unit acted."""
-    for m in mentions:
-        if m.end <= position and m.kind == "organisation" and _OWNED.fullmatch(text[: m.start - offset]) and _UNIT.fullmatch(text[m.end - offset : position - offset]):
-            return m
-    return None
-
-
-def _named_before(text: str, offset: int, mentions, position: int) -> bool:
-    """A name opens the verb's clause but is not its subject: the event is someone else's, skip it.
-    A dateline before a dash ("MANILA, Oct 17 (Wire) - A ferry capsized") opens no clause of the verb."""
-    start = _after_dateline(text, offset, position) - offset
-    clause = _SUBORDINATE.match(text, start, position - offset) or IN_WHICH.match(text, start, position - offset)
-    start = clause.end() if clause else start  # "Rescuers searched ... after a dam burst", "a crash in which a taxi killed"
-    return any(  # an owner of plural things opens the subject's noun phrase, no other subject ("X's shares fell")
-        start <= m.start - offset and m.end <= position and m.kind in ("person", "organisation", "group")
-        and not (m.possessive and _OWNED_PLURAL.fullmatch(text, m.end - offset, position - offset))
-        and not text[start : m.start - offset].strip(" ,")
-        for m in mentions
-    )
-
-
-def _modifies_plural(text: str, offset: int, subject, verb: Token) -> bool:
-    """"Navy divers yesterday recovered", "Brent crude prices jumped": the name qualifies a plural noun,
-    the noun phrase's head, so the name is no actor of the act (the group is anonymous)."""
-    between = text[subject.end - offset : verb.start - offset].split()
-    while between and (between[-1] in _NOT_HEAD or between[-1].endswith("ly")):
-        between.pop()  # "Navy divers yesterday recovered", "Oil prices sharply fell"
-    head = between[-1] if 0 < len(between) <= 3 else ""  # "Brent crude prices"
-    return all(w.isalpha() and w.islower() and w not in _NOT_HEAD for w in between) and head.endswith("s") and not head.endswith("ss")
-
-
-def _after_dateline(text: str, offset: int, position: int) -> int:
-    """Where the verb's sentence starts past a dateline ending in a dash ("MANILA, Oct 17 (Wire) - ")."""
-    opening = _CLAUSE_START.match(text, 0, position - offset)
-    return offset + (opening.end() if opening and _DATELINE.search(opening.group()) else 0)
 
 
 def _tied_to_speech(text: str, offset: int, expr: Expression, speech_starts: Sequence[int]) -> bool:
