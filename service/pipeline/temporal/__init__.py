@@ -35,6 +35,7 @@ _RESOLVERS = {  # rules.toml "norm" -> resolver
     "focus_quarter": absolute.focus_quarter, "week_of": absolute.week_of, "year_end": absolute.year_end,
     "period_ended": fiscal.period_ended, "holiday": holiday, "nth_weekday": nth_weekday, "fallback": fallback,
     "clock": daytime.clock, "part_of_day": daytime.part_of_day, "deictic": daytime.deictic,
+    "twilight": daytime.twilight,
     "weekday": relative.weekday, "month": relative.month, "calendar": relative.calendar_unit,
     "offset": relative.offset, "day_around": relative.day_around, "day_of_month": relative.day_of_month,
     "fixed": relative.fixed, "discourse": discourse.discourse,

@@ -90,6 +90,25 @@ def part_of_day(c: Candidate, ctx: Context) -> Resolution:
                       None, anchor)
 
 
+_ALL_DAY = re.compile(r"\bdawn\s+(?:to|till|until)\s+$", re.IGNORECASE)  # "from dawn to dusk": the whole day
+
+
+def twilight(c: Candidate, ctx: Context) -> Resolution | None:
+    """"before dawn on Monday": that day's morning; a bare "at dusk" falls on the day being talked
+    about, as "that evening" does. With no day talked about, a bare one is left out: the statements
+    stage would read it as an act's own time and split "X was arrested at dawn, according to Y"."""
+    if _ALL_DAY.search(ctx.text, max(0, c.start - 20), c.start):
+        return None
+    if "weekday" in c.groups or "deictic" in c.groups:
+        day, anchor = day_of(c, ctx)
+    elif (focus := ctx.focus("day")) is not None:
+        day, anchor = focus.day, Anchor("discourse", focus.text, focus.value)
+    else:
+        return None
+    part = lookup(c.groups["twilight"], "TWILIGHT")
+    return Resolution("TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{part}", None, anchor)
+
+
 def clock(c: Candidate, ctx: Context) -> Resolution | None:
     g = c.groups
     if "clockword" in g:  # midnight closes the day it names: "midnight Friday" is Friday T24:00
