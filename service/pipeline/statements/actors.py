@@ -15,7 +15,7 @@ from functools import cache
 from service.pipeline.model import Actor
 from service.pipeline.statements.lexicon import holds, load, norm_title, place_key
 from service.pipeline.statements.mentions import Mention
-from service.pipeline.statements.names import name_words, people_noun as _people_noun
+from service.pipeline.statements.names import feature_core, name_words, people_noun as _people_noun
 from service.pipeline.statements.organisation_names import common_name, initials
 from service.pipeline.statements.organisation_kinds import all_kind_names, bare_heads, business_nouns, distinct_words, kind_names, private_organisation
 from service.pipeline.statements.tokens import compatible, ends_name, name_parts, particles, singulars, slug, surname, surname_key
@@ -57,6 +57,7 @@ class Cast:
     written: dict[Actor, set[str]] = field(default_factory=dict)  # words the text names each by ("Defence Ministry" for Russia)
     acronyms: dict[str, Actor] = field(default_factory=dict)  # "NTSB" -> the body named in full with "(NTSB)"
     places: set[str] = field(default_factory=set)  # names the text writes as places ("in Minas Gerais")
+    features: set[str] = field(default_factory=set)  # a river's or lake's bare name ("Lyle" of "the River Lyle")
 
     def is_name(self, mention: Mention) -> bool:
         """False for a capitalised common word taken for a name ("Production at the plant was halted")."""
@@ -74,9 +75,14 @@ class Cast:
 
     def resolve(self, mention: Mention) -> Actor | None:
         """The actor a mention names, registering new people; None for pronouns, pairs and places."""
+        if mention.kind == "place" and (core := feature_core(mention.name)):
+            self.features.add(core)
+            return None
         if mention.kind == "place" and not self._by_surname(name_parts(mention.name) or tuple(mention.name.split())):
             self.places.add(mention.name)
             return None
+        if mention.kind == "person" and mention.name in self.features and not mention.title:
+            return None  # "the Lyle treatment works" after "the River Lyle": the river, no one
         if mention.kind == "place":  # "faith in Marsh" after "Tom Marsh": the person
             mention = replace(mention, kind="person")
         if mention.kind == "person" and mention.name in self.places and not mention.title and not mention.place:

@@ -56,6 +56,7 @@ def titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[
         if m.kind == "person" and m.title in honorifics and (trailing := _trailing_title(m, text, offset)):
             out.append(trailing)  # "Dr. Helen Park, the chief medical officer, said"
             continue
+        m = _kin_led(m, text, offset)
         portfolio = _PORTFOLIO_HELD.match(text, m.end - offset) if m.kind == "person" and not m.title else None
         if portfolio:  # "Felix Kabwe, who has held the finance portfolio since 2019,": the finance minister
             m = Mention(m.start, m.end, "person", m.name, title=f"{portfolio.group(1)} minister", place=m.place, possessive=m.possessive)
@@ -74,6 +75,20 @@ def _kin() -> frozenset[str]:
     """Kin nouns ("wife", "son"): the person's relation, which says the sex."""
     titles = load("actors")["titles"]
     return frozenset(titles["male_kin"] + titles["female_kin"])
+
+
+_KIN_LEAD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+([a-z]+)\s+$")
+
+
+def _kin_led(m: Mention, text: str, offset: int) -> Mention:
+    """"His brother Martin Tillman, a director of the bank, resigned": the kin noun before the name opens
+    the person's mention, so the subject before an apposition still opens the clause."""
+    if m.kind != "person" or m.possessive:
+        return m
+    kin = _KIN_LEAD.search(text, max(0, m.start - offset - 20), m.start - offset)
+    if kin is None or kin.group(1) not in _kin():
+        return m
+    return Mention(kin.start() + offset, m.end, "person", m.name, title=m.title or kin.group(1), place=m.place, plural=m.plural, business=m.business)
 
 
 @cache

@@ -64,6 +64,10 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         return None
     if len(words) >= 2 and (words[-1] in _DOCUMENTS or words[-1] in _CONTESTS):
         return None  # "the Freedom of Access to Clinic Entrances Act", "the World Rapid Championship": a law, a contest
+    if _feature(words):  # "the River Aln burst its banks": a river, not a person or a body
+        return Mention(toks[i].start, end, "place", " ".join(words), possessive=possessive)
+    if len(words) == 1 and _gerund_noun(toks, i, j, text, offset):
+        return None  # "Flooding on the coast closed roads": a noun made of a verb opens the sentence
     start = toks[i].start
     head = words[-1].lower()
     if head in lexicon["group"] and len(words) <= 3 and modifies_thing(head, [t.text for t in toks[j : j + 1]]):
@@ -242,8 +246,27 @@ def name_words(key: str) -> frozenset[str]:
     return frozenset(load("actors")["names"][key])
 
 
-_POST_NOMINALS, _DOCUMENTS, _CONTESTS, _THING_PREFIXES, _THING_NOUNS = (
-    name_words(k) for k in ("post_nominals", "documents", "contests", "thing_prefixes", "thing_nouns"))
+_POST_NOMINALS, _DOCUMENTS, _CONTESTS, _THING_PREFIXES, _THING_NOUNS, _FEATURE_PREFIXES, _FEATURE_HEADS = (
+    name_words(k) for k in ("post_nominals", "documents", "contests", "thing_prefixes", "thing_nouns", "feature_prefixes", "feature_heads"))
+
+
+def _feature(words: list[str]) -> bool:
+    """A natural feature named with its word ("River Aln", "Lake Kivu", "Tasman Sea"), with no body's head in it."""
+    return len(words) >= 2 and (words[0] in _FEATURE_PREFIXES or words[-1] in _FEATURE_HEADS) and not lex()["heads"] & set(words)
+
+
+def feature_core(name: str) -> str | None:
+    """The bare name of a natural feature ("Lyle" of "River Lyle"), which the text may write alone."""
+    words = name.split()
+    if not _feature(words):
+        return None
+    return " ".join(words[1:] if words[0] in _FEATURE_PREFIXES else words[:-1])
+
+
+def _gerund_noun(toks: list[Token], i: int, j: int, text: str, offset: int) -> bool:
+    """"Flooding on ...", "Fighting in ...": an -ing word opening the clause before a preposition."""
+    word = toks[i].text
+    return len(word) > 5 and word.endswith("ing") and j < len(toks) and toks[j].text in _THING_PREPOSITIONS and _opens_clause(text, toks[i].start - offset)
 
 
 def people_noun(word: str) -> bool:

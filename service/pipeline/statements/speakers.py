@@ -11,7 +11,7 @@ import re
 
 from service.pipeline.model import Actor
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.lexicon import match_title, place_key, words
+from service.pipeline.statements.lexicon import load, match_title, place_key, words
 from service.pipeline.statements.mentions import Mention, Token
 from service.pipeline.statements.subjects import bracketed, clause_opening, sentence_subject
 from service.pipeline.statements.tokens import lex, slug
@@ -22,6 +22,7 @@ _BE = words("be")
 _SPOKESPERSON = re.compile(r"(?:an?\s+)?(?:([a-z]+)\s+)?spokes(?:man|woman|person)", re.IGNORECASE)  # "a council spokesperson"
 _JOINED_TITLE = re.compile(r",?\s*and\s+(?:(?:the|his|her|their|its)\s+)?((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*),?")  # "and the regional president,"
 _DETERMINER_END = re.compile(r"\s+(?:the|his|her|their|its)$", re.IGNORECASE)
+_OWN_VOICES = frozenset(load("actors")["groups"]["own_voices"])
 _AFFILIATION = re.compile(r"\s+(at|from|of|for|with)\s+((?:the\s+)?)")
 
 
@@ -154,14 +155,27 @@ def affiliated(subject: Mention, mentions, resolved, text: str, offset: int, cas
         return None
     if org.kind == "orgref":  # "a spokeswoman for the airline"
         named = [resolved[m.start][0] for m in mentions if m.kind == "organisation" and m.start < org.start and m.start in resolved]
-        return cast.refer(org.name, named, org.place)  # "a spokesman for the regional health authority"
+        body = cast.refer(org.name, named, org.place)  # "a spokesman for the regional health authority"
+        return _own_voice(subject, body[0], resolved) if body and _speaks_for_self(subject) else body
     actor = resolved[org.start][0]  # a bare unknown name after "analysts at" is a firm, not a person
     if org.kind == "title":
         return (actor,)
     if _from_place(subject, org, actor, text, offset, cast):  # "researchers from Oslo": a group of the place
         group = resolved.get(subject.start, (Actor(slug(subject.name), subject.name, None, "group"),))[0]
         return (Actor(group.id, group.name, group.title, "group", actor.name),)
+    if _speaks_for_self(subject):
+        return _own_voice(subject, actor, resolved)
     return (Actor(actor.id, actor.name, None, "organisation", actor.organisation),)
+
+
+def _speaks_for_self(subject: Mention) -> bool:
+    return subject.name.split()[-1].lower() in _OWN_VOICES
+
+
+def _own_voice(subject: Mention, body: Actor, resolved) -> tuple[Actor, ...]:
+    """"Nurses at the hospital said": people who speak for themselves, a group of the body, not the body."""
+    group = resolved.get(subject.start, (Actor(slug(subject.name), subject.name, None, "group"),))[0]
+    return (Actor(group.id, group.name, group.title, "group", body.name),)
 
 
 def _from_place(subject: Mention, org: Mention, actor: Actor, text: str, offset: int, cast: Cast) -> bool:
