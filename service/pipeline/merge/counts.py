@@ -150,24 +150,33 @@ def other_count(a: Statement, b: Statement) -> bool:
         return False
     if _other_measures(a, b):
         return True
-    return other_figure(a, b) and bool(_places(a) - _stems(b.text)) and bool(_places(b) - _stems(a.text))
+    return other_figure(a, b) and _other_place(a, b) and _other_place(b, a)
 
 
-def _places(statement: Statement) -> frozenset[str]:
+def _other_place(a: Statement, b: Statement) -> bool:
+    """A place of ``a`` that ``b`` does not name, by its name or, for a named building or square, by its
+    noun in lower case ("outside the Government Palace" ~ "outside the presidential palace"; not "the
+    Old Square" v "Central Square")."""
+    named = _stems(b.text)
+    return any(stem not in named and not (head and re.search(rf"\b{head}\b", b.text)) for stem, head in _places(a))
+
+
+def _places(statement: Statement) -> frozenset[tuple[str, str]]:
     """Stems of the places a claim names after a preposition of place ("marched in Lyon", "across
     France"), its speakers' names, days and months left out: not every name ("the edge of Mare Crisium",
     "02:47 IST", "the Chaitra-1 lander" place no count)."""
     return _named_stems(statement.text, tuple(map(_NAME, statement.actors)))
 
 
-_PLACE = re.compile(r"\b(?:in|at|across|near|outside|throughout)\s+(?:the\s+)?([A-Z][a-z]+)")
+_PLACE = re.compile(r"\b(?:in|at|across|near|outside|throughout)\s+(?:the\s+)?([A-Z][a-z]+)((?:\s+[A-Z][a-z]+)*)")
 
 
 @lru_cache(maxsize=65536)
-def _named_stems(text: str, speakers: tuple[str, ...]) -> frozenset[str]:
+def _named_stems(text: str, speakers: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    """Each place's stem, and the last word of a name of several words, in lower case ("palace")."""
     names = frozenset(w.lower() for name in speakers for w in _NAME_WORD.findall(name))
-    words = (w.lower() for w in _PLACE.findall(text))
-    return frozenset(w[:PLACE_STEM] for w in words if w not in names and w not in _CALENDAR)
+    places = ((first.lower(), rest.split()[-1].lower() if rest else "") for first, rest in _PLACE.findall(text))
+    return frozenset((w[:PLACE_STEM], head) for w, head in places if w not in names and w not in _CALENDAR)
 
 
 @lru_cache(maxsize=65536)

@@ -192,6 +192,8 @@ def happening_bonus(a: Statement, b: Statement) -> float:
     """Two reports of one kind that tell one class of act about one object (dates checked apart)."""
     if a.kind == b.kind == "event" and event_classes(a) & event_classes(b) and (names_actor(a, b) or _befell(a, b)):
         return SAME_HAPPENING
+    if once_told(a, b):
+        return SAME_HAPPENING  # "Ana Ruiz announced her resignation" (told as her statement) ~ "Ana Ruiz has stepped down"
     if a.kind != b.kind or not same_happening(a, b):
         return 0.0
     return SAME_HAPPENING if a.kind == "event" else TOLD_HAPPENING
@@ -206,10 +208,33 @@ def _befell(a: Statement, b: Statement) -> bool:
     return bool(once_a_day(a) & once_a_day(b))
 
 
+def once_told(a: Statement, b: Statement) -> bool:
+    """A person's act of a class done once, told once as an event and once as the person's statement
+    ("announced her resignation"): one happening."""
+    return a.kind != b.kind and _befell(a, b)
+
+
 def names_actor(a: Statement, b: Statement) -> bool:
     """One event told without an actor, opening on the name of the person the other names as its actor,
     or, in one class of act, as its object, or as what befell the actor ("the collapse of X" ~ "X collapsed")."""
-    return _named_person(a, b) or bool(event_classes(a) & event_classes(b)) and named_object(a, b) or named_undergoer(a, b)
+    return _named_person(a, b) or bool(event_classes(a) & event_classes(b)) and named_object(a, b) or named_undergoer(a, b) or _named_patient(a, b)
+
+
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
+
+
+def _named_patient(a: Statement, b: Statement) -> bool:
+    """One outlet tells what someone did to a person ("President Ana Ruiz pardoned the former minister
+    Tomas Keel", "police arrested Ivo Marsh"), the other without an actor, as the act's noun naming that
+    person early on ("The pardon granted to Keel freed ..."): one act. Not the doer named there ("the
+    arrest of Sergeant Okoro" is not Okoro arresting two men): an actor's name is no anchor."""
+    for x, y in ((a, b), (b, a)):
+        if not x.actors and y.actors:
+            if not event_classes(x) & event_classes(y) & agentive():
+                return False
+            opening = " ".join(x.text.split()[:UNDERGOER_WORDS])
+            return bool(content_words(" ".join(_CAPITALISED.findall(opening))) & anchors(y))
+    return False
 
 
 def _named_person(a: Statement, b: Statement) -> bool:

@@ -29,7 +29,7 @@ from service.pipeline.merge.counts import other_count, other_figure, updated_cou
 from service.pipeline.merge.days import dates_agree, retold
 from service.pipeline.merge.entry_index import NO_ACTOR, EntryIndex, named
 from service.pipeline.merge.event_acts import other_objects, spoken
-from service.pipeline.merge.event_classes import happening_bonus, names_actor, other_acts, same_happening
+from service.pipeline.merge.event_classes import happening_bonus, names_actor, once_told, other_acts, same_happening
 from service.pipeline.merge.people import affiliations
 from service.pipeline.model import Statement
 
@@ -230,7 +230,7 @@ def _self_report(a: Statement, b: Statement) -> float:
     """The score an event and a statement of one actor need to be one entry: a close match, or a claim's
     when the event is an act of saying ("X asked the firm to disclose its costs" ~ "X wrote to the firm
     asking it to disclose ...")."""
-    return SAME_CLAIM if spoken(a) or spoken(b) else SELF_REPORT
+    return SAME_CLAIM if spoken(a) or spoken(b) or once_told(a, b) else SELF_REPORT
 
 
 def renamed(a: Statement, b: Statement) -> bool:
