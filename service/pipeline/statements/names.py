@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache, lru_cache
 
-from service.pipeline.statements.lexicon import auxiliaries, load, lowercase_titles, match_title, place_key, place_of, reporting_forms, words
+from service.pipeline.statements.lexicon import load, match_title, place_key, place_of, words
+from service.pipeline.statements.name_shapes import (
+    CONTESTS, DOCUMENTS, POST_NOMINALS, THING_PREPOSITIONS, demonym, feature, gerund_noun, modifies_next, name_words, opens_clause,
+    people_noun, personal_name, plural_noun, product, qualifies_next, thing,
+)
 from service.pipeline.statements.organisation_names import company_forms, describes_next, identity, institution, is_descriptor, organisation_endings
 from service.pipeline.statements.references import modifies_thing, place_title
 from service.pipeline.statements.qualifiers import determiner_start, group_after, lowercase_title_before, portfolio_end
-from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, particles, prefixed_name, strip_possessive
+from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, particles, strip_possessive
 
 _WEEKDAYS = words("weekdays")
 _RANKS = words("title_modifiers")  # "Senior", "Former": a rank word alone names no one
 _STATE_WORDS = frozenset(load("actors")["places"]["state_bodies"])  # "State Media" is no one's own name
-_DIGIT = re.compile(r"\d")
 _DIGIT_CODE = re.compile(r"-\d")  # "COVID-19", "MH-17"; not "G7"
 _DATED_CREDIT = re.compile(r"\s*[A-Z][\w.'’ -]*(?:\([^)]*\))?,?\s+(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,})\s*\(\s*[A-Z]{2,}\s*\)")  # "Pune (Maharashtra), March 6 (PTI)"
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,?(?:\s+(?:[A-Z][\w.]*|\d{1,2}),?)*\s*(?:\([^)]*\))?\s*[—–-]")  # "KASTRINOS, Greece (AP) —", "PUNE, March 6 (Wire) -"
@@ -47,26 +49,26 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         words, i = words[1:], i + 1
     if len(words) >= 3 and words[0].endswith(("'s", "’s")) and place_of([words[0][:-2]]) and any(w in lexicon["heads"] for w in words[1:]):
         words, i = words[1:], i + 1  # "Italy's Rail Transport Authority": the country's body, named without it
-    if len(words) >= 3 and words[0].endswith("ing") and _opens_clause(text, toks[i].start - offset):
+    if len(words) >= 3 and words[0].endswith("ing") and opens_clause(text, toks[i].start - offset):
         words, i = words[1:], i + 1  # "Making Juan Miguel Gonzalez his representative ...": a participle opens the clause
     weekday = next((k for k, w in enumerate(words) if k and w in _WEEKDAYS), None) if len(words) > 1 and not _WEEKDAYS.isdisjoint(words) else None
     if weekday is not None and not possessive:  # "President Bill Clinton Thursday condemned ...": the day is not in the name
         words, j = words[:weekday], i + weekday
         end = toks[j - 1].end
-    if len(words) >= 3 and words[-1] in _POST_NOMINALS and not possessive and _personal_name(words[-3:-1]):
+    if len(words) >= 3 and words[-1] in POST_NOMINALS and not possessive and personal_name(words[-3:-1]):
         words, j = words[:-1], j - 1  # "Tom Galloway SC said": the letters after the name are not in it
         end = toks[j - 1].end
-    if j < len(toks) and toks[j].text in _LOWER_FORMS and not possessive and _personal_name(words):  # "Harlow Water plc said"
+    if j < len(toks) and toks[j].text in _LOWER_FORMS and not possessive and personal_name(words):  # "Harlow Water plc said"
         return Mention(toks[i].start, toks[j].end, "organisation", " ".join(words), place=" ".join(words), business=True)
     if len(words) >= 2 and is_descriptor(words[0]) and words[0] not in lexicon["heads"] and words[1][:1].isupper() and not possessive:  # "Drugmaker Velora is recalling ..."
         return Mention(toks[i + 1].start, end, "organisation", " ".join(words[1:]), place=" ".join(words[1:]), business=True)
-    if not words or (len(words) == 1 and words[0].lower() in _RANKS) or not possessive and _product(toks, j, words) or _thing(toks, i, words):
+    if not words or (len(words) == 1 and words[0].lower() in _RANKS) or not possessive and product(toks, j, words) or thing(toks, i, words):
         return None
-    if len(words) >= 2 and (words[-1] in _DOCUMENTS or words[-1] in _CONTESTS):
+    if len(words) >= 2 and (words[-1] in DOCUMENTS or words[-1] in CONTESTS):
         return None  # "the Freedom of Access to Clinic Entrances Act", "the World Rapid Championship": a law, a contest
-    if _feature(words):  # "the River Aln burst its banks": a river, not a person or a body
+    if feature(words):  # "the River Aln burst its banks": a river, not a person or a body
         return Mention(toks[i].start, end, "place", " ".join(words), possessive=possessive)
-    if len(words) == 1 and _gerund_noun(toks, i, j, text, offset):
+    if len(words) == 1 and gerund_noun(toks, i, j, text, offset):
         return None  # "Flooding on the coast closed roads": a noun made of a verb opens the sentence
     start = toks[i].start
     head = words[-1].lower()
@@ -161,10 +163,10 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
             org = org or " ".join(w for w in words[cut + 1 :] if w.lower() != "the") or None
             words, end = words[:cut], _end_of(toks, i, cut)
         return Mention(title_start, end, "person", " ".join(words), title=title, place=org, possessive=possessive)
-    if len(words) == 1 and words[0] in lexicon["heads"] and (_plural_noun(words[0]) or _modifies_next(toks, j) and _opens_clause(text, start - offset)) and not place:
+    if len(words) == 1 and words[0] in lexicon["heads"] and (plural_noun(words[0]) or modifies_next(toks, j) and opens_clause(text, start - offset)) and not place:
         return None  # "Services were suspended", "Line managers said": a company word alone names no company
     cut = words.index("of") if "of" in words else 0
-    if cut >= 2 and _personal_name(words[:cut]) and not any(w in lexicon["heads"] for w in words[:cut]) and not place_of(words[:cut]):
+    if cut >= 2 and personal_name(words[:cut]) and not any(w in lexicon["heads"] for w in words[:cut]) and not place_of(words[:cut]):
         body = [w for w in words[cut + 1 :] if w != "the"]  # "Ana Ruiz of the Ministry of Health": hers, not its name
         return Mention(start, _end_of(toks, i, cut), "person", " ".join(words[:cut]), place=identity(body, place_of(body)) if body else None)
     named_firm = len(words) >= 2 and words[-1].lower().endswith(organisation_endings())  # "Nordic Skyways"
@@ -181,23 +183,23 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
             return None
     if i > 0 and is_descriptor(toks[i - 1].text) and toks[i - 1].text.islower():  # "industry group TechUK", "consumer watchdog Which?"
         return Mention(start, end, "organisation", " ".join(words), place=" ".join(words), possessive=possessive, business=True)
-    if len(words) == 1 and _opens_clause(text, start - offset):
+    if len(words) == 1 and opens_clause(text, start - offset):
         if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[0]) and j < len(toks) and toks[j].text.isalpha() and toks[j].text.islower():
             return None  # "Night-time rationing began", "Cross-border trade resumed": a compound adjective, not a name
         if j < len(toks) and toks[j].text in _RANKINGS:
             return None  # "World number three Tomas Berg": the ranking's scope, not a name
-        if _modifies_next(toks, j) or not possessive and _qualifies_next(toks, j):
+        if modifies_next(toks, j) or not possessive and qualifies_next(toks, j):
             return None  # "Flood warnings were issued", "Heavy rain fell": the word qualifies the noun after it
-        if _plural_noun(words[0]) and not possessive:  # "Patients were moved": a group unless a known surname
-            if j < len(toks) and toks[j].text in _THING_PREPOSITIONS and not people_noun(words[0]):
+        if plural_noun(words[0]) and not possessive:  # "Patients were moved": a group unless a known surname
+            if j < len(toks) and toks[j].text in THING_PREPOSITIONS and not people_noun(words[0]):
                 return None  # "Talks to end the strike", "Shares in Acme": a thing with its complement
             return Mention(start, end, "person", words[0], plural=True)
     if i and (toks[i - 1].text.isdigit() or toks[i - 1].text.lower() in _COUNTS) and j < len(toks) and toks[j].text.isalpha() and toks[j].text.islower() \
             and not (i > 1 and toks[i - 2].text.lower() in _RANKINGS):
         return None  # "two Flemish Old Master paintings": a count before the run makes it a modifier, not a name
-    if _personal_name(words) and _plural_agreement(toks, i, j) and not possessive:
+    if personal_name(words) and _plural_agreement(toks, i, j) and not possessive:
         return Mention(start, end, "organisation", " ".join(words), place=" ".join(words))  # "Arsenal have signed": a team, not one person
-    if _personal_name(words):
+    if personal_name(words):
         return Mention(start, end, "person", " ".join(words), possessive=possessive)
     return None
 
@@ -209,7 +211,7 @@ def _country_in_name(toks: list[Token], j: int, words: list[str]) -> str | None:
     if "of" not in words[1:-1] or not words[-1].endswith("s") or j + 1 >= len(toks) or toks[j].text != "in":
         return None
     country = toks[j + 1].text
-    generic = all(w in lex()["heads"] or w in ("of", "and", "the") or _plural_noun(w) for w in words)
+    generic = all(w in lex()["heads"] or w in ("of", "and", "the") or plural_noun(w) for w in words)
     return country if generic and country in place_key() and place_key()[country] == country and (j + 2 >= len(toks) or not capitalised(toks[j + 2].text)) else None
 
 
@@ -228,7 +230,7 @@ def _plural_agreement(toks: list[Token], i: int, j: int) -> bool:
     """"Arsenal have signed", "Ardent are to appeal": a singular name with a plural verb names a team or
     a firm (not the second of a pair: "Smith and Jones have")."""
     return j < len(toks) and toks[j].text in _PLURAL_VERBS and not (i and toks[i - 1].text.lower() in ("and", "&", ",")) \
-        and not _plural_noun(toks[j - 1].text)
+        and not plural_noun(toks[j - 1].text)
 
 
 _PLURAL_VERBS = frozenset({"have", "are", "were"})
@@ -240,137 +242,6 @@ _COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "n
 _PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
 
 
-@cache
-def name_words(key: str) -> frozenset[str]:
-    """A word list of the [names] table of actors.toml ("plural_things", "function_words", ...)."""
-    return frozenset(load("actors")["names"][key])
-
-
-_POST_NOMINALS, _DOCUMENTS, _CONTESTS, _THING_PREFIXES, _THING_NOUNS, _FEATURE_PREFIXES, _FEATURE_HEADS = (
-    name_words(k) for k in ("post_nominals", "documents", "contests", "thing_prefixes", "thing_nouns", "feature_prefixes", "feature_heads"))
-
-
-def _feature(words: list[str]) -> bool:
-    """A natural feature named with its word ("River Aln", "Lake Kivu", "Tasman Sea"), with no body's head in it."""
-    return len(words) >= 2 and (words[0] in _FEATURE_PREFIXES or words[-1] in _FEATURE_HEADS) and not lex()["heads"] & set(words)
-
-
-def feature_core(name: str) -> str | None:
-    """The bare name of a natural feature ("Lyle" of "River Lyle"), which the text may write alone."""
-    words = name.split()
-    if not _feature(words):
-        return None
-    return " ".join(words[1:] if words[0] in _FEATURE_PREFIXES else words[:-1])
-
-
-def _gerund_noun(toks: list[Token], i: int, j: int, text: str, offset: int) -> bool:
-    """"Flooding on ...", "Fighting in ...": an -ing word opening the clause before a preposition."""
-    word = toks[i].text
-    return len(word) > 5 and word.endswith("ing") and j < len(toks) and toks[j].text in _THING_PREPOSITIONS and _opens_clause(text, toks[i].start - offset)
-
-
-def people_noun(word: str) -> bool:
-    """A plural noun for people: a demonym's ("Israelis") or one with the ending of an agent noun
-    ("Homeowners", "Patients", "Opponents"); not "Talks" or "Shares"."""
-    return word[:-1] in _demonyms() or word.lower().endswith(_plural_endings())
-
-
-@cache
-def _demonyms() -> frozenset[str]:
-    return frozenset(load("actors")["places"]["demonyms"])
-
-
-@cache
-def demonym(place: str) -> str:
-    """The adjective of a place key ("Ukraine" -> "Ukrainian", "US" -> "American"), else the key."""
-    places = load("actors")["places"]
-    adjectives = [d for d, key in places["demonyms"].items() if key == place and d not in places["countries"]]
-    return adjectives[0] if adjectives else place
-
-
-@cache
-def _plural_endings() -> tuple[str, ...]:
-    return tuple(load("actors")["names"]["plural_endings"])
-
-
-def _product(toks: list[Token], j: int, words: list[str]) -> bool:
-    """"a Boeing 737", "an Airbus A320", "Section 230": a name with its model number names a thing."""
-    number = j < len(toks) and toks[j].text.isdigit() and 2 <= len(toks[j].text) <= 4 and toks[j].start == toks[j - 1].end + 1
-    return number or (len(words) >= 2 and _DIGIT.search(" ".join(words[1:])) is not None)
-
-
-def _thing(toks: list[Token], i: int, words: list[str]) -> bool:
-    """"Tropical Storm Nicole", "Operation Sea Guard", "the tanker Front Altair": a storm, an operation or
-    a craft named by its prefix or by the noun before it."""
-    return not _THING_PREFIXES.isdisjoint(words[:2]) or i > 0 and toks[i - 1].text in _THING_NOUNS
-
-
-_THING_PREPOSITIONS = frozenset({"to", "in", "on", "of", "for", "over", "at", "from"})
-
-
-def _opens_clause(text: str, index: int) -> bool:
-    """Whether the word at ``index`` opens a sentence or clause: read back from it, never the whole lead."""
-    end = index
-    while end and text[end - 1].isspace():
-        end -= 1
-    if not end or text[end - 1] in ",:;—–-“\"‘(":
-        return True
-    start = end
-    while start and not text[start - 1].isspace():
-        start -= 1
-    last = text[start:end]
-    return last in lex()["stop"] or last in ("and", "but", "while")
-
-
-def _plural_noun(word: str) -> bool:
-    """A word that may be a plural noun: "Patients", "Israelis" (a demonym's plural), not "Davis"."""
-    lowered = word.lower()
-    return len(lowered) > 3 and lowered.endswith("s") and (not lowered.endswith(("ss", "us", "is")) or word[:-1] in _demonyms())
-
-
-def _modifies_next(toks: list[Token], j: int) -> bool:
-    """A lower-case plural noun follows and a verb after it ("Budget cuts were announced")."""
-    if j + 1 >= len(toks) or not toks[j].text.isalpha() or not toks[j].text.islower():
-        return False
-    noun, verb = toks[j].text, toks[j + 1].text.lower()
-    if not _plural_noun(noun) or noun in reporting_forms() or noun in auxiliaries():
-        return False
-    return _verb_like(verb)  # "Rescue teams reached the village"
-
-
-def _qualifies_next(toks: list[Token], j: int) -> bool:
-    """"Heavy rain fell", "Dense fog closed the airport": a lone opening word before a lower-case noun
-    that a verb follows is an adjective or a modifier, not a subject's name ("Smith also said" is one)."""
-    if j + 1 >= len(toks) or not toks[j].text.isalpha() or not toks[j].text.islower():
-        return False
-    noun = toks[j].text
-    if _verb_like(noun) or noun in name_words("adverbs") or noun.endswith(("ly", "s")) or noun in _FUNCTION or noun in lex()["stop"] \
-            or noun in lex()["group"] or noun in lex()["orgref"] or is_descriptor(noun) or any(t[0] == noun for t in lowercase_titles()):
-        return False
-    return _verb_like(toks[j + 1].text.lower())
-
-
-def _verb_like(word: str) -> bool:
-    return word in reporting_forms() or word in auxiliaries() or word in words("be") or word in name_words("irregular_past") \
-        or len(word) > 4 and word.endswith("ed")
-
-
-_FUNCTION = words("prepositions") | {"to", "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"}
-
-
-def _personal_name(words: list[str]) -> bool:
-    """Up to four capitalised words, with surname particles between them ("Ursula von der Leyen",
-    "Luiz Inácio Lula da Silva", "Abu Bakr al-Baghdadi")."""
-    return _named(tuple(words))
-
-
-@lru_cache(maxsize=16384)
-def _named(words: tuple[str, ...]) -> bool:
-    named = [w for w in words if w[:1].isupper() or prefixed_name(w)]
-    inner = all(w in named or w in particles() for w in words)
-    return 0 < len(named) <= 4 and inner and words[-1] in named
-
-
 def _title_of(name: list[str], title: str, start: int, end: int, possessive: bool) -> Mention:
     """"Mayor of Lyon", "Governor of Texas Greg Abbott", "Residents of Ashby": the place or body a
     title is held in, then the holder's name if one follows; a plural title names the people of the place."""
@@ -378,7 +249,7 @@ def _title_of(name: list[str], title: str, start: int, end: int, possessive: boo
     if title[-1:] == "s" and match_title([title[:-1]]):  # "Residents of Ashby": a group of the place
         return Mention(start, end, "group", title, place=place_of(rest) or " ".join(rest), plural=True)
     holder = rest[-2:]
-    if len(rest) >= 3 and all(w[:1].isupper() for w in holder) and _personal_name(holder) and not set(holder) & lex()["heads"]:
+    if len(rest) >= 3 and all(w[:1].isupper() for w in holder) and personal_name(holder) and not set(holder) & lex()["heads"]:
         return Mention(start, end, "person", " ".join(holder), title=title, place=identity(rest[:-2], place_of(rest[:-2])), possessive=possessive)
     return Mention(start, end, "title", title, title=title, place=identity(rest, place_of(rest)), possessive=possessive)
 
