@@ -227,7 +227,7 @@ def _named_patient(a: Statement, b: Statement) -> bool:
     """One outlet tells what someone did to a person ("President Ana Ruiz pardoned the former minister
     Tomas Keel", "police arrested Ivo Marsh"), the other without an actor, as the act's noun naming that
     person early on ("The pardon granted to Keel freed ..."): one act. Not the doer named there ("the
-    arrest of Sergeant Okoro" is not Okoro arresting two men): an actor's name is no anchor."""
+    arrest of Sergeant Adeyemi" is not Adeyemi arresting two men): an actor's name is no anchor."""
     for x, y in ((a, b), (b, a)):
         if not x.actors and y.actors:
             if not event_classes(x) & event_classes(y) & agentive():

@@ -81,7 +81,7 @@ _KIN_LEAD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+([a-z]+)\s+$")
 
 
 def _kin_led(m: Mention, text: str, offset: int) -> Mention:
-    """"His brother Martin Tillman, a director of the bank, resigned": the kin noun before the name opens
+    """"His brother Paul Ferris, a director of the bank, resigned": the kin noun before the name opens
     the person's mention, so the subject before an apposition still opens the clause."""
     if m.kind != "person" or m.possessive:
         return m
