@@ -1,6 +1,6 @@
 """Calendar reasoning: which year a yearless date is in, which week a bare weekday is in.
 
-A weekday with a month-day ("Thursday (October 31)") fits one year in five to eleven; the years a
+A weekday with a month-day ("Tuesday (March 12)") fits one year in five to eleven; the years a
 story mentions, the years its durations imply ("since 2022" + "more than two years" -> 2024 or
 later) and the days its articles are known to be from (publication dates, dates written with their
 year) choose among those.

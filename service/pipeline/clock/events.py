@@ -35,7 +35,7 @@ def aligning(m: DayMention) -> bool:
 def dated_act(m: DayMention) -> bool:
     """"The fire broke out on Tuesday (April 9)": papers that put the date in brackets after the
     weekday print the day after, so an act (not a telling) they date so is the day before's news;
-    "said on Thursday (October 31)" may be the day of writing, and "on Tuesday, Nov. 7" is wire style."""
+    "said on Tuesday (March 12)" may be the day of writing, and "on Tuesday, Nov. 7" is wire style."""
     return (m.kind == "date" and m.weekday is not None and m.tense == "past" and aligning(m)
             and BRACKETED_DATE.search(m.text) is not None)
 

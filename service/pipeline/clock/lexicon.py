@@ -38,7 +38,7 @@ _WD = (rf"(?:(?P<wd>{_alternation(WEEKDAYS)})(?![a-z])\.?(?:\s+(?P<part>morning|
 _DAY = r"(?<![\d,.$£€])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|,\d)"
 _YEAR = r"(?:\s*\))?(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d|,\d))?(?:\s*\))?"
 
-# "Thursday (October 31)", "on Thursday, Oct. 31", "October 31, 2024"
+# "Tuesday (March 12)", "on Tuesday, Mar. 12", "March 12, 2019"
 MONTH_DAY = re.compile(rf"(?=[A-Z]){_WD}{_MON}\s+{_DAY}{_YEAR}")  # the lookahead only saves time
 # "Friday 3 May", "31 October 2024", "the 3rd of May"
 DAY_MONTH = re.compile(rf"(?=[A-Zt0-9]){_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}")

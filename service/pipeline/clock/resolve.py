@@ -190,7 +190,7 @@ def _aligned_clock(ev: Evidence, day: date, own: DayMention, other_id: str, othe
 
 
 def _announced_week(ev: Evidence, day: date, m: DayMention, why: str) -> _Clock:
-    """"Said on Wednesday that talks resume on Thursday (October 31)": the announced day pins the
+    """"Said on Wednesday that talks resume on Thursday (March 14)": the announced day pins the
     week, the reported weekday the day of writing."""
     value, earliest, latest, refined, conflicts = in_week(day, ev, news_day=False)
     latest = min(latest, day - ONE_DAY) if latest else day - ONE_DAY

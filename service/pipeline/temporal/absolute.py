@@ -52,7 +52,7 @@ _YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the 
 
 
 def date_(c: Candidate, ctx: Context) -> Resolution | None:
-    """"March 3, 2021", "Oct. 31", "14 September", "2024-10-31T15:00Z" (invalid days: nothing)."""
+    """"March 3, 2021", "Oct. 17", "14 September", "2021-10-17T15:00Z" (invalid days: nothing)."""
     g = c.groups
     month, mod = month_number(g["month"]), mod_of(g)
     day = int(re.match(r"\d+", g["day"])[0]) if "day" in g else None
@@ -67,7 +67,7 @@ def date_(c: Candidate, ctx: Context) -> Resolution | None:
         if c.rule.params.get("day_first_if_nearer") and ctx.reference and day <= 12 and day != month:
             month, day = _nearer((month, day), (day, month), year, ctx.reference)
         value = f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
-        if "hour24" in g:  # ISO date-time: 2024-10-31T15:00Z
+        if "hour24" in g:  # ISO date-time: 2021-10-17T15:00Z
             return Resolution("TIME", f"{value}T{g['hour24']}:{g['minute24']}", None, ABSOLUTE)
         return Resolution(c.rule.type, value, mod, ABSOLUTE)
     told = _OF_THAT_YEAR.match(ctx.text, c.end)
