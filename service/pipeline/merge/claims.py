@@ -233,8 +233,8 @@ def _on_a_day(statement: Statement) -> bool:
 
 def _one_estimate(a: Statement, b: Statement) -> bool:
     """One actor, person or body, giving one exact count of one unit in two statements, worded as
-    they like ("Ukraine believes it could be as high as 12,000 troops" ~ "Ukraine has put the figure
-    higher, at up to 12,000"): one estimate, if they share a word besides the counted noun (not
+    they like ("The union believes it could be as high as 900 jobs" ~ "The union has put the figure
+    higher, at up to 900"): one estimate, if they share a word besides the counted noun (not
     "12 clinics have closed" v "12 clinics will reopen")."""
     if not _same_actor(a, b):
         return False

@@ -137,7 +137,7 @@ def counts_one_thing(a: Statement, b: Statement) -> bool:
 
 
 def other_figure(a: Statement, b: Statement) -> bool:
-    """Both give a count of one unit and no two of those counts agree ("8,000 troops" v "10,000 troops")."""
+    """Both give a count of one unit and no two of those counts agree ("800 homes" v "1,000 homes")."""
     pairs = _counted(a, b)
     return bool(pairs) and not any(fa.low <= fb.high and fb.low <= fa.high for fa, fb in pairs)
 
@@ -186,7 +186,7 @@ def _stems(text: str) -> frozenset[str]:
 
 @cache
 def _estimate_verb() -> re.Pattern[str]:
-    """"put"/"place" told of a level ("has put the figure at 12,000", "places it even higher"): up to
+    """"put"/"place" told of a level ("has put the figure at 900", "places it even higher"): up to
     four words of object ("the number of dead"), then the level."""
     data = _lexicon()["estimates"]
     verbs, levels, before = ("|".join(map(re.escape, data[k])) for k in ("verbs", "levels", "before_figure"))
@@ -196,13 +196,13 @@ def _estimate_verb() -> re.Pattern[str]:
 
 def estimate_verbs(text: str) -> str:
     """The text with "put"/"place" of an estimate worded "estimate", so that "has put the figure at
-    12,000" and "estimates 12,000" share their verb ("believes", "assessed" fold by synonym)."""
+    900" and "estimates 900" share their verb ("believes", "assessed" fold by synonym)."""
     return _estimate_verb().sub("estimate", text)
 
 
 def same_count(a: Statement, b: Statement) -> frozenset[str]:
-    """The folded units of the counts the two claims give exactly alike ("up to 12,000 troops" ~ "as
-    high as 12,000 soldiers"), counts of other measures ("killed" v "injured") left out."""
+    """The folded units of the counts the two claims give exactly alike ("up to 900 workers" ~ "as
+    high as 900 staff"), counts of other measures ("killed" v "injured") left out."""
     return frozenset(unit_of(fa) for fa, fb in _counted(a, b) if fa.low == fb.low and fa.high == fb.high)
 
 

@@ -1,6 +1,6 @@
 """Where outlets disagree inside one entry: who said it, or what figure they gave.
 
-Figures compare by their counted noun ("about 10,000" v "11,000 to 12,000" troops). One outlet often
+Figures compare by their counted noun ("about 600" v "700 to 800" jobs). One outlet often
 gives the noun and the other leaves it to the sentence ("all 15 men were alive" v "all 14 were
 alive"): a bare number is then compared with the other outlet's number of the same size said in the
 same words around it.
@@ -73,7 +73,7 @@ def body_of(actor: Actor) -> set[str]:
 
 
 def figure_discrepancies(members: list[Statement]) -> list[Discrepancy]:
-    """Different figures for the same counted quantity ("about 10,000" vs "11,000 to 12,000" troops)."""
+    """Different figures for the same counted quantity ("about 600" vs "700 to 800" jobs)."""
     tally, ordered = FigureTally(), sorted(members, key=lambda m: (m.article_id, m.start))
     for statement in members:
         tally.count(statement, +1)
@@ -120,7 +120,7 @@ class FigureTally:
         return out
 
     def _unit(self, unit: str) -> Discrepancy | None:
-        """One value per range: "about 10,000" and "around 10,000" agree."""
+        """One value per range: "about 600" and "around 600" agree."""
         ranges = self.by_unit[unit]
         if len(ranges) < 2 or len({a for told in ranges.values() for *_, a in told}) < 2 or not _disjoint(list(ranges)):
             return None

@@ -12,7 +12,7 @@ of that class done to the person ("the club appointed Ada Penn" ~ "Ada Penn put 
 A count risen to a new level ("the toll rose to nine") is a later happening than the first count.
 
 An estimate or count is one claim across outlets whatever figure each gives (a figure discrepancy),
-but one article giving two counts of one thing tells two claims ("8,000 near the border" and "10,000
+but one article giving two counts of one thing tells two claims ("800 near the coast" and "1,000
 in the country"). A quoted claim that several outlets give to one speaker and another outlet to
 someone else is one entry with its speaker in dispute; so is a count told in the same words that
 several outlets give to one body and another outlet to another ("US officials" v "Biden officials").
@@ -84,7 +84,7 @@ class Merger:
             group = self.groups[g]
             own = statement.article_id in group.outlets
             if own and statement.figures and any(other_figure(m, statement) for m in group.outlets[statement.article_id]):
-                continue  # one article giving two counts of one thing ("8,000 in Lyon", "10,000 in France"): two claims
+                continue  # one article giving two counts of one thing ("800 in Lyon", "1,000 in France"): two claims
             score = self._fit(group.members[0], statement, keys, group.affiliations, True)
             if score is not None and score < threshold and len(group.outlets) > 1:
                 for report in self._other_reports(group, statement):

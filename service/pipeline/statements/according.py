@@ -24,7 +24,7 @@ _DATA_SOURCE = frozenset(_ACCORDING["data"]["nouns"])
 _SOURCE_END = re.compile(r"\baccording to\s*$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r",\s+(?=(?:which|where|who)\b)|(?:,\s+and\b|,(?=\s)|\bthat\b|;)\s*")  # where a clause of its own starts
 _LOWER_WORD = re.compile(r"[a-z]+")
-_SOURCE_TAIL = re.compile(r"(?:\s+[a-z]+){1,2}(?=\s*[,.]|$)")  # "according to US estimates,"
+_SOURCE_TAIL = re.compile(r"(?:\s+[a-z]+){1,2}(?=\s*[,.]|$)")  # "according to police estimates,"
 _BRACKET = re.compile(r"\s*\([^)]*\)")
 
 
@@ -50,7 +50,7 @@ def according(text: str, offset: int, mentions: list[Mention], resolved, quotes:
                 continue
             verb = Token(text[match.start() : match.end()], start, after)
             tail = _SOURCE_TAIL.match(text[m.end - offset :])
-            end = m.end + (tail.end() if tail else 0)  # "according to US estimates,"
+            end = m.end + (tail.end() if tail else 0)  # "according to police estimates,"
             bracket = _BRACKET.match(text[end - offset :])
             end += bracket.end() if bracket else 0  # "according to the Office for National Statistics (ONS)"
             actors = affiliated(m, mentions, resolved, text, offset, cast) or _source(m, mentions, resolved, cast)

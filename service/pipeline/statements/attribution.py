@@ -5,7 +5,7 @@ stated"), the noun after an inverted verb (",” said X") or after "according to
 passive's "by" agent speaks ("was announced by X"). Which words report speech is told in
 ``reporting``; whom a subject names (a pronoun, "the museum", "it", "a spokesperson for X") in
 ``speakers``. Words inside quotes never attribute. One sentence may carry two sources' claims,
-each its own speech: "X believes 11,000, while Y puts the figure at 12,000", "..., with Z estimating ...".
+each its own speech: "X believes 400, while Y puts the figure at 600", "..., with Z estimating ...".
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def _speech(text, offset, toks, k, lemma, mentions, resolved, cast, last, found)
     if subject is None:
         return None
     if after_according(text[: subject.start - offset]):
-        return None  # "according to US estimates": a source, not a verb
+        return None  # "according to police estimates": a source, not a verb
     actors, first = actors_of(subject, mentions, resolved, text, offset, cast, last, found)
     if not actors:
         return None

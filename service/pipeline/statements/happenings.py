@@ -142,7 +142,7 @@ def event_line(name: str, text: str, offset: int, verb: Token, through: int) -> 
 
 def crowd(actor: Actor) -> bool:
     """A lay group ("residents", "opposition supporters", "health workers"): people acting as a crowd,
-    not a body in office ("officials", "Labour MPs") nor an armed force ("Ukrainian forces")."""
+    not a body in office ("officials", "Labour MPs") nor an armed force ("rebel forces")."""
     head = actor.name.split()[-1].lower()
     return actor.kind == "group" and head not in _ACTING and head not in _ARMED
 

@@ -109,7 +109,7 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
             return Mention(start, toks[j + n - 1].end, "organisation", " ".join(words), place=identity(words, place_of(words)))  # "a Canoe Union spokesman"
         kind = "organisation" if noun in lexicon["institutional"] else "group"
         if kind == "organisation" and noun in name_words("armed_forces") and place in place_key().values():
-            forces = f"{demonym(place)} forces"  # "Ukrainian forces", "the Ukrainian military": the army, not the state
+            forces = f"{demonym(place)} forces"  # "Rwandan forces", "the Rwandan military": the army, not the state
             return Mention(start, toks[j + n - 1].end, kind, forces, place=forces)
         if kind == "organisation":
             return Mention(start, toks[j + n - 1].end, kind, place, place=place)

@@ -34,7 +34,7 @@ _ISSUED = re.compile(  # "issued the following statement on Monday, which we rep
     rf"\s+(?:the\s+following|a|an|this|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(_ISSUING['nouns'])})\b[^“”\"]*:\s*$", re.I)
 _ISSUED_BY = re.compile(r"\s+by\s+[^“”\"]*:\s*$")  # "The following news release was issued by X on Tuesday:"
 VERB_FORMS = frozenset(reporting_forms()) | PLACING_FORMS | frozenset(_ISSUING["forms"])  # the words a reporting verb can be
-_PLACED = re.compile(  # "put the death toll at 60", "places it even higher, at up to 12,000"; not "put it at the top"
+_PLACED = re.compile(  # "put the death toll at 60", "puts it higher, at up to 900"; not "put it at the top"
     rf"\s+(?:it|(?:the|its|their|this|that|his|her)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{'|'.join(_PLACING['objects'])}))\b(?:\s+[\w’'-]+){{0,3}}?,?"
     rf"\s+(?:(?:{'|'.join(_PLACING['values'])})\b|at\s+(?:[a-z]+\s+){{0,3}}?(?:[\d$£€]|(?:{'|'.join(_PLACING['numbers'])})\b))",
     re.IGNORECASE,
@@ -56,7 +56,7 @@ class Speech:
     inverted: bool  # the verb comes before its subject (",” said Ortiz", "according to X")
     prior: bool  # "had previously said": before the reference date
     relative: bool = False  # "X, who said on Monday that ..., admitted": said inside a relative clause
-    clause: int | None = None  # "X said ..., adding that ..., according to US estimates": where the source's clause starts
+    clause: int | None = None  # "X said ..., adding that ..., according to police estimates": where the source's clause starts
 
 
 def reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
@@ -77,7 +77,7 @@ def reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
         return None  # "rejected the bill" is a vote, "rejected the claims" a denial
     previous = toks[k - 1].text.lower() if k > 0 else ""
     if word.endswith("s") and _COUNT.fullmatch(previous):
-        return None  # "the paper's April 2017 reports", "its 2024 estimates": a plural noun after a year or count
+        return None  # "the paper's April 2017 reports", "its 2019 estimates": a plural noun after a year or count
     following = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
     if passive(toks, k) and following != "by":
         return None  # "Staff were told ...", "was accused of fraud", "was denied bail": no one named says it
@@ -87,7 +87,7 @@ def reporting(toks: list[Token], k: int, rest: str = "") -> str | None:
     if previous in _NOT_BEFORE_VERB and quoted_as(toks, k) is None and not went_on:  # "went on to say" says it
         return None  # "When asked", "the estimates", "to say", "their report" are not attributions
     if following in _BE or (previous in _BE and following == "to") or rest.startswith((" to be ", " to have ")):
-        return None  # "the 10,000 the US says were deployed", "troops are believed to be"
+        return None  # "the 600 the ministry says were hired", "troops are believed to be"
     return lemma
 
 

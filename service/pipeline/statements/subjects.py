@@ -127,7 +127,7 @@ def _of_governed(lead: list[str]) -> bool:
 
 def _group_holder(text: str, offset: int, mentions: list[Mention], governed: Mention) -> Mention | None:
     """"a spokeswoman for the commission said": the group whose affiliation the governed name is;
-    "the Council of Churches in Malawi said", "the embassy in Seoul said": the body the place locates."""
+    "the Council of Churches in Malawi said", "the embassy in Lima said": the body the place locates."""
     for m in mentions:
         if m.end >= governed.start:
             break
@@ -211,7 +211,7 @@ def after_quote(text: str, offset: int, verb_start: int) -> bool:
 
 
 def clause_subject(text, offset, mentions, verb_start, reach) -> Mention | None:
-    """Fallback: the first speaker-like mention opening the clause ("Seoul and its allies assessed")."""
+    """Fallback: the first speaker-like mention opening the clause ("X and its allies assessed")."""
     for m in mentions:
         if m.start >= verb_start:
             return None

@@ -41,9 +41,9 @@ _SPACES = re.compile(r"\s+")
 
 
 def counted(draft: Draft, line: str, text: str) -> tuple[str, tuple[Figure, ...]]:
-    """The claim and the counts it gives. "The number has risen to 11,000", "Ukraine puts it at 12,000"
-    count again what the paragraph counted last ("10,000 Chilean miners"): the claim names that
-    noun ("11,000 troops"), so that it reads alone and is compared with other counts of the same thing."""
+    """The claim and the counts it gives. "The number has risen to 700", "The union puts it at 800"
+    count again what the paragraph counted last ("600 Chilean miners"): the claim names that
+    noun ("700 miners"), so that it reads alone and is compared with other counts of the same thing."""
     found = find_figures(line)
     anaphor = _COUNTED_AGAIN.search(line)
     if found or anaphor is None:
