@@ -1,4 +1,4 @@
-"""Reference dates alone on the held-out stories (tests/stories/data and the blind set, sealed6, when there is one), with and without metadata.
+"""Reference dates alone on the held-out stories (tests/stories/data and the blind set, harness.SEALED, when there is one), with and without metadata.
 
 Usage: python benchmarks/clock_stories.py [-v] [story directory ...]
 Runs only the story clock, so it scores the clock while other stages are being changed. Per story

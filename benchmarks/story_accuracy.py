@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/story_accuracy.py [-v] [DIRECTORY ...]
 (default: tests/stories/data, the stories the tests run and owners fix against, then
-tests/stories/sealed6, stories kept out of the tests so that their score estimates unseen text).
+the blind set `harness.SEALED` when it exists, stories kept out of the tests so that their score estimates unseen text).
 Per story and in total: % of gold entries right (date value, speaker set and cited articles all equal),
 with publication metadata as submitted and with every publication date withheld; statements whose
 entry has the right day with every publication date withheld; reference dates right

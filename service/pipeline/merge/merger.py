@@ -85,7 +85,7 @@ class Merger:
             own = statement.article_id in group.outlets
             if own and statement.figures and any(other_figure(m, statement) for m in group.outlets[statement.article_id]):
                 continue  # one article giving two counts of one thing ("800 in Lyon", "1,000 in France"): two claims
-            score = self._fit(group.members[0], statement, keys, group.affiliations, True)
+            score = self._fit(group.representative, statement, keys, group.affiliations, True)
             if score is not None and score < threshold and len(group.outlets) > 1:
                 for report in self._other_reports(group, statement):
                     fit = self._fit(report, statement, keys, group.affiliations, False)

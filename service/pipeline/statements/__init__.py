@@ -19,7 +19,7 @@ from service.pipeline.model import (
 )
 from service.pipeline.statements.actors import Cast, slug
 from service.pipeline.statements.attribution import find_speech
-from service.pipeline.statements.dating import Dating, from_expression, inherited, reference_day
+from service.pipeline.statements.dating import DAY_VALUE, Dating, from_expression, inherited, reference_day
 from service.pipeline.statements.draft_dates import date_drafts, expressions_in
 from service.pipeline.statements.drafts import Draft, build_drafts, resumed
 from service.pipeline.statements.events import find_events
@@ -42,7 +42,6 @@ _MARKER = re.compile(r"[\d•*–-]{1,3}[.)]?")  # a list number or bullet split
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){0,3}?([a-z][\w-]*)\s*[,.;]")
 _ADDRESS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Yy]ou|[Yy]our|I)\b")  # the site's or writer's voice, the reader addressed
 _CLOSING = (".", "!", "?", ")", "…", ":")  # after any closing quote marks
-_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _TELLING = 3  # the sentences after a dated lede that may go on telling its news, until someone speaks
 _RECENT = 8  # the events just told, that "Hours later," may count from
 _SUMMARY = 3  # the opening sentences that may sum up a claim told in full below (standfirst, lede)
@@ -152,8 +151,8 @@ def _described_person(text: str, end: int) -> bool:
 def _told(lede_events, own: Sequence[Expression]) -> Dating | None:
     """The day of the happening a lede tells with a day of its own ("An avalanche buried ... on
     Thursday, police said"): its event's, else the lede's first time that is a day."""
-    dated = [e.dating for e in lede_events if e.dating.tied and e.dating.when is not None and _DAY.fullmatch(e.dating.when.value)]
-    days = [e for e in own if e.date is not None and _DAY.match(e.date.value)]
+    dated = [e.dating for e in lede_events if e.dating.tied and e.dating.when is not None and DAY_VALUE.fullmatch(e.dating.when.value)]
+    days = [e for e in own if e.date is not None and DAY_VALUE.match(e.date.value)]
     return dated[0] if dated else from_expression(days[0], "the lede", day=True) if days else None
 
 

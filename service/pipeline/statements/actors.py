@@ -14,7 +14,7 @@ from functools import cache
 
 from service.pipeline.model import Actor
 from service.pipeline.statements.cast_organisations import OrganisationMemory, initialism
-from service.pipeline.statements.lexicon import holds, load, norm_title, place_key
+from service.pipeline.statements.lexicon import holds, honorifics, kin_nouns, load, norm_title, place_key
 from service.pipeline.statements.mentions import Mention
 from service.pipeline.statements.name_shapes import feature_core, name_words, people_noun as _people_noun
 from service.pipeline.statements.organisation_names import common_name
@@ -222,7 +222,7 @@ class Cast(OrganisationMemory):
         if fuller and titled:
             return fuller[0]  # "Mr Ashby", "Dr Doukas" just after the second Ashby or Doukas is named: that one
         if fuller:  # kin named beside the principal is told apart by the full name; else the one named most, latest on ties
-            return max(fuller, key=lambda p: (p.title not in _kin_nouns(), p.count, p.seen))
+            return max(fuller, key=lambda p: (p.title not in kin_nouns(), p.count, p.seen))
         for person in ranked:
             if len(parts) == 1 and person.parts[0] == parts[0]:
                 return person
@@ -260,17 +260,12 @@ def _short_for(word: str, first: str) -> bool:
 
 def _title(mention: Mention) -> str | None:
     """The mention's title, unless it is only an honorific ("Mr", "Mrs")."""
-    return mention.title if mention.title and mention.title not in _honorifics() else None
+    return mention.title if mention.title and mention.title not in honorifics() else None
 
 
 @cache
 def _full_names() -> dict[str, str]:
     return load("actors")["places"]["full_names"]
-
-
-@cache
-def _honorifics() -> frozenset[str]:
-    return frozenset(load("actors")["titles"]["honorifics"])
 
 
 def _sex(mention: Mention) -> str | None:
@@ -287,10 +282,6 @@ def _sexed() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     return {sex: (frozenset(titles[sex]), frozenset(titles[f"{sex}_words"] + titles[f"{sex}_kin"])) for sex in ("male", "female")}
 
 
-@cache
-def _kin_nouns() -> frozenset[str]:
-    titles = load("actors")["titles"]
-    return frozenset(titles["male_kin"] + titles["female_kin"])
 
 
 @cache

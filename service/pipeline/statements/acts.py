@@ -9,7 +9,7 @@ import re
 
 from service.pipeline.model import Actor
 from service.pipeline.statements.actors import Cast
-from service.pipeline.statements.happenings import CLAUSE_END, IN_WHICH, place_round
+from service.pipeline.statements.happenings import CLAUSE_END, CLAUSE_START, IN_WHICH, place_round
 from service.pipeline.statements.lexicon import auxiliaries, light_events, transitive_events, words
 from service.pipeline.statements.mentions import Token
 
@@ -24,7 +24,6 @@ _NOT_HEAD = frozenset(auxiliaries() | _TIME_WORDS | words("prepositions") | {"ha
 _PASSIVE_ADVERBS = frozenset({"last", "first", "also", "previously", "briefly", "temporarily"})
 _OWNED = re.compile(r"(?:.*(?:[,;:—–]|\s-)\s*|\s*)(?:A|An|a|an)\s+", re.DOTALL)
 _UNIT = re.compile(r"\s+[a-z][a-z-]*(?:\s+carrying\s+[\w,]+\s+[a-z]+)?\s+")  # "jet", "jet carrying 182 passengers"
-_CLAUSE_START = re.compile(r".*(?:[,;:](?!\d)|\(|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _SUBORDINATE = re.compile(r".*\b(?:after|when|before|since|until|because|while|although|though|once)\s+(?=[^,;:()]*$)", re.DOTALL)  # the verb's own clause
 _DATELINE = re.compile(r"\s[—–-]\s*$")
@@ -96,7 +95,7 @@ def vehicle_owner(text: str, offset: int, mentions, position: int):
 def clause_opening(text: str, offset: int, tok: Token) -> tuple[int, int]:
     """Where a subjectless verb's clause opens: "On Monday, a fire broke out"; not "signed it on Monday,
     a day after the dam burst"."""
-    opening = _CLAUSE_START.match(text, 0, tok.start - offset)
+    opening = CLAUSE_START.match(text, 0, tok.start - offset)
     start = offset + (opening.end() if opening else 0)
     return start, start
 
@@ -117,7 +116,7 @@ def named_before(text: str, offset: int, mentions, position: int) -> bool:
 
 def _after_dateline(text: str, offset: int, position: int) -> int:
     """Where the verb's sentence starts past a dateline ending in a dash ("MANILA, Oct 17 (Wire) - ")."""
-    opening = _CLAUSE_START.match(text, 0, position - offset)
+    opening = CLAUSE_START.match(text, 0, position - offset)
     return offset + (opening.end() if opening and _DATELINE.search(opening.group()) else 0)
 
 
@@ -125,7 +124,7 @@ def modifies_noun(text: str, offset: int, toks: list[Token], k: int) -> bool:
     """"The packs were fitted to computers sold in 2009", "In a statement issued on Monday": a finite verb
     earlier in the clause, or a preposition governing the noun before it, makes the subjectless form a
     modifier of that noun, not the clause's happening."""
-    opening = _CLAUSE_START.match(text, 0, toks[k].start - offset)
+    opening = CLAUSE_START.match(text, 0, toks[k].start - offset)
     start = offset + (opening.end() if opening else 0)
     relative = IN_WHICH.match(text, start - offset, toks[k].start - offset)  # "a crash in which a taxi killed a cyclist"
     start = offset + relative.end() if relative else start

@@ -8,9 +8,8 @@ plural group beside the people it lists ("The two Liberal members, Guy Thibodeau
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from service.pipeline.statements.lexicon import load, place_key
+from service.pipeline.statements.lexicon import honorifics, kin_nouns, place_key
 from service.pipeline.statements.references import OF_TITLES, lower_title
 from service.pipeline.statements.tokens import Mention, lex
 
@@ -51,16 +50,16 @@ def titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[
     """"The judge, Amanda Reyes, said", "the mayor of Lyon, Paul Roux,", "a company spokesman, Ana Ruiz,",
     "her Chilean counterpart, Ana Ruiz,": the title (with its place) and the name after it are one person."""
     out: list[Mention] = []
-    honorifics = _honorifics()
+    address = honorifics()
     for m in mentions:
-        if m.kind == "person" and m.title in honorifics and (trailing := _trailing_title(m, text, offset)):
+        if m.kind == "person" and m.title in address and (trailing := _trailing_title(m, text, offset)):
             out.append(trailing)  # "Dr. Helen Park, the chief medical officer, said"
             continue
         m = _kin_led(m, text, offset)
         portfolio = _PORTFOLIO_HELD.match(text, m.end - offset) if m.kind == "person" and not m.title else None
         if portfolio:  # "Felix Kabwe, who has held the finance portfolio since 2019,": the finance minister
             m = Mention(m.start, m.end, "person", m.name, title=f"{portfolio.group(1)} minister", place=m.place, possessive=m.possessive)
-        if m.kind == "person" and (not m.title or m.title in honorifics) and text[m.end - offset : m.end - offset + 1] in (",", ")"):
+        if m.kind == "person" and (not m.title or m.title in address) and text[m.end - offset : m.end - offset + 1] in (",", ")"):
             merged = _apposed(out, m, text, offset)  # "The hospital's chief executive, Dr Ian Abbs,": the title is his
             if merged:
                 del out[len(out) - merged[0] :]
@@ -68,13 +67,6 @@ def titled_appositions(mentions: list[Mention], text: str, offset: int) -> list[
                 continue
         out.append(m)
     return out
-
-
-@cache
-def _kin() -> frozenset[str]:
-    """Kin nouns ("wife", "son"): the person's relation, which says the sex."""
-    titles = load("actors")["titles"]
-    return frozenset(titles["male_kin"] + titles["female_kin"])
 
 
 _KIN_LEAD = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+([a-z]+)\s+$")
@@ -86,14 +78,9 @@ def _kin_led(m: Mention, text: str, offset: int) -> Mention:
     if m.kind != "person" or m.possessive:
         return m
     kin = _KIN_LEAD.search(text, max(0, m.start - offset - 20), m.start - offset)
-    if kin is None or kin.group(1) not in _kin():
+    if kin is None or kin.group(1) not in kin_nouns():
         return m
     return Mention(kin.start() + offset, m.end, "person", m.name, title=m.title or kin.group(1), place=m.place, plural=m.plural, business=m.business)
-
-
-@cache
-def _honorifics() -> frozenset[str]:
-    return frozenset(load("actors")["titles"]["honorifics"])
 
 
 def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[int, Mention] | None:
@@ -103,11 +90,11 @@ def _apposed(out: list[Mention], m: Mention, text: str, offset: int) -> tuple[in
     owned = _OWNED_TITLE.search(text, 0 if previous is None else previous.end - offset, m.start - offset)
     if owned and owned.group(2) in lex()["lower_titles"]:  # "her lawyer, Tom Baines,", "its chief executive, Sara Lind,"
         return 0, Mention(owned.start() + offset, m.end, "person", m.name, title=lower_title(owned.group(1)) or owned.group(2))
-    if owned and owned.group(2) in _kin():  # "his wife, Anna Lowe,": kin of the person named before, of a known sex
+    if owned and owned.group(2) in kin_nouns():  # "his wife, Anna Lowe,": kin of the person named before, of a known sex
         return 0, Mention(m.start, m.end, "person", m.name, title=owned.group(2), place=m.place)
     owner = out[-2] if previous is not None and previous.kind == "group" and len(out) >= 2 and out[-2].possessive else previous
     held = _HELD_TITLE.search(text, 0 if owner is None else owner.end - offset, m.start - offset)
-    if held and held.group(1).split()[-1] in _kin():  # "the boy's mother, Anna Berg,": of a known sex
+    if held and held.group(1).split()[-1] in kin_nouns():  # "the boy's mother, Anna Berg,": of a known sex
         return 0, Mention(m.start, m.end, "person", m.name, title=held.group(1).split()[-1], place=m.place, possessive=m.possessive)
     title = lower_title(held.group(1)) if held else None
     if title:  # "the company's chief executive, Anna Berg,": the title is hers, the owner stays a mention

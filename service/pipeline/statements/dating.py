@@ -82,7 +82,7 @@ _ARTICLE_END = re.compile(r"\s*\b(?:the|a|an)$", re.I)
 _TITLE_END = re.compile(r",(?:(?:\s+[A-Z][\w’'-]*){1,3}(?:\s+[a-z][a-z-]*){0,3}|(?:\s+[a-z][a-z-]*){1,3})$")
 # "On Monday, X", "a day earlier, when X", and a day that labels its paragraph ("MONDAY: X took the stand")
 _BARE_OPENING = re.compile(r"(?:\([^)]*\)\s*)?(?:,|:|\s?[—–-])?\s*(?:when|as|while)?\s*,?")
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 # "said X, the company's chief executive, in a video posted on Wednesday night": an apposition
 # before the venue and the venue's own participle leave the time the telling's
 _APPOSED = r"(?:,\s*(?:the|a|an|his|her|its|their)\s+[^,“”\"]{1,60},\s*)?"
@@ -224,7 +224,7 @@ def describe(expr: Expression, verb_text: str) -> str:
 def from_expression(expr: Expression, verb_text: str, opening: bool = False, day: bool = False) -> Dating:
     """Date from a tied expression; ``day`` keeps only the day of a time ("Wednesday morning" -> that day)."""
     when = expr.date
-    if day and when is not None and when.granularity == "time" and _DAY_VALUE.match(expr.value):
+    if day and when is not None and when.granularity == "time" and DAY_VALUE.match(expr.value):
         when = make_when(expr.value[:10]) or when
     basis = describe(expr, verb_text)
     if (past := _told_before(expr, verb_text)) is not None:
@@ -241,7 +241,7 @@ def _told_before(expr: Expression, verb_text: str) -> date | None:
         return None
     told = verb_text.lower()
     past = told in REPORTING or (told.endswith("ed") and told in reporting_forms()) or told.startswith("according")  # a source's words were given
-    if not _DAY_VALUE.fullmatch(when.value) or not past:
+    if not DAY_VALUE.fullmatch(when.value) or not past:
         return None
     said, reference = date.fromisoformat(when.value), date.fromisoformat(expr.anchor.value[:10])
     return said - timedelta(days=7) if 0 < (said - reference).days <= 6 else None

@@ -21,7 +21,7 @@ from service.pipeline.statements.quotes import Quote, inside, within
 
 _FIRST_PERSON = words("first_person")
 _PREDICATE = auxiliaries() | event_forms() | words("not_happened")  # a word that starts the next predicate
-_CLAUSE_START = re.compile(r".*(?:[,;:](?!\d)|\(|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
+CLAUSE_START = re.compile(r".*(?:[,;:](?!\d)|\(|\s[—–-])\s*", re.DOTALL)  # the clause opens after the last break
 _GAP_END = re.compile(r"(?:\b(?:in|on|at|of|during|from)|,)\s*$")
 _AHEAD = re.compile(r"[\s,]*(?:\w+\s+)?(?:will|would|could|may|might|is\s+due|is\s+expected)\b")  # not yet happened
 _WORD = re.compile(r"\S+")
@@ -106,7 +106,7 @@ def _first_person(text, offset, toks: list[Token], quotes, expressions, speaker)
 def happening_line(text: str, offset: int, verb: Token, through: int) -> str:
     """A subjectless event's clause ("A wildfire that broke out Monday in the hills"): from the clause's
     start, through the tied expression, up to the next predicate ("had burned") or clause break."""
-    opening = _CLAUSE_START.match(text, 0, verb.start - offset)
+    opening = CLAUSE_START.match(text, 0, verb.start - offset)
     start = opening.end() if opening else 0
     relative = IN_WHICH.match(text, start, verb.start - offset)  # "a crash in which a taxi killed a cyclist"
     start = relative.end() if relative else start
@@ -123,7 +123,7 @@ def happening_line(text: str, offset: int, verb: Token, through: int) -> str:
     clause = text[start : end + stop].strip()
     if (relative := _RELATIVE_OPEN.match(clause)) and start:  # "The trial of X, which opened on Wednesday": the trial opened
         before = text[:start].rstrip().rstrip(",").rstrip()
-        prior = _CLAUSE_START.match(before)
+        prior = CLAUSE_START.match(before)
         clause = f"{before[prior.end() if prior else 0 :]} {clause[relative.end() :]}"
     return _TRAILING_AND.sub("", clause)
 

@@ -201,3 +201,16 @@ def place_of(words: list[str]) -> str | None:
             if part in key:
                 return key[part]
     return None
+
+
+@cache
+def kin_nouns() -> frozenset[str]:
+    """Kin nouns ("wife", "son"): a person's relation, which says the sex."""
+    titles = load("actors")["titles"]
+    return frozenset(titles["male_kin"] + titles["female_kin"])
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """Words of address before a name ("Mr", "The Honourable"): not a title the person holds."""
+    return frozenset(load("actors")["titles"]["honorifics"])

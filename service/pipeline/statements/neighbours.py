@@ -13,12 +13,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from service.pipeline.model import Expression, Sentence
-from service.pipeline.statements.dating import Dating, inherited
+from service.pipeline.statements.dating import DAY_VALUE, Dating, inherited
 from service.pipeline.statements.drafts import Draft
 from service.pipeline.statements.lexicon import reporting_forms
 from service.pipeline.temporal.when import make_when
 
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _RECENT_DAYS = 7  # an act of the news days, not background
 
 _SINCE_CLAUSE = re.compile(r"(?:after|before)$", re.I)
@@ -49,13 +48,13 @@ def _clause_offset(text: str, offset: int, expr: Expression, before: Sequence[Ex
     if expr.type == "DURATION":  # "Tuesday morning, a day after": the span and the time before it
         span, then = _DAYS_SPAN.fullmatch(expr.value), _SPAN_THEN.match(text, expr.end - offset)
         main = next((e for e in reversed(before) if e.type in ("DATE", "TIME") and e.date and e.date.granularity in ("day", "time")), None)
-        if span is None or then is None or main is None or not _DAY_VALUE.match(main.value):
+        if span is None or then is None or main is None or not DAY_VALUE.match(main.value):
             return None
         days = int(span.group(1))
         return date.fromisoformat(main.value[:10]), -days if then.group(1).lower() == "after" else days
     if expr.anchor.kind != "discourse" or not _SINCE_CLAUSE.search(expr.text):
         return None
-    if not (_DAY_VALUE.fullmatch(expr.value) and expr.anchor.value and _DAY_VALUE.match(expr.anchor.value)):
+    if not (DAY_VALUE.fullmatch(expr.value) and expr.anchor.value and DAY_VALUE.match(expr.anchor.value)):
         return None
     anchor = date.fromisoformat(expr.anchor.value[:10])
     return anchor, (anchor - date.fromisoformat(expr.value)).days
@@ -71,7 +70,7 @@ def retold(dating: Dating, previous: Dating, span: tuple[int, int], expressions:
     anchor = next((e for e in reversed(expressions) if e.end <= expr.start and e.text == expr.anchor.text), None)
     if anchor is None or not span[0] <= anchor.start < span[1] or anchor is previous.expression:
         return None
-    if not (_DAY_VALUE.fullmatch(expr.value) and anchor.value and _DAY_VALUE.fullmatch(anchor.value) and told.earliest):
+    if not (DAY_VALUE.fullmatch(expr.value) and anchor.value and DAY_VALUE.fullmatch(anchor.value) and told.earliest):
         return None
     day = told.earliest + (date.fromisoformat(expr.value) - date.fromisoformat(anchor.value))
     return Dating(make_when(day.isoformat()), f"{dating.basis}; counted from the previous statement's day", True, dating.opening, expr)
@@ -100,7 +99,7 @@ def labels(sentences: Sequence[Sentence], expressions: Sequence[Expression]) -> 
         expr = expressions[i]
         after = expr.end - sentence.start
         stamp = expr.type == "TIME" and _STAMP.fullmatch(expr.text) and _STAMP_END.match(sentence.text, after)
-        if expr.type in ("DATE", "TIME") and expr.date is not None and _DAY_VALUE.match(expr.value) and (stamp or _LABEL_END.match(sentence.text, after)):
+        if expr.type in ("DATE", "TIME") and expr.date is not None and DAY_VALUE.match(expr.value) and (stamp or _LABEL_END.match(sentence.text, after)):
             when = make_when(expr.value[:10]) or expr.date
             out[sentence.paragraph] = Dating(when, f"'{expr.text}' (rule {expr.rule}) labels its paragraph", True, True, expr)
     return out

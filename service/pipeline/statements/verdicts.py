@@ -12,12 +12,11 @@ from functools import cache
 from service.pipeline.model import Expression, Sentence
 from service.pipeline.statements.actors import Cast
 from service.pipeline.statements.dating import from_expression, tied_expression
-from service.pipeline.statements.happenings import EventDraft
+from service.pipeline.statements.happenings import CLAUSE_START, EventDraft
 from service.pipeline.statements.lexicon import load
 from service.pipeline.statements.mentions import Token, find_mentions
 from service.pipeline.statements.quotes import Quote, inside, within
 
-_CLAUSE_START = re.compile(r".*(?:[,;:](?!\d)|\(|\s[—–-])\s*", re.DOTALL)  # the verdict's clause opens after the last break
 _CLAUSE_END = re.compile(r"[,;:.!?](?:\s|$)|[“”\"]")
 
 
@@ -34,7 +33,7 @@ def _pattern() -> re.Pattern[str]:
 
 def _named_subject(text: str, offset: int, mentions, verb_start: int) -> bool:
     """A named person or organisation opens the verb's clause ("Judge Ann Roe jailed X")."""
-    opening = _CLAUSE_START.match(text, 0, verb_start - offset)
+    opening = CLAUSE_START.match(text, 0, verb_start - offset)
     start = offset + (opening.end() if opening else 0)
     return any(start <= m.start < verb_start and m.kind in ("person", "organisation") for m in mentions)
 
@@ -56,7 +55,7 @@ def find_verdicts(sentence: Sentence, quotes: tuple[Quote, ...], expressions: Se
         actor = cast.resolve(people[-1]) if people else None
         if actor is None:
             continue
-        opening = _CLAUSE_START.match(text, 0, match.start())
+        opening = CLAUSE_START.match(text, 0, match.start())
         start = offset + (opening.end() if opening else 0)
         inner = [e for e in expressions if start <= e.start < sentence.end]
         subject_end = min([e.start for e in inner if e.end <= verb.start] or [verb.start])
