@@ -17,7 +17,7 @@ from service.pipeline.statements.appositions import named_members, titled_apposi
 from service.pipeline.statements.lexicon import auxiliaries, event_forms, load, reporting_forms
 from service.pipeline.statements.names import classify_run
 from service.pipeline.statements.organisations import bracketed_acronyms, described_organisations, employers, named_references, possessed_institutions, spoken_for
-from service.pipeline.statements.references import noun_owner, place_owner, definite_title, group_adjective, lowercase_group, modified_title, organisation_reference, title_reference
+from service.pipeline.statements.references import OWNED_ENDS, noun_owner, place_owner, definite_title, group_adjective, lowercase_group, modified_title, organisation_reference, title_reference
 from service.pipeline.statements.runs import capitalised_runs
 from service.pipeline.statements.tokens import Mention, Token, lex, tokens
 
@@ -50,7 +50,7 @@ def find_mentions(text: str, offset: int = 0) -> tuple[Mention, ...]:
             used.update(range(i, j))
     candidates, previous = [], ""
     for k, word in enumerate(lowered):  # one pass: a trigger word, the word after "the" or after a possessive
-        if word in triggers or previous == "the" or previous[-1:] in _OWNED and k and (
+        if word in triggers or previous == "the" or previous[-1:] in OWNED_ENDS and k and (
                 place_owner(toks, k) if toks[k - 1].text[:1].isupper() else previous.endswith(("'s", "’s")) and noun_owner(toks, lowered, k) is not None):
             candidates.append(k)
         previous = word
@@ -155,7 +155,6 @@ def _as_place(m: Mention, text: str, offset: int) -> Mention:
 _LOCATIVE = frozenset({"in", "near", "across", "outside", "throughout", "around"})
 _PLACE_VERBS = frozenset({"hit", "struck", "battered", "swept", "flooded", "reached", "evacuated", "toured", "shelled", "bombed", "entered"})  # "The storm hit Ashby"
 _REGION_NOUNS = frozenset({"state", "province", "region", "county", "district", "prefecture", "municipality", "department", "governorate", "oblast"})
-_OWNED = frozenset("s’'")  # a possessive's last character: "Italy's", "Kenyans'"
 _TOLD = ("told ", "told the ", "told The ")
 
 

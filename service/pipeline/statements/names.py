@@ -19,7 +19,7 @@ from service.pipeline.statements.name_shapes import (
     people_noun, personal_name, plural_noun, product, qualifies_next, thing,
 )
 from service.pipeline.statements.organisation_names import company_forms, describes_next, identity, institution, is_descriptor, organisation_endings
-from service.pipeline.statements.references import modifies_thing, place_title
+from service.pipeline.statements.references import PORTFOLIO_HEADS, modifies_thing, place_title
 from service.pipeline.statements.qualifiers import determiner_start, group_after, lowercase_title_before, portfolio_end
 from service.pipeline.statements.tokens import Mention, Token, capitalised, lex, particles, strip_possessive
 
@@ -139,7 +139,7 @@ def _classify(toks: list[Token], i: int, j: int, text: str, offset: int) -> Ment
         title = " ".join(words[a:b])
         name = [w for w in words[b:]]
         prefix = words[:a]
-        if prefix and len(prefix) <= 2 and title.split()[-1].lower() in _PORTFOLIO_HEADS and place_of(prefix) is None \
+        if prefix and len(prefix) <= 2 and title.split()[-1].lower() in PORTFOLIO_HEADS and place_of(prefix) is None \
                 and not any(w in lexicon["heads"] for w in prefix):
             title, prefix = " ".join([*prefix, title]), []  # "Infrastructure Minister X": a portfolio, not a body
         place = identity(prefix, place_of(prefix)) if prefix else None
@@ -239,7 +239,6 @@ _RANKINGS = frozenset({"number", "no.", "no", "seed", "seeded"})  # "World numbe
 _COUNTS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several", "many"})
 
 
-_PORTFOLIO_HEADS = frozenset({"minister", "secretary"})
 
 
 def _title_of(name: list[str], title: str, start: int, end: int, possessive: bool) -> Mention:

@@ -52,7 +52,7 @@ def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int
     """"the defence secretary said", "Italy's infrastructure minister said": a bare title pointing back
     to the person who holds it; a portfolio word may come before a minister or secretary."""
     if lowered[k] not in _title_starts() and lowered[k] not in OF_TITLES and lowered[k + 1 : k + 2] not in _PORTFOLIO_NEXT and (
-            lowered[k][-1:] not in _OWNED_ENDS or strip_possessive(toks[k])[0].text.lower() not in _title_starts()):
+            lowered[k][-1:] not in OWNED_ENDS or strip_possessive(toks[k])[0].text.lower() not in _title_starts()):
         return _qualified_title(toks, lowered, k, used)  # the commonest case: no title opens here ("the council", "the report")
     owner = place_owner(toks, k)
     opener = k - 1 if k and lowered[k - 1] == "the" else noun_owner(toks, lowered, k)
@@ -69,7 +69,7 @@ def title_reference(toks: list[Token], lowered: list[str], k: int, used: set[int
         spokes = _spoken_for_title(toks, lowered, k + size)
         if spokes:
             phrase = (*phrase[:-1], strip_possessive(toks[k + size - 1])[0].text.lower())
-        titled = phrase in lowercase_titles() or size == 2 and phrase[1] in _PORTFOLIO_HEADS and phrase[0].isalpha()
+        titled = phrase in lowercase_titles() or size == 2 and phrase[1] in PORTFOLIO_HEADS and phrase[0].isalpha()
         if titled and any(i in used for i in range(k, k + size + 1 + spokes)):
             return None  # "the chief executive Karin Holm said": the title is the name's
         if titled:
@@ -107,9 +107,9 @@ def _spoken_for_title(toks: list[Token], lowered: list[str], j: int) -> int:
     return 0 if j + 2 < len(toks) and toks[j + 1].text == "," and capitalised(toks[j + 2].text) else 1
 
 
-_PORTFOLIO_HEADS = frozenset({"minister", "secretary"})  # "the infrastructure minister", "the energy secretary"
-_PORTFOLIO_NEXT = [[w + end] for w in _PORTFOLIO_HEADS for end in ("", "'s", "’s")]
-_OWNED_ENDS = frozenset("s’'")
+PORTFOLIO_HEADS = frozenset({"minister", "secretary"})  # "the infrastructure minister", "the energy secretary"
+_PORTFOLIO_NEXT = [[w + end] for w in PORTFOLIO_HEADS for end in ("", "'s", "’s")]
+OWNED_ENDS = frozenset("s’'")  # a possessive's last character: "Italy's", "Kenyans'"
 
 
 @cache

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from service.pipeline.model import Anchor
 from service.pipeline.temporal.absolute import date_
 from service.pipeline.temporal.context import Context, Resolution
+from service.pipeline.temporal.discourse import SIGNS
 from service.pipeline.temporal.lexicon import lookup
 from service.pipeline.temporal.matcher import Candidate
 from service.pipeline.temporal.relative import key_of, weekday_date
@@ -19,7 +20,6 @@ from service.pipeline.temporal.relative import key_of, weekday_date
 _DAY_TALKED_ABOUT = re.compile(r",?\s+(?:on\s+)?(?:th(?:at|e)\s+(?:very\s+)?(?:same\s+)?day|the\s+(?P<sign>next|"
                                r"following|previous|preceding)\s+day|the\s+day\s+(?P<sign2>before|after))(?![\w-])",
                                re.IGNORECASE)
-_SHIFT = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}
 _DEICTIC = {"today": 0, "this": 0, "tonight": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
             "the day before yesterday": -2, "the day after tomorrow": 2}
 
@@ -33,7 +33,7 @@ def day_of(c: Candidate, ctx: Context) -> tuple[date | None, Anchor]:
     after = _DAY_TALKED_ABOUT.match(ctx.text, c.end) if bare and c.rule.norm == "clock" else None
     focus = ctx.focus("day") if after else None
     if focus is not None:
-        day = focus.day + timedelta(days=_SHIFT.get(key_of(after["sign"] or after["sign2"]), 0))
+        day = focus.day + timedelta(days=SIGNS.get(key_of(after["sign"] or after["sign2"]), 0))
         return day, Anchor("discourse", focus.text, focus.value)
     focus = ctx.same_sentence_day(c.start) if bare and c.rule.norm in ("clock", "part_of_day") else None
     if focus is not None:

@@ -22,7 +22,7 @@ from service.pipeline.temporal.matcher import Candidate
 from service.pipeline.temporal.relative import PART_UNITS, key_of, unit_of
 from service.pipeline.temporal.when import make_when as _make_when
 
-_SIGNS = {"earlier": -1, "before": -1, "previously": -1, "previous": -1, "preceding": -1, "prior": -1,
+SIGNS = {"earlier": -1, "before": -1, "previously": -1, "previous": -1, "preceding": -1, "prior": -1,
           "later": 1, "after": 1, "afterwards": 1, "following": 1, "next": 1, "subsequent": 1,
           "same": 0, "that": 0}
 
@@ -42,8 +42,8 @@ def discourse(c: Candidate, ctx: Context) -> Resolution | None:
     unit, times = ("D", 1) if part else unit_of(g) if "unit" in g else (c.rule.params["unit"], 1)
     if unit not in GRANULARITY:
         return None
-    sign = _SIGNS.get(key_of(g.get("sign") or g.get("sign2")), c.rule.params.get("sign"))
-    sign = _SIGNS.get(sign, sign) if isinstance(sign, str) else sign
+    sign = SIGNS.get(key_of(g.get("sign") or g.get("sign2")), c.rule.params.get("sign"))
+    sign = SIGNS.get(sign, sign) if isinstance(sign, str) else sign
     n = number(g["num"]) if "num" in g else "X" if "plural" in g else 1
     if n is None:
         return None
@@ -96,7 +96,7 @@ def discourse_weekday(c: Candidate, ctx: Context) -> Resolution:
         base, anchor = ctx.reference, ctx.reference_anchor()
     else:
         return Resolution("DATE", f"XXXX-WXX-{weekday_}")
-    if _SIGNS[key_of(g["sign"])] > 0:
+    if SIGNS[key_of(g["sign"])] > 0:
         day = base + timedelta(days=(weekday_ - base.isoweekday()) % 7 or 7)
     else:
         day = base - timedelta(days=(base.isoweekday() - weekday_) % 7 or 7)
@@ -108,7 +108,7 @@ def discourse_season(c: Candidate, ctx: Context) -> Resolution:
     (a year, or a finer date), else from the reference date."""
     g = c.groups
     season = lookup(g.get("season") or g["season2"], "SEASON")
-    sign = _SIGNS[key_of(g.get("sign") or g["that"])]
+    sign = SIGNS[key_of(g.get("sign") or g["that"])]
     focus = ctx.focus("year")
     if focus is not None:
         base, anchor, whole_year = focus.day, Anchor("discourse", focus.text, focus.value), focus.granularity == "year"
