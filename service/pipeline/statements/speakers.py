@@ -160,10 +160,7 @@ def affiliated(subject: Mention, mentions, resolved, text: str, offset: int, cas
     actor = resolved[org.start][0]  # a bare unknown name after "analysts at" is a firm, not a person
     if org.kind == "title":
         return (actor,)
-    if _from_place(subject, org, actor, text, offset, cast):  # "researchers from Oslo": a group of the place
-        group = resolved.get(subject.start, (Actor(slug(subject.name), subject.name, None, "group"),))[0]
-        return (Actor(group.id, group.name, group.title, "group", actor.name),)
-    if _speaks_for_self(subject):
+    if _from_place(subject, org, actor, text, offset, cast) or _speaks_for_self(subject):  # "researchers from Oslo"
         return _own_voice(subject, actor, resolved)
     return (Actor(actor.id, actor.name, None, "organisation", actor.organisation),)
 
@@ -173,7 +170,8 @@ def _speaks_for_self(subject: Mention) -> bool:
 
 
 def _own_voice(subject: Mention, body: Actor, resolved) -> tuple[Actor, ...]:
-    """"Nurses at the hospital said": people who speak for themselves, a group of the body, not the body."""
+    """"Nurses at the hospital said", "researchers from Oslo": people speaking for themselves, a group of
+    the body or place, not the body or place."""
     group = resolved.get(subject.start, (Actor(slug(subject.name), subject.name, None, "group"),))[0]
     return (Actor(group.id, group.name, group.title, "group", body.name),)
 
