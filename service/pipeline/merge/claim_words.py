@@ -22,6 +22,7 @@ from service.pipeline.model import Statement
 
 TELLING, TELLING_FLOOR = 1 / 10, 5  # a word at most this share (or this many) of the story's statements use tells one claim from another
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\-’'])*")  # whole words, accented letters too: "Héctor" is no "ctor"
+TOKEN = re.compile(WORD.pattern + r"|[,;:.()]")  # words and the marks that end a clause
 _NAME_WORD = re.compile(r"[\w’'-]+")
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 from itertools import dropwhile
 
-from service.pipeline.merge.claim_words import HELD, UNSET, WORD, claims_lexicon, content_words, fold, name_words, traits
+from service.pipeline.merge.claim_words import HELD, TOKEN, UNSET, WORD, claims_lexicon, content_words, fold, name_words, traits
 from service.pipeline.model import Statement
 from service.pipeline.statements.lexicon import event_forms
 
@@ -106,7 +106,6 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our",
 _OBJECT_ENDS = frozenset({",", ";", ":", ".", "(", ")", "in", "at", "on", "for", "from", "to", "with", "after", "before", "by",
                           "over", "during", "into", "of", "as", "and", "but", "while", "when", "amid", "despite", "until", "since"})
 _OBJECT_WORDS = 4
-_TOKEN = re.compile(r"[a-z][a-z\-’']*|[,;:.()]")
 
 
 def _object(lower: str, verb: str, start: int, light: bool, names: tuple[str, ...]) -> frozenset[str]:
@@ -117,7 +116,7 @@ def _object(lower: str, verb: str, start: int, light: bool, names: tuple[str, ..
     at = lower.find(verb, start)
     if at < 0:
         return frozenset()
-    tokens = _TOKEN.findall(lower[at + len(verb) :])
+    tokens = TOKEN.findall(lower[at + len(verb) :])
     if light:  # the light verb's noun ("held talks", "held a meeting") is the act, not its object
         tokens = list(dropwhile(_DETERMINERS.__contains__, tokens))[1:]
     if not tokens or tokens[0] not in _DETERMINERS:

@@ -17,11 +17,10 @@ import tomllib
 from functools import cache, lru_cache
 from pathlib import Path
 
-from service.pipeline.merge.claim_words import HELD, UNSET, actor_names, content_words, name_words, traits
+from service.pipeline.merge.claim_words import HELD, TOKEN, UNSET, actor_names, content_words, name_words, traits
 from service.pipeline.model import Statement
 from service.pipeline.statements.lexicon import event_forms
 
-_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[\-’'])*|[,;:.()]")  # whole words, accented letters too: "Sanké" is no "sank"
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "and", "but", "while", "as", "when", "after", "before"})
 _OPENING_NAME = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+(?= )")  # a text opening on two to four capitalised words
 _PASSIVE = frozenset({"was", "were", "been", "be", "being", "is", "are", "got"})
@@ -82,7 +81,7 @@ def _first_act(text: str) -> tuple[frozenset[str], str] | None:
     Verbs that carry the act named after them ("began a strike", "made an emergency landing") are
     passed over."""
     lexicon, acts = _lexicon(), event_forms()
-    words, carried = _TOKEN.findall(re.sub(r"(?<=\d)[,.](?=\d)", "", text.lower())), None  # "40,000 jars": no clause end
+    words, carried = TOKEN.findall(re.sub(r"(?<=\d)[,.](?=\d)", "", text.lower())), None  # "40,000 jars": no clause end
     passed = 0  # past two words that tell no act ("an investigating judge charged ...")
     for i, word in enumerate(words):
         if tuple(words[i : i + 2]) in lexicon["no_act"]:
@@ -183,7 +182,7 @@ def named_undergoer(a: Statement, b: Statement) -> bool:
             shared = event_classes(x) & event_classes(y)
             if not shared or shared & agentive():
                 return False
-            opening = frozenset(re.sub(r"['’]s$", "", w) for w in _TOKEN.findall(x.text.lower())[:UNDERGOER_WORDS])
+            opening = frozenset(re.sub(r"['’]s$", "", w) for w in TOKEN.findall(x.text.lower())[:UNDERGOER_WORDS])
             return name_words(actor_names(y)) <= opening
     return False
 
