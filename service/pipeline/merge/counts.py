@@ -215,6 +215,11 @@ def _update() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, {word: str(n) for n, word in enumerate(lexicon["numbers"], 1)}
 
 
+def number_words() -> dict[str, str]:
+    """Number words as digits ("two" -> "2"), one to twenty."""
+    return _update()[1]
+
+
 @lru_cache(maxsize=65536)
 def _levels(text: str) -> frozenset[str]:
     """The levels a text tells a count risen to, in digits ("rose to nine" -> "9"); not "rose to power"."""

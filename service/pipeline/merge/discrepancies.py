@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.pipeline.merge.claim_words import content_words
-from service.pipeline.merge.counts import counted_as, unit_of
+from service.pipeline.merge.counts import counted_as, number_words, unit_of
 from service.pipeline.merge.people import affiliations
 from service.pipeline.model import (
     Actor,
@@ -232,7 +232,7 @@ def _counts(text: str) -> tuple[_Count, ...]:
     return tuple(out)
 
 
-_SPELLED_VALUES = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+_SPELLED_VALUES = {w: int(n) for w, n in number_words().items() if 2 <= int(n) <= 12}  # "one" is mostly a pronoun
 _SPELLED = re.compile(rf"(?<![\w-])(?:{'|'.join(_SPELLED_VALUES)})(?![\w-])", re.IGNORECASE)  # not "two-hour"
 
 
